@@ -1,0 +1,71 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// api-bindgen: OpenAPI (YAML) → Swift bindings.
+///
+/// Stage modules, lowest first: CYAML (system libyaml) → YAMLParsing (node tree with marks)
+/// → OpenAPIModel (document model) → BindgenCore (translator, binding model, renderer, writer)
+/// → `api-bindgen` (CLI). `BindingRuntime` is what generated code links against; `EnergyCAP`
+/// is the committed, generated module.
+let package = Package(
+    name: "api-bindgen",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "api-bindgen", targets: ["api-bindgen"]),
+        .library(name: "BindingRuntime", targets: ["BindingRuntime"]),
+        .library(name: "EnergyCAP", targets: ["EnergyCAP"]),
+        .library(name: "BindgenCore", targets: ["BindgenCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // Test-only dependencies.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit", exact: "6.4.0", traits: []),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "YAMLParsing", dependencies: ["CYAML"]),
+        .target(name: "OpenAPIModel", dependencies: ["YAMLParsing"]),
+        .target(name: "BindgenCore", dependencies: ["OpenAPIModel", "YAMLParsing"]),
+        .executableTarget(
+            name: "api-bindgen",
+            dependencies: [
+                "BindgenCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "BindingRuntime",
+            dependencies: [
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "HTTPTypesFoundation", package: "swift-http-types"),
+            ]
+        ),
+        .target(name: "EnergyCAP", dependencies: ["BindingRuntime"], path: "Generated/EnergyCAP"),
+
+        .testTarget(name: "YAMLParsingTests", dependencies: ["YAMLParsing"]),
+        .testTarget(
+            name: "OpenAPIModelTests",
+            dependencies: [
+                "OpenAPIModel", "YAMLParsing",
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+                .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
+            ]
+        ),
+        .testTarget(name: "BindgenCoreTests", dependencies: ["BindgenCore", "OpenAPIModel"]),
+        .testTarget(
+            name: "EnergyCAPTests",
+            dependencies: [
+                "EnergyCAP", "BindingRuntime",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
+        .testTarget(name: "CLITests", dependencies: ["api-bindgen"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

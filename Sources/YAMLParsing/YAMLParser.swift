@@ -1,0 +1,250 @@
+internal import CYAML
+
+/// Builds `Node` trees from YAML text in one pass over libyaml's event stream.
+///
+/// Marks are 1-based. Anchors and aliases are resolved (an alias yields a copy of the anchored
+/// node, counted against `YAMLLimits.maxExpandedNodes`), `<<` merge keys are applied
+/// (https://yaml.org/type/merge.html), scalars are resolved by the YAML 1.2 core schema and
+/// duplicate keys in a mapping are an error (YAML 1.2.2 §3.2.1.1).
+public enum YAMLParser {
+    /// Parses a stream that must hold exactly one document.
+    ///
+    /// - Parameters:
+    ///   - bytes: UTF-8 (or UTF-16 with BOM) YAML text.
+    ///   - file: the path used in diagnostics.
+    /// - Returns: the document's root node; an empty stream gives a null scalar at 1:1.
+    /// - Throws: `Diagnostic` (`file:line:column: error: …`) for syntax errors, limit overruns,
+    ///   unresolvable tags or a stream with more than one document.
+    public static func parseDocument(_ bytes: [UInt8], file: String, limits: YAMLLimits = .default) throws(Diagnostic) -> Node {
+        let documents = try parseStream(bytes, file: file, limits: limits)
+        if documents.count > 1 {
+            throw Diagnostic(.error, file: file, mark: documents[1].mark, message: "expected a single YAML document, found \(documents.count)")
+        }
+        return documents.first ?? Node(.scalar(Scalar(text: "", style: .plain, value: .null)), mark: Mark(line: 1, column: 1))
+    }
+
+    /// Parses every document of a YAML stream.
+    /// - Throws: `Diagnostic` as `parseDocument`.
+    public static func parseStream(_ bytes: [UInt8], file: String, limits: YAMLLimits = .default) throws(Diagnostic) -> [Node] {
+        if bytes.count > limits.maxDocumentBytes {
+            throw Diagnostic(.error, file: file, mark: nil, message: "document is \(bytes.count) bytes, more than the limit of \(limits.maxDocumentBytes)")
+        }
+        var builder = TreeBuilder(file: file, limits: limits)
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            throw Diagnostic(.error, file: file, mark: nil, message: "libyaml could not allocate a parser")
+        }
+        defer { yaml_parser_delete(&parser) }
+        var failure: Diagnostic?
+        bytes.withUnsafeBufferPointer { buffer in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var event = yaml_event_t()
+            while true {
+                guard yaml_parser_parse(&parser, &event) == 1 else {
+                    failure = libyamlError(parser, file: file)
+                    return
+                }
+                defer { yaml_event_delete(&event) }
+                if event.type == YAML_STREAM_END_EVENT { return }
+                do throws(Diagnostic) {
+                    try builder.handle(event)
+                } catch {
+                    failure = error
+                    return
+                }
+            }
+        }
+        if let failure { throw failure }
+        return builder.documents
+    }
+
+    private static func libyamlError(_ parser: yaml_parser_t, file: String) -> Diagnostic {
+        let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
+        var message = problem
+        if let context = parser.context.map({ String(cString: $0) }) {
+            message += " (\(context) at \(parser.context_mark.line + 1):\(parser.context_mark.column + 1))"
+        }
+        let mark = Mark(line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
+        return Diagnostic(.error, file: file, mark: mark, message: message)
+    }
+}
+
+/// The stack machine that turns events into nodes.
+private struct TreeBuilder {
+    private enum Frame {
+        case sequence(nodes: [Node], mark: Mark, tag: String?, anchor: String?, sizeAtStart: Int)
+        case mapping(pairs: [Node.Pair], pendingKey: Node?, mark: Mark, tag: String?, anchor: String?, sizeAtStart: Int)
+    }
+
+    let file: String
+    let limits: YAMLLimits
+    private(set) var documents: [Node] = []
+    private var stack: [Frame] = []
+    private var anchors: [String: (node: Node, size: Int)] = [:]
+    private var expandedNodes = 0
+
+    init(file: String, limits: YAMLLimits) {
+        self.file = file
+        self.limits = limits
+    }
+
+    mutating func handle(_ event: yaml_event_t) throws(Diagnostic) {
+        let mark = Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            anchors.removeAll(keepingCapacity: true)
+        case YAML_SCALAR_EVENT:
+            let data = event.data.scalar
+            let text = string(data.value, count: data.length)
+            let style = scalarStyle(data.style)
+            var tag = data.tag.map { String(cString: $0) }
+            // libyaml marks the non-specific tag `!` as plain-implicit; YAML 1.2 makes it a string.
+            if tag != "!", data.plain_implicit == 1 || (data.quoted_implicit == 1 && style != .plain) { tag = nil }
+            let value: Scalar.Value
+            do {
+                value = try ScalarResolver.resolve(text: text, style: style, tag: tag)
+            } catch {
+                throw Diagnostic(.error, file: file, mark: mark, message: "'\(error.text)' is not a valid \(error.tag) value")
+            }
+            try count(1, at: mark)
+            let node = Node(.scalar(Scalar(text: text, style: style, value: value)), mark: mark, tag: tag)
+            if let anchor = data.anchor { anchors[cString(anchor)] = (node, 1) }
+            try add(node)
+        case YAML_ALIAS_EVENT:
+            let name = cString(event.data.alias.anchor)
+            guard let anchored = anchors[name] else {
+                throw Diagnostic(.error, file: file, mark: mark, message: "unknown alias '*\(name)'")
+            }
+            try count(anchored.size, at: mark)
+            try add(anchored.node)
+        case YAML_SEQUENCE_START_EVENT:
+            let data = event.data.sequence_start
+            try push(.sequence(nodes: [], mark: mark, tag: data.implicit == 1 ? nil : data.tag.map(cString),
+                               anchor: data.anchor.map(cString), sizeAtStart: expandedNodes), at: mark)
+        case YAML_MAPPING_START_EVENT:
+            let data = event.data.mapping_start
+            try push(.mapping(pairs: [], pendingKey: nil, mark: mark, tag: data.implicit == 1 ? nil : data.tag.map(cString),
+                              anchor: data.anchor.map(cString), sizeAtStart: expandedNodes), at: mark)
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let frame = stack.popLast() else { return }
+            let node: Node
+            let anchor: String?
+            let sizeAtStart: Int
+            switch frame {
+            case .sequence(let nodes, let mark, let tag, let frameAnchor, let start):
+                node = Node(.sequence(nodes), mark: mark, tag: tag)
+                anchor = frameAnchor
+                sizeAtStart = start
+            case .mapping(let pairs, _, let mark, let tag, let frameAnchor, let start):
+                node = Node(.mapping(try applyingMerges(pairs)), mark: mark, tag: tag)
+                anchor = frameAnchor
+                sizeAtStart = start
+            }
+            try count(1, at: node.mark)
+            if let anchor { anchors[anchor] = (node, expandedNodes - sizeAtStart) }
+            try add(node)
+        default:
+            break  // stream start/end, document end
+        }
+    }
+
+    private mutating func push(_ frame: Frame, at mark: Mark) throws(Diagnostic) {
+        if stack.count >= limits.maxDepth {
+            throw Diagnostic(.error, file: file, mark: mark, message: "nesting deeper than the limit of \(limits.maxDepth)")
+        }
+        stack.append(frame)
+    }
+
+    private mutating func count(_ nodes: Int, at mark: Mark) throws(Diagnostic) {
+        expandedNodes += nodes
+        if expandedNodes > limits.maxExpandedNodes {
+            throw Diagnostic(.error, file: file, mark: mark,
+                             message: "document expands to more than \(limits.maxExpandedNodes) nodes (alias expansion limit)")
+        }
+    }
+
+    private mutating func add(_ node: Node) throws(Diagnostic) {
+        guard let top = stack.popLast() else {
+            documents.append(node)
+            return
+        }
+        switch top {
+        case .sequence(var nodes, let mark, let tag, let anchor, let start):
+            nodes.append(node)
+            stack.append(.sequence(nodes: nodes, mark: mark, tag: tag, anchor: anchor, sizeAtStart: start))
+        case .mapping(var pairs, let pendingKey, let mark, let tag, let anchor, let start):
+            if let key = pendingKey {
+                if let duplicate = pairs.first(where: { isSameKey($0.key, key) }), !isMergeKey(key) {
+                    stack.append(top)
+                    throw Diagnostic(.error, file: file, mark: key.mark,
+                                     message: "duplicate mapping key '\(key.text ?? key.kindDescription)' (first at \(duplicate.key.mark))")
+                }
+                pairs.append(Node.Pair(key: key, value: node))
+                stack.append(.mapping(pairs: pairs, pendingKey: nil, mark: mark, tag: tag, anchor: anchor, sizeAtStart: start))
+            } else {
+                stack.append(.mapping(pairs: pairs, pendingKey: node, mark: mark, tag: tag, anchor: anchor, sizeAtStart: start))
+            }
+        }
+    }
+
+    private func isSameKey(_ a: Node, _ b: Node) -> Bool {
+        if let x = a.scalar, let y = b.scalar { return x.value == y.value }
+        return a.content == b.content
+    }
+
+    private func isMergeKey(_ key: Node) -> Bool {
+        guard let scalar = key.scalar, scalar.style == .plain, scalar.text == "<<" else { return false }
+        return key.tag == nil || key.tag == ScalarResolver.tagPrefix + "merge"
+    }
+
+    /// Applies `<<` entries: keys already in the mapping win; among merged mappings, earlier wins.
+    private func applyingMerges(_ pairs: [Node.Pair]) throws(Diagnostic) -> [Node.Pair] {
+        guard pairs.contains(where: { isMergeKey($0.key) }) else { return pairs }
+        var result: [Node.Pair] = []
+        let explicit = pairs.filter { !isMergeKey($0.key) }
+        func present(_ key: Node) -> Bool {
+            explicit.contains { isSameKey($0.key, key) } || result.contains { isSameKey($0.key, key) }
+        }
+        for pair in pairs {
+            guard isMergeKey(pair.key) else {
+                result.append(pair)
+                continue
+            }
+            let sources: [Node]
+            switch pair.value.content {
+            case .mapping: sources = [pair.value]
+            case .sequence(let nodes): sources = nodes
+            case .scalar:
+                throw Diagnostic(.error, file: file, mark: pair.value.mark, message: "a '<<' merge key needs a mapping or a sequence of mappings")
+            }
+            for source in sources {
+                guard let entries = source.mapping else {
+                    throw Diagnostic(.error, file: file, mark: source.mark, message: "a '<<' merge key needs a mapping or a sequence of mappings")
+                }
+                for entry in entries where !present(entry.key) {
+                    result.append(entry)
+                }
+            }
+        }
+        return result
+    }
+
+    private func scalarStyle(_ style: yaml_scalar_style_t) -> Scalar.Style {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: return .literal
+        case YAML_FOLDED_SCALAR_STYLE: return .folded
+        default: return .plain
+        }
+    }
+
+    private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, count: Int) -> String {
+        guard let pointer else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
+    }
+
+    private func cString(_ pointer: UnsafeMutablePointer<yaml_char_t>) -> String {
+        String(cString: pointer)
+    }
+}
