@@ -1,0 +1,127 @@
+import YAMLParsing
+
+/// Shared state while reading a document: the file name, the OpenAPI version, the diagnostics
+/// found so far and every `$ref` met (checked once the whole document is read).
+final class LoadContext {
+    let file: String
+    var version: OpenAPIDocument.Version = .v3_0
+    private(set) var diagnostics: [Diagnostic] = []
+    var references: [Reference] = []
+
+    init(file: String, version: OpenAPIDocument.Version = .v3_0) {
+        self.file = file
+        self.version = version
+    }
+
+    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    func error(_ message: String, at mark: Mark, _ pointer: JSONPointer) {
+        diagnostics.append(Diagnostic(.error, file: file, mark: mark, message: message, pointer: pointer.description))
+    }
+
+    func warning(_ message: String, at mark: Mark, _ pointer: JSONPointer) {
+        diagnostics.append(Diagnostic(.warning, file: file, mark: mark, message: message, pointer: pointer.description))
+    }
+
+    /// The node's entries, or nil (with an error naming `what`) when it is not a mapping.
+    func mapping(_ node: Node, _ pointer: JSONPointer, _ what: String) -> [Node.Pair]? {
+        guard let pairs = node.mapping else {
+            error("\(what) must be a mapping, found \(node.kindDescription)", at: node.mark, pointer)
+            return nil
+        }
+        return pairs
+    }
+
+    func sequence(_ node: Node, _ pointer: JSONPointer, _ what: String) -> [Node]? {
+        guard let nodes = node.sequence else {
+            error("\(what) must be a sequence, found \(node.kindDescription)", at: node.mark, pointer)
+            return nil
+        }
+        return nodes
+    }
+
+    /// A string field; reports an error when present but not a string, or when required and absent.
+    func string(_ object: Node, _ key: String, _ pointer: JSONPointer, in what: String, required: Bool = false) -> String? {
+        guard let value = object[key] else {
+            if required { error("\(what) is missing the required field '\(key)'", at: object.mark, pointer) }
+            return nil
+        }
+        guard let scalar = value.scalar, case .string(let text) = scalar.value else {
+            // Numbers and booleans where a string is expected (`version: 1.0`) keep their text.
+            if let scalar = value.scalar, scalar.value != .null { return scalar.text }
+            error("'\(key)' in \(what) must be a string, found \(value.kindDescription)", at: value.mark, pointer.appending(key))
+            return nil
+        }
+        return text
+    }
+
+    func bool(_ object: Node, _ key: String, _ pointer: JSONPointer, in what: String) -> Bool? {
+        guard let value = object[key] else { return nil }
+        guard case .bool(let flag)? = value.scalar?.value else {
+            error("'\(key)' in \(what) must be a boolean, found \(value.kindDescription)", at: value.mark, pointer.appending(key))
+            return nil
+        }
+        return flag
+    }
+
+    func nonNegativeInt(_ object: Node, _ key: String, _ pointer: JSONPointer, in what: String) -> Int? {
+        guard let value = object[key] else { return nil }
+        switch value.scalar?.value {
+        case .int(let int)? where int >= 0: return Int(int)
+        case .double(let double)? where double >= 0 && double == double.rounded() && double < 9e18: return Int(double)
+        default:
+            error("'\(key)' in \(what) must be a non-negative integer, found \(value.scalar?.text ?? value.kindDescription)",
+                  at: value.mark, pointer.appending(key))
+            return nil
+        }
+    }
+
+    func number(_ object: Node, _ key: String, _ pointer: JSONPointer, in what: String) -> NumberLiteral? {
+        guard let value = object[key] else { return nil }
+        return number(value, pointer.appending(key), key: key, in: what)
+    }
+
+    func number(_ value: Node, _ pointer: JSONPointer, key: String, in what: String) -> NumberLiteral? {
+        switch value.scalar?.value {
+        case .int(let int)?: return NumberLiteral(text: value.scalar!.text, value: Double(int))
+        case .double(let double)? where double.isFinite: return NumberLiteral(text: value.scalar!.text, value: double)
+        default:
+            error("'\(key)' in \(what) must be a number, found \(value.kindDescription)", at: value.mark, pointer)
+            return nil
+        }
+    }
+
+    func stringList(_ object: Node, _ key: String, _ pointer: JSONPointer, in what: String) -> [String] {
+        guard let value = object[key] else { return [] }
+        guard let nodes = sequence(value, pointer.appending(key), "'\(key)' in \(what)") else { return [] }
+        return nodes.enumerated().compactMap { index, node in
+            guard let text = node.scalar?.text, node.scalar?.value != .null else {
+                error("'\(key)' in \(what) must list strings", at: node.mark, pointer.appending(key).appending(index))
+                return nil
+            }
+            return text
+        }
+    }
+
+    /// `x-…` entries of a mapping, in document order.
+    func extensions(_ object: Node) -> [(key: String, value: Node)] {
+        (object.mapping ?? []).compactMap { pair in
+            guard let key = pair.key.text, key.hasPrefix("x-") else { return nil }
+            return (key, pair.value)
+        }
+    }
+
+    /// The `$ref` of an object, recorded for the resolution check; nil when there is none.
+    func reference(_ object: Node, _ pointer: JSONPointer) -> Reference? {
+        guard let value = object["$ref"] else { return nil }
+        guard let target = value.scalar?.text, case .string = value.scalar?.value else {
+            error("'$ref' must be a string, found \(value.kindDescription)", at: value.mark, pointer.appending("$ref"))
+            return nil
+        }
+        let reference = Reference(
+            target: target, mark: value.mark, pointer: pointer,
+            summary: object["summary"]?.text, description: object["description"]?.text)
+        references.append(reference)
+        return reference
+    }
+}

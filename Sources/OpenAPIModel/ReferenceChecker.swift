@@ -1,0 +1,41 @@
+import YAMLParsing
+
+/// Checks that every `$ref` met while reading points at a node of this document.
+struct ReferenceChecker {
+    let context: LoadContext
+    let document: OpenAPIDocument
+
+    func check() {
+        for reference in context.references {
+            guard let pointer = reference.localPointer else {
+                context.error("external reference '\(reference.target)' is not supported; only references within the document (#/…)",
+                              at: reference.mark, reference.pointer.appending("$ref"))
+                continue
+            }
+            if document.root.node(at: pointer) == nil {
+                context.error("unresolvable reference '\(reference.target)': no value at \(pointer)", at: reference.mark,
+                              reference.pointer.appending("$ref"))
+            }
+        }
+    }
+}
+
+extension Node {
+    /// The node a JSON Pointer designates, or nil.
+    public func node(at pointer: JSONPointer) -> Node? {
+        var current = self
+        for token in pointer.tokens {
+            switch current.content {
+            case .mapping:
+                guard let next = current[token] else { return nil }
+                current = next
+            case .sequence(let nodes):
+                guard let index = Int(token), nodes.indices.contains(index) else { return nil }
+                current = nodes[index]
+            case .scalar:
+                return nil
+            }
+        }
+        return current
+    }
+}

@@ -1,0 +1,73 @@
+import YAMLParsing
+
+/// Looking up what a `$ref` designates. References are checked when the document is loaded,
+/// so lookups of checked references succeed; a failed lookup returns nil.
+extension OpenAPIDocument {
+    /// The schema a reference designates (a component, or any schema node by pointer).
+    public func schema(for reference: Reference) -> Schema? {
+        guard let pointer = reference.localPointer else { return nil }
+        if pointer.tokens.count == 3, pointer.tokens[0] == "components", pointer.tokens[1] == "schemas" {
+            return components.schemas.first(where: { $0.name == pointer.tokens[2] })?.schema
+        }
+        guard let node = root.node(at: pointer) else { return nil }
+        return LoadContext(file: file, version: version).schema(node, pointer)
+    }
+
+    /// Follows a schema's `$ref` chain to the schema that holds content; nil on a cycle of pure references.
+    public func resolved(_ schema: Schema) -> Schema? {
+        var current = schema
+        var seen: Set<String> = []
+        while let reference = current.reference {
+            guard seen.insert(reference.target).inserted, let target = self.schema(for: reference) else { return nil }
+            current = target
+        }
+        return current
+    }
+
+    public func resolve(_ value: Referenceable<Parameter>) -> Parameter? {
+        resolve(value, section: "parameters", in: components.parameters.map { ($0.name, $0.parameter) }) { $0.readParameter($1, $2) }
+    }
+
+    public func resolve(_ value: Referenceable<RequestBody>) -> RequestBody? {
+        resolve(value, section: "requestBodies", in: components.requestBodies.map { ($0.name, $0.requestBody) }) { $0.readRequestBody($1, $2) }
+    }
+
+    public func resolve(_ value: Referenceable<Response>) -> Response? {
+        resolve(value, section: "responses", in: components.responses.map { ($0.name, $0.response) }) { $0.readResponse($1, $2) }
+    }
+
+    public func resolve(_ value: Referenceable<Header>) -> Header? {
+        resolve(value, section: "headers", in: components.headers.map { ($0.name, $0.header) }) { $0.readHeader($1, $2) }
+    }
+
+    public func resolve(_ value: Referenceable<SecurityScheme>) -> SecurityScheme? {
+        resolve(value, section: "securitySchemes", in: components.securitySchemes.map { ($0.name, $0.scheme) }) { $0.readSecurityScheme($1, $2) }
+    }
+
+    public func resolve(_ value: Referenceable<PathItem>) -> PathItem? {
+        resolve(value, section: "pathItems", in: components.pathItems.map { ($0.name, $0.pathItem) }) { $0.readPathItem($1, $2) }
+    }
+
+    /// Follows reference chains (at most 32 hops) through the named component section, or
+    /// reads the designated node afresh when the pointer goes elsewhere.
+    private func resolve<T>(_ value: Referenceable<T>, section: String, in entries: [(String, Referenceable<T>)],
+                            read: (DocumentReader, Node, JSONPointer) -> T) -> T? {
+        var current = value
+        for _ in 0..<32 {
+            switch current {
+            case .value(let resolved): return resolved
+            case .reference(let reference):
+                guard let pointer = reference.localPointer else { return nil }
+                if pointer.tokens.count == 3, pointer.tokens[0] == "components", pointer.tokens[1] == section,
+                   let entry = entries.first(where: { $0.0 == pointer.tokens[2] }) {
+                    current = entry.1
+                } else {
+                    guard let node = root.node(at: pointer) else { return nil }
+                    let reader = DocumentReader(context: LoadContext(file: file, version: version))
+                    current = reader.referenceable(node, pointer) { read(reader, $0, $1) }
+                }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,173 @@
+import YAMLParsing
+
+/// A JSON Schema type name (`type` keyword).
+public enum JSONType: String, Hashable, Sendable, CaseIterable {
+    case string, number, integer, boolean, array, object, null
+}
+
+/// A number as written in the document: its text (for exact arithmetic) and its `Double` value.
+public struct NumberLiteral: Hashable, Sendable, CustomStringConvertible {
+    public var text: String
+    public var value: Double
+
+    public init(text: String, value: Double) {
+        self.text = text
+        self.value = value
+    }
+
+    public var description: String { text }
+}
+
+/// `additionalProperties`: a boolean or a schema.
+public indirect enum AdditionalProperties: Hashable, Sendable {
+    case allowed(Bool)
+    case schema(Schema)
+}
+
+/// `discriminator` (OpenAPI 3.x Discriminator Object).
+public struct Discriminator: Hashable, Sendable {
+    public var propertyName: String
+    public var mapping: [(key: String, value: String)]
+
+    public init(propertyName: String, mapping: [(key: String, value: String)]) {
+        self.propertyName = propertyName
+        self.mapping = mapping
+    }
+
+    public static func == (lhs: Discriminator, rhs: Discriminator) -> Bool {
+        lhs.propertyName == rhs.propertyName && lhs.mapping.elementsEqual(rhs.mapping, by: { $0 == $1 })
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(propertyName)
+        for entry in mapping { hasher.combine(entry.key); hasher.combine(entry.value) }
+    }
+}
+
+/// A Schema Object, read into one shape for OpenAPI 3.0 and 3.1.
+///
+/// Normalisation (so later stages see one model):
+/// - 3.0 `nullable: true` adds `.null` to `types` (3.1 writes `type: [T, "null"]`);
+/// - 3.0 boolean `exclusiveMinimum: true` + `minimum: m` becomes `exclusiveMinimum: m`
+///   (the 3.1 / JSON Schema 2020-12 numeric form), likewise for maxima;
+/// - a 3.1 boolean schema `true`/`false` sets `booleanValue`.
+/// A `$ref` is kept in `reference` with its siblings (3.1 allows them; 3.0 ignores them).
+public struct Schema: Hashable, Sendable {
+    public var reference: Reference?
+    /// `true`/`false` schemas (3.1): accept everything / nothing.
+    public var booleanValue: Bool?
+    /// Allowed types; nil when the schema does not constrain the type.
+    public var types: [JSONType]?
+    public var format: String?
+    public var title: String?
+    public var description: String?
+    public var defaultValue: Node?
+    public var examples: [Node]
+    public var enumValues: [Node]?
+    public var constValue: Node?
+    public var deprecated: Bool
+    public var readOnly: Bool
+    public var writeOnly: Bool
+
+    // Objects
+    public var properties: [(name: String, schema: Schema)]
+    public var required: [String]
+    public var additionalProperties: AdditionalProperties?
+    public var minProperties: Int?
+    public var maxProperties: Int?
+    public var discriminator: Discriminator?
+
+    // Arrays
+    public var items: Schema? {
+        get { itemsStorage.first }
+        set { itemsStorage = newValue.map { [$0] } ?? [] }
+    }
+    private var itemsStorage: [Schema]
+    public var prefixItems: [Schema]?
+    public var minItems: Int?
+    public var maxItems: Int?
+    public var uniqueItems: Bool
+
+    // Strings
+    public var minLength: Int?
+    public var maxLength: Int?
+    public var pattern: String?
+    /// Where the `pattern` value is, for diagnostics about it.
+    public var patternMark: Mark?
+
+    // Numbers
+    public var minimum: NumberLiteral?
+    public var maximum: NumberLiteral?
+    public var exclusiveMinimum: NumberLiteral?
+    public var exclusiveMaximum: NumberLiteral?
+    public var multipleOf: NumberLiteral?
+
+    // Composition
+    public var allOf: [Schema]
+    public var oneOf: [Schema]
+    public var anyOf: [Schema]
+    public var not: Schema? {
+        get { notStorage.first }
+        set { notStorage = newValue.map { [$0] } ?? [] }
+    }
+    private var notStorage: [Schema]
+
+    /// `x-…` keys, in document order.
+    public var extensions: [(key: String, value: Node)]
+    /// Where the schema is in the file, and its JSON Pointer in the document.
+    public var mark: Mark
+    public var pointer: JSONPointer
+
+    public init(mark: Mark, pointer: JSONPointer) {
+        self.mark = mark
+        self.pointer = pointer
+        self.examples = []
+        self.deprecated = false
+        self.readOnly = false
+        self.writeOnly = false
+        self.properties = []
+        self.required = []
+        self.itemsStorage = []
+        self.uniqueItems = false
+        self.allOf = []
+        self.oneOf = []
+        self.anyOf = []
+        self.notStorage = []
+        self.extensions = []
+    }
+
+    /// Whether `null` is an accepted value (3.0 `nullable`, 3.1 `type: [.., "null"]`, or a null enum value).
+    public var allowsNull: Bool {
+        if types?.contains(.null) == true { return true }
+        return enumValues?.contains(where: { $0.scalar?.value == .null }) == true
+    }
+
+    /// The types other than `null`.
+    public var nonNullTypes: [JSONType]? {
+        types.map { $0.filter { $0 != .null } }
+    }
+
+    public func extensionValue(_ key: String) -> Node? {
+        extensions.first(where: { $0.key == key })?.value
+    }
+
+    public static func == (lhs: Schema, rhs: Schema) -> Bool {
+        lhs.pointer == rhs.pointer && lhs.mark == rhs.mark && lhs.reference == rhs.reference
+            && lhs.types == rhs.types && lhs.format == rhs.format
+            && lhs.properties.map(\.name) == rhs.properties.map(\.name)
+            && lhs.properties.map(\.schema) == rhs.properties.map(\.schema)
+            && lhs.required == rhs.required && lhs.itemsStorage == rhs.itemsStorage
+            && lhs.allOf == rhs.allOf && lhs.oneOf == rhs.oneOf && lhs.anyOf == rhs.anyOf
+            && lhs.enumValues == rhs.enumValues && lhs.additionalProperties == rhs.additionalProperties
+            && lhs.pattern == rhs.pattern && lhs.minLength == rhs.minLength && lhs.maxLength == rhs.maxLength
+            && lhs.minimum == rhs.minimum && lhs.maximum == rhs.maximum
+            && lhs.exclusiveMinimum == rhs.exclusiveMinimum && lhs.exclusiveMaximum == rhs.exclusiveMaximum
+            && lhs.multipleOf == rhs.multipleOf && lhs.booleanValue == rhs.booleanValue
+            && lhs.description == rhs.description && lhs.constValue == rhs.constValue
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(pointer)
+        hasher.combine(mark)
+    }
+}
