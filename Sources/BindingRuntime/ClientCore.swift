@@ -37,6 +37,18 @@ public import Foundation
         throw MissingCredentialsError(operationID: operationID, schemes: alternatives.map { $0.map(\.schemeName).joined(separator: " + ") })
     }
 
+    /// Sets a header parameter; a nil value leaves the header out.
+    public func setHeader(_ name: String, _ value: String?, in request: inout HTTPRequest) {
+        guard let value, let field = HTTPField.Name(name) else { return }
+        request.headerFields[field] = value
+    }
+
+    /// Adds a cookie parameter (`Cookie: name=value`, RFC 6265 §4.2); a nil value adds nothing.
+    public func addCookie(_ name: String, _ value: String?, in request: inout HTTPRequest) {
+        guard let value else { return }
+        SecurityCredential.cookie(scheme: "", name: name, value: value).apply(to: &request)
+    }
+
     public func send(_ request: HTTPRequest, body: Data?) async throws -> (HTTPResponse, Data) {
         try await transport.send(request, body: body)
     }
@@ -77,11 +89,11 @@ public import Foundation
     /// HTTP `Authorization: Bearer <token>` (RFC 6750).
     case bearer(scheme: String, token: String?)
     /// HTTP `Authorization: Basic <base64(user:password)>` (RFC 7617).
-    case basic(scheme: String, username: String?, password: String?)
+    case basic(scheme: String, credentials: HTTPBasicCredentials?)
 
     var schemeName: String {
         switch self {
-        case .header(let scheme, _, _), .query(let scheme, _, _), .cookie(let scheme, _, _), .bearer(let scheme, _), .basic(let scheme, _, _):
+        case .header(let scheme, _, _), .query(let scheme, _, _), .cookie(let scheme, _, _), .bearer(let scheme, _), .basic(let scheme, _):
             return scheme
         }
     }
@@ -90,7 +102,7 @@ public import Foundation
         switch self {
         case .header(_, _, let value), .query(_, _, let value), .cookie(_, _, let value): return value != nil
         case .bearer(_, let token): return token != nil
-        case .basic(_, let username, let password): return username != nil && password != nil
+        case .basic(_, let credentials): return credentials != nil
         }
     }
 
@@ -110,8 +122,9 @@ public import Foundation
             }
         case .bearer(_, let token?):
             request.headerFields[.authorization] = "Bearer " + token
-        case .basic(_, let username?, let password?):
-            request.headerFields[.authorization] = "Basic " + Data((username + ":" + password).utf8).base64EncodedString()
+        case .basic(_, let credentials?):
+            let pair = credentials.username + ":" + credentials.password
+            request.headerFields[.authorization] = "Basic " + Data(pair.utf8).base64EncodedString()
         default:
             break
         }
@@ -148,5 +161,16 @@ public import Foundation
         case "..": return "%2E%2E"
         default: return component(text)
         }
+    }
+}
+
+/// User name and password for HTTP Basic authentication (RFC 7617).
+public struct HTTPBasicCredentials: Hashable, Sendable {
+    public var username: String
+    public var password: String
+
+    public init(username: String, password: String) {
+        self.username = username
+        self.password = password
     }
 }

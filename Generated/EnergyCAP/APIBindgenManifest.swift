@@ -1,0 +1,16 @@
+// api-bindgen manifest. DO NOT EDIT.
+// The generator owns the files listed here: it rewrites them, and removes them once the spec no longer produces them.
+// generator: api-bindgen 0.1.0
+// spec: energycap.openapi.yaml sha256:290dda7c8660c6eaf27e1b80243550b461df32c3bd2f2fdf283c61332d1f7ff5
+// module: EnergyCAP accessLevel: public
+// file: Client/EnergyCAPClient+V202105.swift
+// file: Client/EnergyCAPClient+V202203.swift
+// file: Client/EnergyCAPClient.swift
+// file: Client/V202105/UploadFile.swift
+// file: Client/V202203/AssignDataAccessRelease.swift
+// file: Client/V202203/GetDataAccessReleaseState.swift
+// file: Models/DataAccessReleaseRequest.swift
+// file: Models/DataAccessReleaseState.swift
+// file: Models/DataAccessReleaseStatus.swift
+// file: Models/DataAccessReleaseStatusID.swift
+// file: Models/ErrorResponse.swift

@@ -1,0 +1,181 @@
+/// The binding model: what the bindings contain, in plain values, with no Swift syntax.
+/// The translator builds it from an `OpenAPIDocument`; the renderer turns it into files;
+/// the API diff compares two of them.
+public struct BindingModule: Equatable, Sendable {
+    public var name: String
+    public var accessLevel: AccessLevel
+    /// The spec file's name (no directories), for file headers.
+    public var specFileName: String
+    public var title: String
+    public var apiVersion: String
+    public var description: String?
+    public var defaultServerURL: String?
+    /// Top-level types, sorted by name.
+    public var types: [TypeDeclaration]
+    public var client: ClientDeclaration
+}
+
+public enum AccessLevel: String, Equatable, Sendable, CaseIterable {
+    case `public`, package, `internal`
+}
+
+/// A named Swift type bound from a schema.
+public struct TypeDeclaration: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        case structure([Property])
+        case enumeration(raw: TypeReference, cases: [EnumCase])
+        case alias(TypeReference)
+    }
+
+    public var name: String
+    /// JSON Pointer of the schema in the spec (`/components/schemas/Pet`).
+    public var sourcePointer: String
+    public var documentation: String?
+    public var kind: Kind
+    /// Types declared inside this one (inline object and enum schemas of its properties).
+    public var nested: [TypeDeclaration]
+}
+
+public struct Property: Equatable, Sendable {
+    /// Swift name (unescaped).
+    public var name: String
+    /// The name in JSON.
+    public var jsonName: String
+    public var type: TypeReference
+    /// In the schema's `required` list.
+    public var isRequired: Bool
+    /// `null` is an accepted value.
+    public var isNullable: Bool
+    public var documentation: String?
+    /// Constraint keywords as written (`pattern: ^2[0-9]{11}$`), for documentation.
+    public var constraints: [String]
+    public var isDeprecated: Bool
+
+    /// Declared as Swift `Optional`: not required, or nullable.
+    public var isOptional: Bool { !isRequired || isNullable }
+}
+
+public struct EnumCase: Equatable, Sendable {
+    public enum RawValue: Equatable, Sendable {
+        case integer(Int64)
+        case string(String)
+    }
+
+    public var name: String
+    public var rawValue: RawValue
+    public var documentation: String?
+}
+
+/// The Swift type of a value.
+public indirect enum TypeReference: Equatable, Sendable {
+    case string, bool, int, int32, int64, float, double
+    /// `format: date-time` → `Date`.
+    case dateTime
+    /// `format: date` → `CalendarDate`.
+    case calendarDate
+    /// `format: binary` / `byte` → `Data`.
+    case data
+    case uuid
+    /// Any JSON (`JSONValue`).
+    case json
+    case array(TypeReference)
+    case dictionary(TypeReference)
+    /// A generated type, by Swift name (nested types as `Outer.Inner`).
+    case named(String)
+}
+
+public struct ClientDeclaration: Equatable, Sendable {
+    public var name: String
+    public var credentials: [Credential]
+    /// Operations without a version segment first (accessor nil), then versions in ascending order.
+    public var groups: [OperationGroup]
+}
+
+/// A credential property of the client, from a security scheme.
+public struct Credential: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        case apiKey(name: String, location: String)
+        case bearer
+        case basic
+    }
+
+    public var schemeName: String
+    /// Swift property name (`apiKey`).
+    public var propertyName: String
+    public var kind: Kind
+    public var documentation: String?
+    /// Every operation requires it (so the client's initializer requires it too).
+    public var isRequiredEverywhere: Bool
+}
+
+/// Operations of one API version (`v202203`), or those whose path names no version.
+public struct OperationGroup: Equatable, Sendable {
+    /// The version as in the path (`v202203`); nil for unversioned operations.
+    public var version: String?
+    /// Namespace type name (`V202203`).
+    public var typeName: String?
+    /// Accessor property on the client (`v202203`).
+    public var accessorName: String?
+    public var operations: [OperationDeclaration]
+}
+
+public struct OperationDeclaration: Equatable, Sendable {
+    public var operationID: String
+    public var methodName: String
+    /// Lowercase HTTP method (`post`).
+    public var httpMethod: String
+    public var pathTemplate: String
+    public var pathParts: [PathPart]
+    public var parameters: [ParameterDeclaration]
+    public var requestBody: RequestBodyDeclaration?
+    public var success: SuccessResponse
+    public var errorResponses: [ErrorResponse]
+    /// Alternatives of sets of scheme names; empty means no security.
+    public var security: [[String]]
+    public var summary: String?
+    public var description: String?
+    public var isDeprecated: Bool
+
+    public enum PathPart: Equatable, Sendable {
+        case literal(String)
+        /// A parameter by its Swift name.
+        case parameter(String)
+    }
+}
+
+public struct ParameterDeclaration: Equatable, Sendable {
+    public enum Location: String, Equatable, Sendable { case path, query, header, cookie }
+    public var name: String
+    public var jsonName: String
+    public var location: Location
+    public var type: TypeReference
+    public var isRequired: Bool
+    public var documentation: String?
+}
+
+public struct RequestBodyDeclaration: Equatable, Sendable {
+    public var mediaType: String
+    public var type: TypeReference
+    public var isRequired: Bool
+    public var documentation: String?
+    /// Sent as raw bytes (`Data`), not JSON.
+    public var isBinary: Bool { type == .data && !mediaType.hasSuffix("json") }
+}
+
+public struct SuccessResponse: Equatable, Sendable {
+    /// Status codes handled as success (`200`); `2XX` ranges as 200...299.
+    public var statuses: [Int]
+    public var acceptsAny2xx: Bool
+    /// nil: the response has no body (the method returns `Void`).
+    public var type: TypeReference?
+    public var mediaType: String?
+    public var documentation: String?
+}
+
+public struct ErrorResponse: Equatable, Sendable {
+    /// `400`, or nil for `default` / `4XX`-style ranges (matched after exact codes).
+    public var status: Int?
+    public var rangeClass: Int?
+    public var type: TypeReference?
+    public var documentation: String?
+}

@@ -1,0 +1,120 @@
+/// The client: its struct and credentials, one namespace file per API version, one file per operation.
+extension SwiftRenderer {
+    func renderClient() -> [GeneratedFile] {
+        let client = module.client
+        var files = [file("Client/\(client.name).swift", imports: ["import Foundation", "@_spi(Generated) import BindingRuntime"]) { writer in
+            renderClientStruct(into: &writer)
+        }]
+        for group in client.groups {
+            if let typeName = group.typeName, let accessor = group.accessorName, let version = group.version {
+                files.append(file("Client/\(client.name)+\(typeName).swift", imports: []) { writer in
+                    writer.block("extension \(client.name)") { writer in
+                        writer.documentation("Operations of API version \(version) (paths with the segment `/\(version)/`).")
+                        writer.line("\(access)var \(Naming.escaped(accessor)): \(typeName) { \(typeName)(client: self) }")
+                        writer.line()
+                        writer.documentation("The operations of API version \(version). A newer version of an operation appears in its own namespace, so upgrading is a visible, per-call change.")
+                        writer.block("\(access)struct \(typeName): Sendable") { writer in
+                            writer.line("\(access)let client: \(client.name)")
+                        }
+                    }
+                })
+            }
+            let folder = group.typeName ?? "Operations"
+            let owner = group.typeName.map { "\(client.name).\($0)" } ?? client.name
+            for operation in group.operations {
+                let name = operation.methodName.prefix(1).uppercased() + operation.methodName.dropFirst()
+                files.append(file("Client/\(folder)/\(name).swift", imports: ["import Foundation", "@_spi(Generated) import BindingRuntime"]) { writer in
+                    writer.block("extension \(owner)") { writer in
+                        renderOperation(operation, clientExpression: group.typeName == nil ? "self" : "client", into: &writer)
+                    }
+                })
+            }
+        }
+        return files
+    }
+
+    private func renderClientStruct(into writer: inout SwiftWriter) {
+        let client = module.client
+        var documentation = "A client for \(module.title) \(module.apiVersion)."
+        if let description = module.description { documentation += "\n\n" + description }
+        let versions = client.groups.compactMap(\.accessorName)
+        if !versions.isEmpty {
+            documentation += "\n\nOperations are grouped by the API version in their path: "
+                + versions.map { "`client.\($0)`" }.joined(separator: ", ") + "."
+        }
+        writer.documentation(documentation)
+        writer.block("\(access)struct \(client.name): Sendable") { writer in
+            for credential in client.credentials {
+                writer.documentation(credentialDocumentation(credential))
+                writer.line("\(access)var \(Naming.escaped(credential.propertyName)): \(credentialType(credential))?")
+            }
+            writer.documentation("Server URL and date handling.")
+            writer.line("\(access)var configuration: ClientConfiguration")
+            writer.documentation("Sends the requests.")
+            writer.line("\(access)var transport: any ClientTransport")
+            writer.line()
+
+            var convenience: [String] = []
+            if let url = module.defaultServerURL, url.contains("://") {
+                convenience.append("serverURL: URL = URL(string: \(url.swiftLiteral))!")
+            } else {
+                convenience.append("serverURL: URL")
+            }
+            let credentialParameters = client.credentials.map { credential in
+                "\(Naming.escaped(credential.propertyName)): \(credentialType(credential))" + (credential.isRequiredEverywhere ? "" : "? = nil")
+            }
+            convenience += credentialParameters
+            convenience.append("timeZone: TimeZone = TimeZone(identifier: \"UTC\")!")
+            convenience.append("transport: any ClientTransport = URLSessionTransport()")
+            var parameterDocs = ["- Parameters:"]
+            let serverDefault = module.defaultServerURL.map { " Defaults to the spec's first server, `\($0)`." } ?? ""
+            parameterDocs.append("  - serverURL: The server's base URL.\(serverDefault)")
+            for credential in client.credentials {
+                parameterDocs.append("  - \(credential.propertyName): Credential for the `\(credential.schemeName)` security scheme.")
+            }
+            parameterDocs.append("  - timeZone: For date-times without an offset and date-only values. UTC by default.")
+            parameterDocs.append("  - transport: Sends the requests; `URLSession` by default.")
+            writer.documentation("Creates a client.\n\n" + parameterDocs.joined(separator: "\n"))
+            writer.block("\(access)init(\(convenience.joined(separator: ", ")))") { writer in
+                let arguments = ["configuration: ClientConfiguration(serverURL: serverURL, timeZone: timeZone)"]
+                    + client.credentials.map { "\($0.propertyName): \(Naming.escaped($0.propertyName))" }
+                    + ["transport: transport"]
+                writer.line("self.init(\(arguments.joined(separator: ", ")))")
+            }
+            writer.line()
+            let designated = ["configuration: ClientConfiguration"]
+                + client.credentials.map { "\(Naming.escaped($0.propertyName)): \(credentialType($0))?" }
+                + ["transport: any ClientTransport"]
+            writer.documentation("Creates a client from a full configuration.")
+            writer.block("\(access)init(\(designated.joined(separator: ", ")))") { writer in
+                writer.line("self.configuration = configuration")
+                for credential in client.credentials {
+                    writer.line("self.\(credential.propertyName) = \(Naming.escaped(credential.propertyName))")
+                }
+                writer.line("self.transport = transport")
+            }
+            writer.line()
+            writer.documentation("What generated operations use to build, send and decode requests.")
+            writer.line("@_spi(Generated) \(access)var core: ClientCore { ClientCore(configuration: configuration, transport: transport) }")
+        }
+    }
+
+    func credentialType(_ credential: Credential) -> String {
+        switch credential.kind {
+        case .apiKey, .bearer: return "String"
+        case .basic: return "HTTPBasicCredentials"
+        }
+    }
+
+    private func credentialDocumentation(_ credential: Credential) -> String {
+        let how: String
+        switch credential.kind {
+        case .apiKey(let name, let location): how = "an API key sent in the `\(name)` \(location == "query" ? "query parameter" : location)"
+        case .bearer: how = "a token sent as `Authorization: Bearer` (RFC 6750)"
+        case .basic: how = "user and password sent as `Authorization: Basic` (RFC 7617)"
+        }
+        var text = "The `\(credential.schemeName)` security scheme: \(how)."
+        if let documentation = credential.documentation { text += " " + documentation }
+        return text
+    }
+}

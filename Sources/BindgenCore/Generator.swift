@@ -1,0 +1,73 @@
+import Foundation
+import OpenAPIModel
+import YAMLParsing
+
+/// The whole pipeline in memory: spec bytes → document → binding model → files (with manifest).
+/// Nothing touches the output folder here; `OutputWriter` does that.
+public enum Generator {
+    /// The generator's version, written into the manifest.
+    public static let version = "0.1.0"
+    /// The manifest's file name in the output folder.
+    public static let manifestFileName = "APIBindgenManifest.swift"
+
+    public struct Result: Sendable {
+        public var module: BindingModule
+        /// Generated files including the manifest, sorted by path.
+        public var files: [GeneratedFile]
+        public var warnings: [Diagnostic]
+        /// Where the files go.
+        public var outputPath: String
+    }
+
+    /// - Throws: `DiagnosticsError` with every error (and the warnings found before it) when the
+    ///   spec cannot be read, parsed or loaded.
+    public static func generate(_ config: GeneratorConfig) throws(DiagnosticsError) -> Result {
+        guard let data = FileManager.default.contents(atPath: config.specPath) else {
+            throw DiagnosticsError([Diagnostic(.error, file: config.specPath, mark: nil, message: "cannot read the spec file")])
+        }
+        let bytes = Array(data)
+        let (document, loadWarnings) = try OpenAPIDocument.load(bytes, file: config.specPath)
+        let moduleName = config.moduleName ?? Naming.typeName(document.info.title)
+        let specFileName = (config.specPath as NSString).lastPathComponent
+        let (module, translateWarnings) = Translator.translate(
+            document, options: .init(moduleName: moduleName, accessLevel: config.accessLevel, specFileName: specFileName))
+        var files = SwiftRenderer(module: module).render()
+        files.append(manifest(for: files, specFileName: specFileName, specDigest: SHA256.hexDigest(bytes), config: config, moduleName: moduleName))
+        files.sort { $0.path < $1.path }
+        return Result(module: module, files: files, warnings: loadWarnings + translateWarnings,
+                      outputPath: normalized(config.outputPath ?? "Generated/\(moduleName)"))
+    }
+
+    /// The manifest: a Swift file of comments only (so it compiles to nothing and SwiftPM needs no
+    /// exclusion for it) listing the generator version, the spec's SHA-256 and every generated file.
+    static func manifest(for files: [GeneratedFile], specFileName: String, specDigest: String, config: GeneratorConfig, moduleName: String) -> GeneratedFile {
+        var lines = [
+            "// api-bindgen manifest. DO NOT EDIT.",
+            "// The generator owns the files listed here: it rewrites them, and removes them once the spec no longer produces them.",
+            "// generator: api-bindgen \(version)",
+            "// spec: \(specFileName) sha256:\(specDigest)",
+            "// module: \(moduleName) accessLevel: \(config.accessLevel.rawValue)",
+        ]
+        lines += files.map { "// file: \($0.path)" }
+        return GeneratedFile(path: manifestFileName, contents: lines.joined(separator: "\n") + "\n")
+    }
+
+    /// `a/b/../c` → `a/c`, `./a` → `a` (lexically; leading `..` kept).
+    static func normalized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
+            parts.append(part)
+        }
+        let joined = parts.joined(separator: "/")
+        return path.hasPrefix("/") ? "/" + joined : (joined.isEmpty ? "." : joined)
+    }
+
+    /// The files a manifest lists.
+    static func ownedFiles(inManifest text: String) -> [String] {
+        text.split(separator: "\n").compactMap { line in
+            line.hasPrefix("// file: ") ? String(line.dropFirst("// file: ".count)) : nil
+        }
+    }
+}

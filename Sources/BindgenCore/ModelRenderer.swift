@@ -1,0 +1,123 @@
+/// Models: structs with `CodingKeys` and a memberwise initializer, open enums, typealiases.
+extension SwiftRenderer {
+    func renderType(_ declaration: TypeDeclaration, into writer: inout SwiftWriter) {
+        var documentation = declaration.documentation ?? ""
+        if !documentation.isEmpty { documentation += "\n\n" }
+        documentation += "Schema: `#\(declaration.sourcePointer)`"
+        writer.documentation(documentation)
+        switch declaration.kind {
+        case .structure(let properties):
+            renderStructure(declaration, properties, into: &writer)
+        case .enumeration(let raw, let cases):
+            renderEnumeration(declaration.name, raw: raw, cases: cases, into: &writer)
+        case .alias(let target):
+            writer.line("\(access)typealias \(declaration.name) = \(swiftType(target))")
+            for nested in declaration.nested {
+                writer.line()
+                renderType(nested, into: &writer)
+            }
+        }
+    }
+
+    func propertyType(_ property: Property) -> String {
+        swiftType(property.type) + (property.isOptional ? "?" : "")
+    }
+
+    private func renderStructure(_ declaration: TypeDeclaration, _ properties: [Property], into writer: inout SwiftWriter) {
+        writer.block("\(access)struct \(declaration.name): Codable, Hashable, Sendable") { writer in
+            for property in properties {
+                var documentation = property.documentation ?? ""
+                if !property.constraints.isEmpty {
+                    if !documentation.isEmpty { documentation += "\n\n" }
+                    documentation += "Constraints: " + property.constraints.joined(separator: ", ")
+                }
+                writer.documentation(documentation)
+                if property.isDeprecated { writer.line("@available(*, deprecated)") }
+                writer.line("\(access)var \(Naming.escaped(property.name)): \(propertyType(property))")
+            }
+            writer.line()
+            let ordered = properties.filter { !$0.isOptional || $0.isRequired } + properties.filter { $0.isOptional && !$0.isRequired }
+            writer.documentation("Creates a value from its properties: required ones first, optional ones default to nil.")
+            let parameters = ordered.map { property in
+                "\(Naming.escaped(property.name)): \(propertyType(property))" + (property.isRequired ? "" : " = nil")
+            }
+            writer.block("\(access)init(\(parameters.joined(separator: ", ")))") { writer in
+                for property in properties {
+                    writer.line("self.\(property.name) = \(Naming.escaped(property.name))")
+                }
+            }
+            writer.line()
+            writer.documentation("The JSON names of the properties.")
+            writer.block("\(access)enum CodingKeys: String, CodingKey") { writer in
+                for property in properties {
+                    let name = Naming.escaped(property.name)
+                    writer.line(property.name == property.jsonName ? "case \(name)" : "case \(name) = \(property.jsonName.swiftLiteral)")
+                }
+            }
+            for nested in declaration.nested {
+                writer.line()
+                renderType(nested, into: &writer)
+            }
+        }
+    }
+
+    /// An open enum: values the spec does not list decode to `.unknown(raw)` and encode back unchanged.
+    private func renderEnumeration(_ name: String, raw: TypeReference, cases: [EnumCase], into writer: inout SwiftWriter) {
+        let rawType = swiftType(raw)
+        writer.block("\(access)enum \(name): RawRepresentable, Codable, Hashable, Sendable, CaseIterable") { writer in
+            for enumCase in cases {
+                let literal = literalText(enumCase.rawValue)
+                writer.documentation((enumCase.documentation.map { $0 + " " } ?? "") + "(`\(literal)`)")
+                writer.line("case \(Naming.escaped(enumCase.name))")
+            }
+            writer.documentation("A value this version of the spec does not list, kept as received.")
+            writer.line("case unknown(\(rawType))")
+            writer.line()
+            writer.documentation("The listed cases.")
+            writer.line("\(access)static let allCases: [\(name)] = [\(cases.map { "." + Naming.escaped($0.name) }.joined(separator: ", "))]")
+            writer.line()
+            writer.block("\(access)init(rawValue: \(rawType))") { writer in
+                writer.switchBlock("switch rawValue") { writer in
+                    for enumCase in cases {
+                        writer.line("case \(literalText(enumCase.rawValue)): self = .\(Naming.escaped(enumCase.name))")
+                    }
+                    writer.line("default: self = .unknown(rawValue)")
+                }
+            }
+            writer.line()
+            writer.block("\(access)var rawValue: \(rawType)") { writer in
+                writer.switchBlock("switch self") { writer in
+                    for enumCase in cases {
+                        writer.line("case .\(Naming.escaped(enumCase.name)): return \(literalText(enumCase.rawValue))")
+                    }
+                    writer.line("case .unknown(let rawValue): return rawValue")
+                }
+            }
+            writer.line()
+            writer.block("\(access)init(from decoder: any Decoder) throws") { writer in
+                writer.line("self.init(rawValue: try decoder.singleValueContainer().decode(\(rawType).self))")
+            }
+            writer.line()
+            writer.block("\(access)func encode(to encoder: any Encoder) throws") { writer in
+                writer.line("var container = encoder.singleValueContainer()")
+                writer.line("try container.encode(rawValue)")
+            }
+            writer.line()
+            writer.documentation("Equal when the raw values are: `.unknown(x)` equals the listed case for `x`.")
+            writer.block("\(access)static func == (lhs: \(name), rhs: \(name)) -> Bool") { writer in
+                writer.line("lhs.rawValue == rhs.rawValue")
+            }
+            writer.line()
+            writer.block("\(access)func hash(into hasher: inout Hasher)") { writer in
+                writer.line("hasher.combine(rawValue)")
+            }
+        }
+    }
+
+    func literalText(_ value: EnumCase.RawValue) -> String {
+        switch value {
+        case .integer(let int): return String(int)
+        case .string(let text): return text.swiftLiteral
+        }
+    }
+}

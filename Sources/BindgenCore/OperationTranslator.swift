@@ -1,0 +1,242 @@
+import OpenAPIModel
+import YAMLParsing
+
+/// Operations → client declaration: grouping by API version, parameters, bodies, responses, security.
+extension Translator {
+    mutating func translateClient(named clientName: String) -> ClientDeclaration {
+        let credentials = translateCredentials()
+        let supported = Set(credentials.map(\.schemeName))
+        var groups: [String?: [OperationDeclaration]] = [:]
+        var names: [String?: Set<String>] = [:]
+        for (path, method, operation, pathItem) in document.operations {
+            let version = apiVersion(of: path)
+            var taken = names[version] ?? ["client", "core", "configuration", "transport"]
+            if let declaration = translateOperation(operation, method: method, path: path, pathItem: pathItem, version: version,
+                                                    supportedSchemes: supported, takenNames: &taken) {
+                groups[version, default: []].append(declaration)
+            }
+            names[version] = taken
+        }
+        var result: [OperationGroup] = []
+        if let unversioned = groups[nil] {
+            result.append(OperationGroup(version: nil, typeName: nil, accessorName: nil, operations: unversioned))
+        }
+        for version in groups.keys.compactMap({ $0 }).sorted() {
+            result.append(OperationGroup(version: version, typeName: Naming.typeName(version), accessorName: Naming.memberName(version),
+                                         operations: groups[version]!))
+        }
+        let allSecurity = result.flatMap(\.operations).map(\.security)
+        let withRequirement = credentials.map { credential -> Credential in
+            var credential = credential
+            credential.isRequiredEverywhere = !allSecurity.isEmpty
+                && allSecurity.allSatisfy { alternatives in !alternatives.isEmpty && alternatives.allSatisfy { $0.contains(credential.schemeName) } }
+            return credential
+        }
+        return ClientDeclaration(name: clientName, credentials: withRequirement, groups: result)
+    }
+
+    /// The version segment of a path (`/api/v202203/…` → `v202203`): the first segment that is
+    /// `v` followed by digits.
+    func apiVersion(of path: String) -> String? {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
+        let match = segments.first { (segment: Substring) -> Bool in
+            segment.count > 1 && segment.first == "v" && segment.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
+        }
+        return match.map(String.init)
+    }
+
+    mutating func translateCredentials() -> [Credential] {
+        var taken: Set<String> = ["configuration", "transport", "core"]
+        var result: [Credential] = []
+        for (name, value) in document.components.securitySchemes {
+            guard let scheme = document.resolve(value) else { continue }
+            let kind: Credential.Kind
+            switch scheme.kind {
+            case .apiKey(let parameterName, let location):
+                kind = .apiKey(name: parameterName, location: location.rawValue)
+            case .http(let httpScheme, _) where httpScheme.lowercased() == "bearer":
+                kind = .bearer
+            case .http(let httpScheme, _) where httpScheme.lowercased() == "basic":
+                kind = .basic
+            default:
+                warn("security scheme '\(name)' (\(scheme.kind)) is not supported yet; operations that require only it send no credentials",
+                     scheme.mark, JSONPointer(tokens: ["components", "securitySchemes", name]))
+                continue
+            }
+            let property = Naming.unique(Naming.memberName(name), in: &taken)
+            result.append(Credential(schemeName: name, propertyName: property, kind: kind, documentation: scheme.description, isRequiredEverywhere: false))
+        }
+        return result
+    }
+
+    mutating func translateOperation(_ operation: Operation, method: HTTPMethod, path: String, pathItem: PathItem, version: String?,
+                                     supportedSchemes: Set<String>, takenNames: inout Set<String>) -> OperationDeclaration? {
+        let operationID = operation.operationID ?? (method.rawValue + Naming.typeName(path))
+        var baseName = operationID
+        if let version, baseName.lowercased().hasSuffix(version.lowercased()), baseName.count > version.count {
+            baseName.removeLast(version.count)
+        }
+        let methodName = Naming.unique(Naming.memberName(baseName), in: &takenNames)
+        let typePrefix = Naming.typeName(operationID)
+
+        // Parameters: the operation's override the path item's with the same name and location.
+        var parameters: [Parameter] = []
+        for value in pathItem.parameters + operation.parameters {
+            guard let parameter = document.resolve(value) else { continue }
+            parameters.removeAll { $0.name == parameter.name && $0.location == parameter.location }
+            parameters.append(parameter)
+        }
+        var parameterNames: Set<String> = ["body", "client", "core", "request", "response", "data"]
+        var declarations: [ParameterDeclaration] = []
+        var placeholders: [String: String] = [:]
+        var unused: [TypeDeclaration] = []
+        for location in [ParameterLocation.path, .query, .header, .cookie] {
+            for parameter in parameters where parameter.location == location {
+                let schema = parameter.schema ?? parameter.content.first?.schema
+                let type: TypeReference = schema.map {
+                    typeReference(for: $0, suggestedName: Naming.typeName(parameter.name), owner: .topLevel(typePrefix), nested: &unused)
+                } ?? .string
+                if case .array = type, location == .path {
+                    warn("array path parameters are sent comma-separated (style simple)", parameter.mark, parameter.pointer)
+                }
+                if !isScalarParameterType(type) {
+                    warn("parameter '\(parameter.name)' of a structured type is not supported yet; the operation is skipped",
+                         parameter.mark, parameter.pointer)
+                    return nil
+                }
+                let name = Naming.unique(Naming.memberName(parameter.name), in: &parameterNames)
+                if location == .path { placeholders[parameter.name] = name }
+                declarations.append(ParameterDeclaration(
+                    name: name, jsonName: parameter.name, location: ParameterDeclaration.Location(rawValue: location.rawValue)!,
+                    type: type, isRequired: parameter.required, documentation: parameter.description))
+            }
+        }
+        var pathParts: [OperationDeclaration.PathPart] = []
+        for part in splitTemplate(path) {
+            switch part {
+            case .literal(let text): pathParts.append(.literal(text))
+            case .parameter(let name):
+                guard let swiftName = placeholders[name] else {
+                    warn("path template names '{\(name)}' but the operation declares no such path parameter; the operation is skipped",
+                         operation.mark, operation.pointer)
+                    return nil
+                }
+                pathParts.append(.parameter(swiftName))
+            }
+        }
+
+        var requestBody: RequestBodyDeclaration?
+        if let value = operation.requestBody, let body = document.resolve(value) {
+            guard let (media, type) = bodyType(body.content, suggestedName: "Request", typePrefix: typePrefix, mark: body.mark, pointer: body.pointer) else {
+                warn("request body media types \(body.content.map(\.name)) are not supported yet; the operation is skipped", body.mark, body.pointer)
+                return nil
+            }
+            requestBody = RequestBodyDeclaration(mediaType: media, type: type, isRequired: body.required, documentation: body.description)
+        }
+
+        var success = SuccessResponse(statuses: [], acceptsAny2xx: false, type: nil, mediaType: nil, documentation: nil)
+        var errors: [ErrorResponse] = []
+        var successChosen = false
+        let hasExplicitSuccess = operation.responses.contains { $0.status.hasPrefix("2") }
+        for (status, value) in operation.responses {
+            guard let response = document.resolve(value) else { continue }
+            let isSuccess = status.hasPrefix("2") || (status == "default" && !hasExplicitSuccess)
+            let body = bodyType(response.content, suggestedName: isSuccess ? "Response" : "Response\(status.capitalized)",
+                                typePrefix: typePrefix, mark: response.mark, pointer: response.pointer)
+            if isSuccess {
+                if let code = Int(status) { success.statuses.append(code) } else { success.acceptsAny2xx = true }
+                if !successChosen {
+                    successChosen = true
+                    success.type = body?.type
+                    success.mediaType = body?.media
+                    success.documentation = response.description
+                } else if body?.type != success.type {
+                    warn("response \(status) has another body type than the first success response; it is decoded as that one",
+                         response.mark, response.pointer)
+                }
+            } else if let code = Int(status) {
+                errors.append(ErrorResponse(status: code, rangeClass: nil, type: body?.type, documentation: response.description))
+            } else if status.count == 3, let digit = Int(status.prefix(1)) {
+                errors.append(ErrorResponse(status: nil, rangeClass: digit, type: body?.type, documentation: response.description))
+            } else {
+                errors.append(ErrorResponse(status: nil, rangeClass: nil, type: body?.type, documentation: response.description))
+            }
+        }
+        if !successChosen {
+            success.acceptsAny2xx = true
+        }
+
+        let requirements = operation.security ?? document.security ?? []
+        var security: [[String]] = []
+        for requirement in requirements {
+            let names = requirement.schemes.map(\.name)
+            if names.allSatisfy(supportedSchemes.contains) { security.append(names) }
+        }
+        if !requirements.isEmpty, security.isEmpty {
+            warn("none of the operation's security requirements uses a supported scheme; it is sent without credentials",
+                 operation.mark, operation.pointer)
+        }
+
+        return OperationDeclaration(
+            operationID: operationID, methodName: methodName, httpMethod: method.rawValue, pathTemplate: path, pathParts: pathParts,
+            parameters: declarations, requestBody: requestBody, success: success, errorResponses: errors, security: security,
+            summary: operation.summary, description: operation.description, isDeprecated: operation.deprecated)
+    }
+
+    func isScalarParameterType(_ type: TypeReference) -> Bool {
+        switch type {
+        case .string, .bool, .int, .int32, .int64, .float, .double, .dateTime, .calendarDate, .uuid, .named: return true
+        case .array(let element): return isScalarParameterType(element) && element != .data
+        case .data, .json, .dictionary: return false
+        }
+    }
+
+    /// Picks the media type to bind: JSON first, then raw bytes, then text.
+    mutating func bodyType(_ content: [MediaType], suggestedName: String, typePrefix: String, mark: Mark, pointer: JSONPointer) -> (media: String, type: TypeReference)? {
+        var unused: [TypeDeclaration] = []
+        if let json = content.first(where: { isJSON($0.name) }) {
+            guard let schema = json.schema else { return (json.name, .json) }
+            return (json.name, typeReference(for: schema, suggestedName: suggestedName, owner: .topLevel(typePrefix), nested: &unused))
+        }
+        if let binary = content.first(where: { $0.name == "application/octet-stream" || $0.schema?.format == "binary" }) {
+            return (binary.name, .data)
+        }
+        if let text = content.first(where: { $0.name.hasPrefix("text/") }) {
+            return (text.name, .string)
+        }
+        if content.isEmpty { return nil }
+        if let any = content.first(where: { $0.name.contains("*") }) {
+            return (any.name, .data)
+        }
+        return nil
+    }
+
+    func isJSON(_ mediaType: String) -> Bool {
+        let base = (mediaType.split(separator: ";").first.map { $0.filter { $0 != " " } } ?? "").lowercased()
+        return base == "application/json" || base.hasSuffix("+json")
+    }
+
+    enum TemplatePart { case literal(String), parameter(String) }
+
+    func splitTemplate(_ path: String) -> [TemplatePart] {
+        var parts: [TemplatePart] = []
+        var current = ""
+        var inParameter = false
+        for character in path {
+            switch character {
+            case "{" where !inParameter:
+                if !current.isEmpty { parts.append(.literal(current)) }
+                current = ""
+                inParameter = true
+            case "}" where inParameter:
+                parts.append(.parameter(current))
+                current = ""
+                inParameter = false
+            default:
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { parts.append(inParameter ? .literal("{" + current) : .literal(current)) }
+        return parts
+    }
+}

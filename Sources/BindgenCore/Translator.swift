@@ -1,0 +1,264 @@
+import Foundation
+import OpenAPIModel
+import YAMLParsing
+
+/// Turns an `OpenAPIDocument` into a `BindingModule`.
+///
+/// What the generator cannot express yet becomes a located warning and a `JSONValue`-typed
+/// value, never a crash or a silent drop.
+public struct Translator {
+    public struct Options: Equatable, Sendable {
+        public var moduleName: String
+        public var accessLevel: AccessLevel
+        public var specFileName: String
+
+        public init(moduleName: String, accessLevel: AccessLevel = .public, specFileName: String) {
+            self.moduleName = moduleName
+            self.accessLevel = accessLevel
+            self.specFileName = specFileName
+        }
+    }
+
+    let document: OpenAPIDocument
+    let options: Options
+    var diagnostics: [Diagnostic] = []
+    /// Component schema name → Swift type name.
+    var componentTypeNames: [String: String] = [:]
+    var topLevelNames: Set<String> = []
+    /// Top-level types made for inline schemas of operations (request/response/parameter types).
+    var extraTypes: [TypeDeclaration] = []
+
+    /// - Returns: the binding model and the warnings found while translating.
+    public static func translate(_ document: OpenAPIDocument, options: Options) -> (module: BindingModule, diagnostics: [Diagnostic]) {
+        var translator = Translator(document: document, options: options)
+        let module = translator.translate()
+        return (module, translator.diagnostics)
+    }
+
+    init(document: OpenAPIDocument, options: Options) {
+        self.document = document
+        self.options = options
+    }
+
+    mutating func translate() -> BindingModule {
+        let clientName = Naming.typeName(options.moduleName) + "Client"
+        topLevelNames = [clientName]
+        for (name, _) in document.components.schemas {
+            componentTypeNames[name] = Naming.unique(Naming.typeName(name), in: &topLevelNames)
+        }
+        var types: [TypeDeclaration] = []
+        for (name, schema) in document.components.schemas {
+            types.append(declaration(for: schema, named: componentTypeNames[name]!, path: componentTypeNames[name]!))
+        }
+        let client = translateClient(named: clientName)
+        types += extraTypes
+        types.sort { $0.name < $1.name }
+        return BindingModule(
+            name: options.moduleName, accessLevel: options.accessLevel, specFileName: options.specFileName,
+            title: document.info.title, apiVersion: document.info.version, description: document.info.description,
+            defaultServerURL: document.servers.first.map(serverURL), types: types, client: client)
+    }
+
+    private func serverURL(_ server: Server) -> String {
+        var url = server.url
+        for (name, value) in server.variables { url = url.replacingOccurrences(of: "{\(name)}", with: value) }
+        return url
+    }
+
+    mutating func warn(_ message: String, _ mark: Mark, _ pointer: JSONPointer) {
+        diagnostics.append(Diagnostic(.warning, file: document.file, mark: mark, message: message, pointer: pointer.description))
+    }
+
+    // MARK: Types
+
+    /// The declaration for a schema that gets a name of its own (a component, or an inline
+    /// object/enum). `path` is its Swift path (`Outer.Inner`).
+    mutating func declaration(for schema: Schema, named name: String, path: String) -> TypeDeclaration {
+        let documentation = schema.description ?? schema.title
+        let pointer = schema.pointer.description
+        if schema.reference == nil, let enumeration = enumeration(for: schema) {
+            return TypeDeclaration(name: name, sourcePointer: pointer, documentation: documentation, kind: enumeration, nested: [])
+        }
+        if schema.reference == nil, isStructure(schema) {
+            var nested: [TypeDeclaration] = []
+            let properties = self.properties(of: schema, ownerPath: path, nested: &nested)
+            return TypeDeclaration(name: name, sourcePointer: pointer, documentation: documentation, kind: .structure(properties), nested: nested)
+        }
+        // A typealias cannot hold nested types: inline types it needs become top-level ones.
+        var nested: [TypeDeclaration] = []
+        let target = typeReference(for: schema, suggestedName: "Element", owner: .topLevel(name), nested: &nested)
+        return TypeDeclaration(name: name, sourcePointer: pointer, documentation: documentation, kind: .alias(target), nested: nested)
+    }
+
+    /// Objects with declared properties become structs.
+    func isStructure(_ schema: Schema) -> Bool {
+        guard schema.booleanValue == nil, schema.oneOf.isEmpty, schema.anyOf.isEmpty, schema.allOf.isEmpty else { return false }
+        let types = schema.nonNullTypes
+        guard types == nil || types == [.object] else { return false }
+        return !schema.properties.isEmpty
+    }
+
+    func enumeration(for schema: Schema) -> TypeDeclaration.Kind? {
+        guard let values = schema.enumValues, !values.isEmpty else { return nil }
+        let types = schema.nonNullTypes ?? []
+        let names = schema.extensionValue("x-enum-varnames")?.sequence?.compactMap(\.text)
+        let descriptions = schema.extensionValue("x-enum-descriptions")?.sequence?.compactMap(\.text)
+        var taken: Set<String> = ["unknown"]
+        var cases: [EnumCase] = []
+        let raw: TypeReference
+        if types == [.integer] {
+            raw = integerType(schema.format)
+            for (index, value) in values.enumerated() {
+                guard case .int(let int)? = value.scalar?.value else { continue }
+                let base = names.flatMap { index < $0.count ? Naming.memberName($0[index]) : nil }
+                    ?? (int < 0 ? "valueMinus\(-int)" : "value\(int)")
+                cases.append(EnumCase(name: Naming.unique(base, in: &taken), rawValue: .integer(int),
+                                      documentation: descriptions.flatMap { index < $0.count ? $0[index] : nil }))
+            }
+        } else if types == [.string] || (types.isEmpty && values.allSatisfy { if case .string? = $0.scalar?.value { return true } else { return false } }) {
+            raw = .string
+            for (index, value) in values.enumerated() {
+                guard case .string(let text)? = value.scalar?.value else { continue }
+                var base = names.flatMap { index < $0.count ? Naming.memberName($0[index]) : nil } ?? Naming.memberName(text)
+                if text.isEmpty { base = "empty" }
+                cases.append(EnumCase(name: Naming.unique(base, in: &taken), rawValue: .string(text),
+                                      documentation: descriptions.flatMap { index < $0.count ? $0[index] : nil }))
+            }
+        } else {
+            return nil
+        }
+        return .enumeration(raw: raw, cases: cases)
+    }
+
+    enum Owner {
+        /// Inline types nest inside this Swift type path.
+        case nested(String)
+        /// Inline types become top-level types with this name prefix.
+        case topLevel(String)
+    }
+
+    mutating func properties(of schema: Schema, ownerPath: String, nested: inout [TypeDeclaration]) -> [Property] {
+        var taken: Set<String> = ["init", "encode", "CodingKeys", "validate"]
+        var nestedNames: Set<String> = []
+        return schema.properties.map { jsonName, propertySchema in
+            let name = Naming.unique(Naming.memberName(jsonName), in: &taken)
+            let suggested = Naming.unique(Naming.typeName(jsonName), in: &nestedNames)
+            let type = typeReference(for: propertySchema, suggestedName: suggested, owner: .nested(ownerPath), nested: &nested)
+            let resolved = document.resolved(propertySchema) ?? propertySchema
+            return Property(
+                name: name, jsonName: jsonName, type: type, isRequired: schema.required.contains(jsonName),
+                isNullable: propertySchema.allowsNull || resolved.allowsNull,
+                documentation: propertySchema.description ?? propertySchema.title ?? propertySchema.reference?.description,
+                constraints: constraints(of: propertySchema), isDeprecated: propertySchema.deprecated)
+        }
+    }
+
+    /// The constraint keywords of a schema, as written, for doc comments.
+    func constraints(of schema: Schema) -> [String] {
+        var result: [String] = []
+        if let pattern = schema.pattern { result.append("pattern: `\(pattern)`") }
+        if let value = schema.minLength { result.append("minLength: \(value)") }
+        if let value = schema.maxLength { result.append("maxLength: \(value)") }
+        if let value = schema.minimum { result.append("minimum: \(value)") }
+        if let value = schema.exclusiveMinimum { result.append("exclusiveMinimum: \(value)") }
+        if let value = schema.maximum { result.append("maximum: \(value)") }
+        if let value = schema.exclusiveMaximum { result.append("exclusiveMaximum: \(value)") }
+        if let value = schema.multipleOf { result.append("multipleOf: \(value)") }
+        if let value = schema.minItems { result.append("minItems: \(value)") }
+        if let value = schema.maxItems { result.append("maxItems: \(value)") }
+        if schema.uniqueItems { result.append("uniqueItems: true") }
+        if let value = schema.minProperties { result.append("minProperties: \(value)") }
+        if let value = schema.maxProperties { result.append("maxProperties: \(value)") }
+        if let format = schema.format, !["int32", "int64", "float", "double", "date-time", "date", "binary", "byte", "uuid"].contains(format) {
+            result.append("format: \(format)")
+        }
+        return result
+    }
+
+    /// The Swift type for a schema used as a value; inline objects and enums get a declaration
+    /// (nested, or top-level for operation schemas) named after `suggestedName`.
+    mutating func typeReference(for schema: Schema, suggestedName: String, owner: Owner, nested: inout [TypeDeclaration]) -> TypeReference {
+        if let reference = schema.reference {
+            if let pointer = reference.localPointer, pointer.tokens.count == 3, pointer.tokens[0] == "components",
+               pointer.tokens[1] == "schemas", let name = componentTypeNames[pointer.tokens[2]] {
+                return .named(name)
+            }
+            guard let target = document.schema(for: reference) else { return .json }
+            return typeReference(for: target, suggestedName: suggestedName, owner: owner, nested: &nested)
+        }
+        if schema.booleanValue != nil { return .json }
+        if let single = singleBranch(of: schema) {
+            return typeReference(for: single, suggestedName: suggestedName, owner: owner, nested: &nested)
+        }
+        if !schema.allOf.isEmpty || !schema.oneOf.isEmpty || !schema.anyOf.isEmpty {
+            let keyword = !schema.allOf.isEmpty ? "allOf" : (!schema.oneOf.isEmpty ? "oneOf" : "anyOf")
+            warn("'\(keyword)' with several schemas is not generated yet; bound as JSONValue", schema.mark, schema.pointer)
+            return .json
+        }
+        if enumeration(for: schema) != nil || isStructure(schema) {
+            switch owner {
+            case .nested(let path):
+                nested.append(declaration(for: schema, named: suggestedName, path: path + "." + suggestedName))
+                return .named(path + "." + suggestedName)
+            case .topLevel(let prefix):
+                let name = Naming.unique(Naming.typeName(prefix + suggestedName), in: &topLevelNames)
+                extraTypes.append(declaration(for: schema, named: name, path: name))
+                return .named(name)
+            }
+        }
+        let types = schema.nonNullTypes
+        if let types, types.count > 1 {
+            warn("a value of several types (\(types.map(\.rawValue).joined(separator: ", "))) is bound as JSONValue", schema.mark, schema.pointer)
+            return .json
+        }
+        switch types?.first {
+        case .string?:
+            switch schema.format {
+            case "date-time": return .dateTime
+            case "date": return .calendarDate
+            case "binary", "byte": return .data
+            case "uuid": return .uuid
+            default: return .string
+            }
+        case .integer?: return integerType(schema.format)
+        case .number?:
+            switch schema.format {
+            case "float": return .float
+            default: return .double
+            }
+        case .boolean?: return .bool
+        case .array?:
+            guard let items = schema.items else { return .array(.json) }
+            return .array(typeReference(for: items, suggestedName: suggestedName + "Item", owner: owner, nested: &nested))
+        case .object?, nil:
+            if case .schema(let values)? = schema.additionalProperties {
+                return .dictionary(typeReference(for: values, suggestedName: suggestedName + "Value", owner: owner, nested: &nested))
+            }
+            if types == nil, schema.properties.isEmpty, schema.additionalProperties == nil { return .json }
+            return .dictionary(.json)
+        case .null?:
+            return .json
+        }
+    }
+
+    /// `allOf: [X]` (a common way to add a description to a `$ref`), and `oneOf`/`anyOf` whose
+    /// only non-null branch is X, bind as X.
+    func singleBranch(of schema: Schema) -> Schema? {
+        if schema.allOf.count == 1, schema.oneOf.isEmpty, schema.anyOf.isEmpty, schema.properties.isEmpty {
+            return schema.allOf[0]
+        }
+        for branches in [schema.oneOf, schema.anyOf] where !branches.isEmpty && schema.allOf.isEmpty {
+            let nonNull = branches.filter { $0.types != [.null] }
+            if nonNull.count == 1, schema.properties.isEmpty { return nonNull[0] }
+        }
+        return nil
+    }
+
+    func integerType(_ format: String?) -> TypeReference {
+        switch format {
+        case "int32": return .int32
+        case "int64": return .int64
+        default: return .int
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import BindgenCore
+import Foundation
+import YAMLParsing
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Generate bindings from a spec folder (with api-bindgen.yaml) or a single spec file.",
+        discussion: """
+            A folder must hold api-bindgen.yaml (spec, module, accessLevel, output). A single spec file \
+            needs no config: the module name defaults to the spec's info.title, the output folder to \
+            Generated/<module>, the access level to public. Flags override the config.
+            Writing is all-or-nothing: on any error nothing in the output folder changes.
+            """)
+
+    @Argument(help: "A spec folder holding api-bindgen.yaml, or an OpenAPI YAML/JSON file.")
+    var input: String
+
+    @Option(help: "Output folder (default: the config's, else Generated/<module>).")
+    var output: String?
+
+    @Option(help: "Swift module name (default: the config's, else the spec's info.title).")
+    var module: String?
+
+    @Option(help: "Access level of generated declarations: public, package or internal.")
+    var accessLevel: String?
+
+    @Flag(help: "Change nothing; exit 1 and name the stale files when the output differs from what the spec gives.")
+    var check = false
+
+    func run() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
+            printError("\(input): error: no such file or folder")
+            throw ExitCode(Exit.usageOrInputError)
+        }
+        var config: GeneratorConfig
+        do {
+            config = isDirectory.boolValue ? try GeneratorConfig.load(folder: input) : GeneratorConfig(specPath: input)
+        } catch {
+            printError(error.description)
+            throw ExitCode(Exit.usageOrInputError)
+        }
+        if let module { config.moduleName = module }
+        if let output { config.outputPath = output }
+        if let accessLevel {
+            guard let level = AccessLevel(rawValue: accessLevel) else {
+                printError("error: --access-level must be public, package or internal")
+                throw ExitCode(Exit.usageOrInputError)
+            }
+            config.accessLevel = level
+        }
+
+        let result: Generator.Result
+        do {
+            result = try Generator.generate(config)
+        } catch {
+            printError(error.description)
+            printError("error: nothing was written")
+            throw ExitCode(Exit.usageOrInputError)
+        }
+        for warning in result.warnings { printError(warning.description) }
+
+        let writer = OutputWriter(directory: result.outputPath)
+        let plan = writer.plan(result.files)
+        if check {
+            if plan.isEmpty {
+                print("\(result.outputPath) is up to date (\(result.files.count) files)")
+                return
+            }
+            for path in plan.stalePaths { printError("\(result.outputPath)/\(path): error: stale; regenerate with: api-bindgen generate \(input)") }
+            printError("error: \(plan.stalePaths.count) generated file(s) differ from what \(config.specPath) gives")
+            throw ExitCode(Exit.findings)
+        }
+        do {
+            try writer.apply(plan)
+        } catch {
+            printError("\(result.outputPath): error: \(error.localizedDescription)")
+            throw ExitCode(Exit.usageOrInputError)
+        }
+        let unchanged = result.files.count - plan.writes.count
+        print("\(result.outputPath): \(plan.writes.count) written, \(plan.removals.count) removed, \(unchanged) unchanged (\(result.warnings.count) warnings)")
+    }
+}
