@@ -57,7 +57,8 @@ let package = Package(
                 .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
             ]
         ),
-        .testTarget(name: "BindgenCoreTests", dependencies: ["BindgenCore", "OpenAPIModel"]),
+        .testTarget(name: "BindgenCoreTests", dependencies: ["BindgenCore", "OpenAPIModel", "YAMLParsing"]),
+        .testTarget(name: "BindingRuntimeTests", dependencies: ["BindingRuntime"]),
         .testTarget(
             name: "EnergyCAPTests",
             dependencies: [
