@@ -13,6 +13,11 @@ public struct OutputWriter {
         /// Paths of owned files that are no longer generated.
         public var removals: [String]
 
+        public init(writes: [GeneratedFile], removals: [String]) {
+            self.writes = writes
+            self.removals = removals
+        }
+
         public var isEmpty: Bool { writes.isEmpty && removals.isEmpty }
 
         /// Paths that differ from what the spec gives, sorted.

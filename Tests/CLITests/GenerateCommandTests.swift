@@ -1,0 +1,205 @@
+import Foundation
+import Testing
+
+/// The `api-bindgen` executable as a user runs it: exit codes, diagnostics, what it writes.
+@Suite struct GenerateCommandTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The built `api-bindgen`, next to the test bundle.
+    static var executable: URL {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("api-bindgen")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        return Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent().appendingPathComponent("api-bindgen") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? beside
+    }
+
+    static func run(_ arguments: [String], in folder: URL) throws -> Run {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// A temporary project: `Specs/EnergyCAP` copied, and `Generated/EnergyCAP` generated from it.
+    static func makeProject() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("api-bindgen-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Specs"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Specs/EnergyCAP"), to: folder.appendingPathComponent("Specs/EnergyCAP"))
+        let run = try run(["generate", "Specs/EnergyCAP"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        return folder
+    }
+
+    /// Path → (contents, modification date) of every file under `folder`.
+    static func snapshot(_ folder: URL) throws -> [String: (Data, Date)] {
+        var result: [String: (Data, Date)] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)
+        while let path = enumerator?.nextObject() as? String {
+            let url = folder.appendingPathComponent(path)
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            guard attributes[.type] as? FileAttributeType == .typeRegular else { continue }
+            result[path] = (try Data(contentsOf: url), attributes[.modificationDate] as! Date)
+        }
+        return result
+    }
+
+    static func expectUnchanged(_ before: [String: (Data, Date)], _ after: [String: (Data, Date)]) {
+        #expect(before.keys.sorted() == after.keys.sorted())
+        for (path, value) in before {
+            #expect(after[path]?.0 == value.0, "\(path) changed")
+            #expect(after[path]?.1 == value.1, "\(path) was rewritten")
+        }
+    }
+
+    static let spec = "Specs/EnergyCAP/energycap.openapi.yaml"
+
+    /// Replaces `old` in the project's spec; returns the 1-based line where `new` starts.
+    @discardableResult
+    static func edit(_ project: URL, replacing old: String, with new: String) throws -> Int {
+        let url = project.appendingPathComponent(spec)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let range = try #require(text.range(of: old), "spec lacks \(old)")
+        let edited = text.replacingCharacters(in: range, with: new)
+        try edited.write(to: url, atomically: true, encoding: .utf8)
+        return text[..<range.lowerBound].filter { $0 == "\n" }.count + 1
+    }
+
+    @Test func yamlSyntaxErrorIsLocatedAndWritesNothing() throws {
+        let project = try Self.makeProject()
+        let before = try Self.snapshot(project.appendingPathComponent("Generated"))
+        let line = try Self.edit(project, replacing: "  title: EnergyCAP\n", with: "  title: [EnergyCAP\n")
+        let run = try Self.run(["generate", "Specs/EnergyCAP"], in: project)
+        #expect(run.status == 2)
+        // libyaml reports the unclosed flow sequence where it gives up, after `line`.
+        let match = run.stderr.range(of: #"Specs/EnergyCAP/energycap\.openapi\.yaml:(\d+):(\d+): error: "#, options: .regularExpression)
+        #expect(match != nil, "\(run.stderr)")
+        if let match {
+            let reported = Int(run.stderr[match].split(separator: ":")[1])!
+            #expect(reported >= line && reported <= line + 2, "reported line \(reported), edit at \(line): \(run.stderr)")
+        }
+        Self.expectUnchanged(before, try Self.snapshot(project.appendingPathComponent("Generated")))
+    }
+
+    @Test func missingRequiredFieldIsLocatedAndWritesNothing() throws {
+        let project = try Self.makeProject()
+        let before = try Self.snapshot(project.appendingPathComponent("Generated"))
+        // The GET operation loses its required `responses`; the error points at the operation.
+        let old = """
+                  operationId: GetDataAccessReleaseStateV202203
+                  parameters:
+                    - $ref: '#/components/parameters/MeterId'
+                  responses:
+                    '200':
+                      description: The request succeeded and the response body contains the requested data.
+                      content:
+                        application/json:
+                          schema:
+                            $ref: '#/components/schemas/DataAccessReleaseState'
+                    '400': { $ref: '#/components/responses/BadRequest' }
+                    '401': { $ref: '#/components/responses/Unauthorized' }
+                    '403': { $ref: '#/components/responses/Forbidden' }
+                    '404': { $ref: '#/components/responses/NotFound' }
+
+            """
+        let text = try String(contentsOf: project.appendingPathComponent(Self.spec), encoding: .utf8)
+        let operationLine = text.components(separatedBy: "\n").firstIndex { $0.contains("summary: Get the data access release state") }!  // 0-based index of `summary:` = 1-based line of the operation's first key, `tags:`
+        try Self.edit(project, replacing: old, with: "      operationId: GetDataAccessReleaseStateV202203\n")
+        let run = try Self.run(["generate", "Specs/EnergyCAP"], in: project)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("\(Self.spec):\(operationLine):7: error: an Operation Object is missing the required field 'responses'"), "\(run.stderr)")
+        #expect(run.stderr.contains("/paths/~1api~1v202203~1utilityPlatform~1meter~1{meterId}~1dataAccessReleaseState/get"), "\(run.stderr)")
+        Self.expectUnchanged(before, try Self.snapshot(project.appendingPathComponent("Generated")))
+    }
+
+    @Test func unresolvableReferenceIsLocatedAndWritesNothing() throws {
+        let project = try Self.makeProject()
+        let before = try Self.snapshot(project.appendingPathComponent("Generated"))
+        let line = try Self.edit(project, replacing: "          $ref: '#/components/schemas/DataAccessReleaseStatus'\n",
+                                 with: "          $ref: '#/components/schemas/DataAccessReleaseStatusV2'\n")
+        let run = try Self.run(["generate", "Specs/EnergyCAP"], in: project)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("\(Self.spec):\(line):17: error: unresolvable reference '#/components/schemas/DataAccessReleaseStatusV2'"), "\(run.stderr)")
+        Self.expectUnchanged(before, try Self.snapshot(project.appendingPathComponent("Generated")))
+    }
+
+    @Test func checkNamesStaleFilesAndRegenerationRewritesOnlyThose() throws {
+        let project = try Self.makeProject()
+        let generated = project.appendingPathComponent("Generated")
+        #expect(try Self.run(["generate", "Specs/EnergyCAP", "--check"], in: project).status == 0)
+
+        try Self.edit(project, replacing: "        serviceAddress:\n          type: string\n          description: The service address on the bill.\n",
+                      with: "        serviceAddress:\n          type: string\n          description: The service address on the bill.\n        utilityName:\n          type: string\n")
+        let before = try Self.snapshot(generated)
+        let check = try Self.run(["generate", "Specs/EnergyCAP", "--check"], in: project)
+        #expect(check.status == 1)
+        #expect(check.stderr.contains("Generated/EnergyCAP/Models/DataAccessReleaseRequest.swift: error: stale"), "\(check.stderr)")
+        #expect(check.stderr.contains("Generated/EnergyCAP/APIBindgenManifest.swift: error: stale"), "\(check.stderr)")
+        #expect(!check.stderr.contains("DataAccessReleaseState.swift"), "\(check.stderr)")
+        Self.expectUnchanged(before, try Self.snapshot(generated))
+
+        Thread.sleep(forTimeInterval: 0.01)
+        let regenerate = try Self.run(["generate", "Specs/EnergyCAP"], in: project)
+        #expect(regenerate.status == 0)
+        let after = try Self.snapshot(generated)
+        for (path, value) in before {
+            let changed = path.hasSuffix("DataAccessReleaseRequest.swift") || path.hasSuffix("APIBindgenManifest.swift")
+            #expect((after[path]?.1 != value.1) == changed, "\(path): rewritten \(after[path]?.1 != value.1), expected \(changed)")
+        }
+        #expect(String(decoding: after["EnergyCAP/Models/DataAccessReleaseRequest.swift"]!.0, as: UTF8.self).contains("public var utilityName: String?"))
+        #expect(try Self.run(["generate", "Specs/EnergyCAP", "--check"], in: project).status == 0)
+    }
+
+    @Test func filesNoLongerGeneratedAreRemovedButForeignFilesStay() throws {
+        let project = try Self.makeProject()
+        let output = project.appendingPathComponent("Generated/EnergyCAP")
+        try "// mine\n".write(to: output.appendingPathComponent("Notes.swift"), atomically: true, encoding: .utf8)
+        let text = try String(contentsOf: project.appendingPathComponent(Self.spec), encoding: .utf8)
+        let start = try #require(text.range(of: "  /api/v202105/fileStore/"))
+        let end = try #require(text.range(of: "components:\n"))
+        try (String(text[..<start.lowerBound]) + String(text[end.lowerBound...])).write(to: project.appendingPathComponent(Self.spec), atomically: true, encoding: .utf8)
+        let run = try Self.run(["generate", "Specs/EnergyCAP"], in: project)
+        #expect(run.status == 0, "\(run.stderr)")
+        let files = try Self.snapshot(output).keys
+        #expect(!files.contains("Client/V202105/UploadFile.swift"))
+        #expect(!files.contains("Client/EnergyCAPClient+V202105.swift"))
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("Client/V202105").path))
+        #expect(files.contains("Notes.swift"))
+        #expect(files.contains("Client/V202203/AssignDataAccessRelease.swift"))
+    }
+
+    @Test func singleSpecFileNeedsNoConfig() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("api-bindgen-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent(Self.spec), to: folder.appendingPathComponent("api.yaml"))
+        let run = try Self.run(["generate", "api.yaml", "--output", "Out", "--module", "Energy", "--access-level", "package"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let client = try String(contentsOf: folder.appendingPathComponent("Out/Client/EnergyClient.swift"), encoding: .utf8)
+        #expect(client.contains("package struct EnergyClient: Sendable"))
+        let defaults = try Self.run(["generate", "api.yaml"], in: folder)
+        #expect(defaults.status == 0, "\(defaults.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Generated/EnergyCAP/Client/EnergyCAPClient.swift").path))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let folder = Self.packageRoot
+        #expect(try Self.run(["generate"], in: folder).status == 2)
+        #expect(try Self.run(["generate", "Specs/EnergyCAP", "--access-level", "open"], in: folder).status == 2)
+        #expect(try Self.run(["generate", "no/such/spec.yaml"], in: folder).status == 2)
+        #expect(try Self.run(["--help"], in: folder).status == 0)
+    }
+}
