@@ -294,7 +294,9 @@ struct DocumentReader {
         case "http":
             kind = .http(scheme: context.string(node, "scheme", pointer, in: what, required: true) ?? "",
                          bearerFormat: context.string(node, "bearerFormat", pointer, in: what))
-        case "oauth2": kind = .oauth2
+        case "oauth2":
+            kind = .oauth2
+            checkOAuthFlows(node, pointer)
         case "openIdConnect":
             kind = .openIdConnect(url: context.string(node, "openIdConnectUrl", pointer, in: what, required: true) ?? "")
         case "mutualTLS": kind = .mutualTLS
@@ -303,6 +305,20 @@ struct DocumentReader {
         case nil: break
         }
         return SecurityScheme(kind: kind, description: description, mark: node.mark)
+    }
+
+    /// OAuth Flows (3.0.3 §4.7.28–29): each flow needs `scopes`. Bindings do not use flows, so
+    /// a gap is a warning, not an error (real specs, e.g. oasdiff's fixtures, omit scopes).
+    private func checkOAuthFlows(_ node: Node, _ pointer: JSONPointer) {
+        guard let flows = node["flows"] else {
+            context.warning("an oauth2 security scheme should have 'flows'", at: node.mark, pointer)
+            return
+        }
+        for pair in flows.mapping ?? [] where pair.value["scopes"] == nil {
+            let name = pair.key.text ?? ""
+            context.warning("OAuth flow '\(name)' is missing its required 'scopes'", at: pair.value.mark,
+                            pointer.appending("flows").appending(name))
+        }
     }
 
     private func readComponents(_ node: Node, _ pointer: JSONPointer) -> Components {
