@@ -14,3 +14,4 @@
 // file: Models/DataAccessReleaseStatus.swift
 // file: Models/DataAccessReleaseStatusID.swift
 // file: Models/ErrorResponse.swift
+// file: Models/Schemas.swift

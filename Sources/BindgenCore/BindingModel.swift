@@ -10,9 +10,15 @@ public struct BindingModule: Equatable, Sendable {
     public var apiVersion: String
     public var description: String?
     public var defaultServerURL: String?
+    /// The JSON Schema dialect of the spec's schemas (OpenAPI 3.0: Draft 4 based; 3.1: 2020-12).
+    public var draft: SchemaDraft
     /// Top-level types, sorted by name.
     public var types: [TypeDeclaration]
     public var client: ClientDeclaration
+}
+
+public enum SchemaDraft: String, Equatable, Sendable {
+    case draft4, draft2020
 }
 
 public enum AccessLevel: String, Equatable, Sendable, CaseIterable {
@@ -34,6 +40,8 @@ public struct TypeDeclaration: Equatable, Sendable {
     public var kind: Kind
     /// Types declared inside this one (inline object and enum schemas of its properties).
     public var nested: [TypeDeclaration]
+    /// The schema's validation keywords.
+    public var validation: ValidationRules
 }
 
 public struct Property: Equatable, Sendable {
@@ -50,6 +58,8 @@ public struct Property: Equatable, Sendable {
     /// Constraint keywords as written (`pattern: ^2[0-9]{11}$`), for documentation.
     public var constraints: [String]
     public var isDeprecated: Bool
+    /// The property schema's validation keywords (a reference for named types).
+    public var rules: ValidationRules
 
     /// Declared as Swift `Optional`: not required, or nullable.
     public var isOptional: Bool { !isRequired || isNullable }
@@ -151,6 +161,7 @@ public struct ParameterDeclaration: Equatable, Sendable {
     public var type: TypeReference
     public var isRequired: Bool
     public var documentation: String?
+    public var rules: ValidationRules
 }
 
 public struct RequestBodyDeclaration: Equatable, Sendable {
@@ -158,6 +169,7 @@ public struct RequestBodyDeclaration: Equatable, Sendable {
     public var type: TypeReference
     public var isRequired: Bool
     public var documentation: String?
+    public var rules: ValidationRules
     /// Sent as raw bytes (`Data`), not JSON.
     public var isBinary: Bool { type == .data && !mediaType.hasSuffix("json") }
 }
@@ -170,6 +182,7 @@ public struct SuccessResponse: Equatable, Sendable {
     public var type: TypeReference?
     public var mediaType: String?
     public var documentation: String?
+    public var rules: ValidationRules?
 }
 
 public struct ErrorResponse: Equatable, Sendable {

@@ -1,5 +1,31 @@
 /// Models: structs with `CodingKeys` and a memberwise initializer, open enums, typealiases.
 extension SwiftRenderer {
+    /// The declaration, then its validation schema: a `Validatable` conformance for structs and
+    /// enums (nested ones included), a `Schemas` member for aliases.
+    func renderTypeWithValidation(_ declaration: TypeDeclaration, into writer: inout SwiftWriter) {
+        renderType(declaration, into: &writer)
+        renderValidation(declaration, path: declaration.name, into: &writer)
+    }
+
+    private func renderValidation(_ declaration: TypeDeclaration, path: String, into writer: inout SwiftWriter) {
+        writer.line()
+        switch declaration.kind {
+        case .alias:
+            writer.block("extension Schemas") { writer in
+                writer.documentation("Validation keywords of `\(declaration.name)` (`#\(declaration.sourcePointer)`).")
+                write("\(access)static let \(schemasMemberName(declaration.name)) = ", rulesExpression(declaration.validation, draft: module.draft), into: &writer)
+            }
+        case .structure, .enumeration:
+            writer.block("extension \(path): Validatable") { writer in
+                writer.documentation("Validation keywords of `#\(declaration.sourcePointer)`.")
+                write("\(access)static let validationSchema = ", rulesExpression(declaration.validation, draft: module.draft), into: &writer)
+            }
+        }
+        for nested in declaration.nested {
+            renderValidation(nested, path: path + "." + nested.name, into: &writer)
+        }
+    }
+
     func renderType(_ declaration: TypeDeclaration, into writer: inout SwiftWriter) {
         var documentation = declaration.documentation ?? ""
         if !documentation.isEmpty { documentation += "\n\n" }

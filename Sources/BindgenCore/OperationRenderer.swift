@@ -13,6 +13,7 @@ extension SwiftRenderer {
         writer.block("\(access)func \(Naming.escaped(operation.methodName))(\(parameters.joined(separator: ", "))) async throws\(returnType)") { writer in
             writer.line("let operationID = \(operation.operationID.swiftLiteral)")
             writer.line("let core = \(client).core")
+            renderRequestValidation(operation, into: &writer)
             let hasQuery = operation.parameters.contains { $0.location == .query }
             if hasQuery {
                 writer.line("var query: [(name: String, value: String?)] = []")
@@ -176,7 +177,14 @@ extension SwiftRenderer {
             var successPatterns = operation.success.statuses.map(String.init)
             if operation.success.acceptsAny2xx { successPatterns.append("200...299") }
             writer.line("case \(successPatterns.joined(separator: ", ")):")
-            writer.line("    " + successReturn(operation))
+            writer.indented { writer in
+                if let rules = operation.success.rules, !rules.isEmpty {
+                    var lines = schemaExpression(rules)
+                    lines[lines.count - 1] += ", response: response, operationID: operationID)"
+                    write("try core.validateResponse(responseBody, schema: ", lines, into: &writer)
+                }
+                writer.line(successReturn(operation))
+            }
             // Exact codes first (grouped by body type, in order of first appearance), then ranges, then default.
             var groups: [(patterns: [String], type: TypeReference?)] = []
             for error in operation.errorResponses {
@@ -203,6 +211,28 @@ extension SwiftRenderer {
             writer.line("    throw " + errorExpression(fallback?.type))
         }
         writer.line("}")
+    }
+
+    /// Parameters and body checked against their schemas before anything is sent.
+    private func renderRequestValidation(_ operation: OperationDeclaration, into writer: inout SwiftWriter) {
+        var checks: [(value: String, rules: ValidationRules, pointer: String)] = []
+        // A parameter whose only keyword is `type` is already enforced by its Swift type.
+        for parameter in operation.parameters where !parameter.rules.isEmpty && !parameter.rules.isTypeOnly {
+            checks.append((Naming.escaped(parameter.name), parameter.rules, "/\(parameter.location.rawValue)/\(JSONPointerToken.escape(parameter.jsonName))"))
+        }
+        if let body = operation.requestBody, !body.rules.isEmpty, !body.isBinary {
+            checks.append(("body", body.rules, ""))
+        }
+        guard !checks.isEmpty else { return }
+        writer.block("if core.configuration.validatesRequests") { writer in
+            writer.line("var violations: [ValidationError] = []")
+            for check in checks {
+                var lines = schemaExpression(check.rules)
+                lines[lines.count - 1] += check.pointer.isEmpty ? ")" : ", pointer: \(check.pointer.swiftLiteral))"
+                write("violations += core.violations(of: \(check.value), schema: ", lines, into: &writer)
+            }
+            writer.line("try core.throwIfInvalid(violations)")
+        }
     }
 
     private func successReturn(_ operation: OperationDeclaration) -> String {

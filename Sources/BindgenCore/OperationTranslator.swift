@@ -108,7 +108,8 @@ extension Translator {
                 if location == .path { placeholders[parameter.name] = name }
                 declarations.append(ParameterDeclaration(
                     name: name, jsonName: parameter.name, location: ParameterDeclaration.Location(rawValue: location.rawValue)!,
-                    type: type, isRequired: parameter.required, documentation: parameter.description))
+                    type: type, isRequired: parameter.required, documentation: parameter.description,
+                    rules: schema.map { rules(for: $0, boundAs: type) } ?? ValidationRules()))
             }
         }
         var pathParts: [OperationDeclaration.PathPart] = []
@@ -127,14 +128,15 @@ extension Translator {
 
         var requestBody: RequestBodyDeclaration?
         if let value = operation.requestBody, let body = document.resolve(value) {
-            guard let (media, type) = bodyType(body.content, suggestedName: "Request", typePrefix: typePrefix, mark: body.mark, pointer: body.pointer) else {
+            guard let (media, type, rules) = bodyType(body.content, suggestedName: "Request", typePrefix: typePrefix, mark: body.mark, pointer: body.pointer) else {
                 warn("request body media types \(body.content.map(\.name)) are not supported yet; the operation is skipped", body.mark, body.pointer)
                 return nil
             }
-            requestBody = RequestBodyDeclaration(mediaType: media, type: type, isRequired: body.required, documentation: body.description)
+            requestBody = RequestBodyDeclaration(mediaType: media, type: type, isRequired: body.required, documentation: body.description,
+                                                 rules: rules ?? ValidationRules())
         }
 
-        var success = SuccessResponse(statuses: [], acceptsAny2xx: false, type: nil, mediaType: nil, documentation: nil)
+        var success = SuccessResponse(statuses: [], acceptsAny2xx: false, type: nil, mediaType: nil, documentation: nil, rules: nil)
         var errors: [ErrorResponse] = []
         var successChosen = false
         let hasExplicitSuccess = operation.responses.contains { $0.status.hasPrefix("2") }
@@ -149,6 +151,7 @@ extension Translator {
                     successChosen = true
                     success.type = body?.type
                     success.mediaType = body?.media
+                    success.rules = body?.rules
                     success.documentation = response.description
                 } else if body?.type != success.type {
                     warn("response \(status) has another body type than the first success response; it is decoded as that one",
@@ -191,22 +194,25 @@ extension Translator {
         }
     }
 
-    /// Picks the media type to bind: JSON first, then raw bytes, then text.
-    mutating func bodyType(_ content: [MediaType], suggestedName: String, typePrefix: String, mark: Mark, pointer: JSONPointer) -> (media: String, type: TypeReference)? {
+    /// Picks the media type to bind: JSON first, then raw bytes, then text. JSON bodies come
+    /// with their validation rules.
+    mutating func bodyType(_ content: [MediaType], suggestedName: String, typePrefix: String, mark: Mark, pointer: JSONPointer)
+        -> (media: String, type: TypeReference, rules: ValidationRules?)? {
         var unused: [TypeDeclaration] = []
         if let json = content.first(where: { isJSON($0.name) }) {
-            guard let schema = json.schema else { return (json.name, .json) }
-            return (json.name, typeReference(for: schema, suggestedName: suggestedName, owner: .topLevel(typePrefix), nested: &unused))
+            guard let schema = json.schema else { return (json.name, .json, nil) }
+            let type = typeReference(for: schema, suggestedName: suggestedName, owner: .topLevel(typePrefix), nested: &unused)
+            return (json.name, type, rules(for: schema, boundAs: type))
         }
         if let binary = content.first(where: { $0.name == "application/octet-stream" || $0.schema?.format == "binary" }) {
-            return (binary.name, .data)
+            return (binary.name, .data, nil)
         }
         if let text = content.first(where: { $0.name.hasPrefix("text/") }) {
-            return (text.name, .string)
+            return (text.name, .string, nil)
         }
         if content.isEmpty { return nil }
         if let any = content.first(where: { $0.name.contains("*") }) {
-            return (any.name, .data)
+            return (any.name, .data, nil)
         }
         return nil
     }

@@ -23,9 +23,13 @@ public struct SwiftRenderer {
         var files: [GeneratedFile] = []
         for declaration in module.types {
             files.append(file("Models/\(declaration.name).swift", imports: ["import Foundation", "import BindingRuntime"]) { writer in
-                renderType(declaration, into: &writer)
+                renderTypeWithValidation(declaration, into: &writer)
             })
         }
+        files.append(file("Models/Schemas.swift", imports: ["import BindingRuntime"]) { writer in
+            writer.documentation("Validation schemas of the components bound as typealiases (structs and enums carry theirs as `validationSchema`).")
+            writer.line("\(access)enum Schemas {}")
+        })
         files += renderClient()
         return files.sorted { $0.path < $1.path }
     }

@@ -27,6 +27,10 @@ public struct Translator {
     var topLevelNames: Set<String> = []
     /// Top-level types made for inline schemas of operations (request/response/parameter types).
     var extraTypes: [TypeDeclaration] = []
+    /// Components bound as typealiases (their rules live in `Schemas`).
+    var aliasComponents: Set<String> = []
+    /// Swift paths of types made for inline schemas.
+    var inlineTypePaths: Set<String> = []
 
     /// - Returns: the binding model and the warnings found while translating.
     public static func translate(_ document: OpenAPIDocument, options: Options) -> (module: BindingModule, diagnostics: [Diagnostic]) {
@@ -43,8 +47,11 @@ public struct Translator {
     mutating func translate() -> BindingModule {
         let clientName = Naming.typeName(options.moduleName) + "Client"
         topLevelNames = [clientName]
-        for (name, _) in document.components.schemas {
-            componentTypeNames[name] = Naming.unique(Naming.typeName(name), in: &topLevelNames)
+        topLevelNames.insert("Schemas")
+        for (name, schema) in document.components.schemas {
+            let typeName = Naming.unique(Naming.typeName(name), in: &topLevelNames)
+            componentTypeNames[name] = typeName
+            if schema.reference != nil || (enumeration(for: schema) == nil && !isStructure(schema)) { aliasComponents.insert(typeName) }
         }
         var types: [TypeDeclaration] = []
         for (name, schema) in document.components.schemas {
@@ -56,7 +63,8 @@ public struct Translator {
         return BindingModule(
             name: options.moduleName, accessLevel: options.accessLevel, specFileName: options.specFileName,
             title: document.info.title, apiVersion: document.info.version, description: document.info.description,
-            defaultServerURL: document.servers.first.map(serverURL), types: types, client: client)
+            defaultServerURL: document.servers.first.map(serverURL), draft: document.version == .v3_0 ? .draft4 : .draft2020,
+            types: types, client: client)
     }
 
     private func serverURL(_ server: Server) -> String {
@@ -77,17 +85,25 @@ public struct Translator {
         let documentation = schema.description ?? schema.title
         let pointer = schema.pointer.description
         if schema.reference == nil, let enumeration = enumeration(for: schema) {
-            return TypeDeclaration(name: name, sourcePointer: pointer, documentation: documentation, kind: enumeration, nested: [])
+            return TypeDeclaration(name: name, sourcePointer: pointer, documentation: documentation, kind: enumeration, nested: [],
+                                   validation: rules(for: schema))
         }
         if schema.reference == nil, isStructure(schema) {
             var nested: [TypeDeclaration] = []
             let properties = self.properties(of: schema, ownerPath: path, nested: &nested)
-            return TypeDeclaration(name: name, sourcePointer: pointer, documentation: documentation, kind: .structure(properties), nested: nested)
+            var validation = rules(for: schema)
+            // Properties bound to inline types refer to those types' rules.
+            for (index, property) in properties.enumerated() where inlineTypePaths.contains(swiftPath(property.type) ?? "") {
+                validation.properties[index].rules = property.rules
+            }
+            return TypeDeclaration(name: name, sourcePointer: pointer, documentation: documentation, kind: .structure(properties), nested: nested,
+                                   validation: validation)
         }
         // A typealias cannot hold nested types: inline types it needs become top-level ones.
         var nested: [TypeDeclaration] = []
         let target = typeReference(for: schema, suggestedName: "Element", owner: .topLevel(name), nested: &nested)
-        return TypeDeclaration(name: name, sourcePointer: pointer, documentation: documentation, kind: .alias(target), nested: nested)
+        return TypeDeclaration(name: name, sourcePointer: pointer, documentation: documentation, kind: .alias(target), nested: nested,
+                               validation: rules(for: schema))
     }
 
     /// Objects with declared properties become structs.
@@ -145,11 +161,12 @@ public struct Translator {
             let suggested = Naming.unique(Naming.typeName(jsonName), in: &nestedNames)
             let type = typeReference(for: propertySchema, suggestedName: suggested, owner: .nested(ownerPath), nested: &nested)
             let resolved = document.resolved(propertySchema) ?? propertySchema
+            let propertyRules = rules(for: propertySchema, boundAs: type)
             return Property(
                 name: name, jsonName: jsonName, type: type, isRequired: schema.required.contains(jsonName),
                 isNullable: propertySchema.allowsNull || resolved.allowsNull,
                 documentation: propertySchema.description ?? propertySchema.title ?? propertySchema.reference?.description,
-                constraints: constraints(of: propertySchema), isDeprecated: propertySchema.deprecated)
+                constraints: constraints(of: propertySchema), isDeprecated: propertySchema.deprecated, rules: propertyRules)
         }
     }
 
@@ -198,10 +215,12 @@ public struct Translator {
         if enumeration(for: schema) != nil || isStructure(schema) {
             switch owner {
             case .nested(let path):
+                inlineTypePaths.insert(path + "." + suggestedName)
                 nested.append(declaration(for: schema, named: suggestedName, path: path + "." + suggestedName))
                 return .named(path + "." + suggestedName)
             case .topLevel(let prefix):
                 let name = Naming.unique(Naming.typeName(prefix + suggestedName), in: &topLevelNames)
+                inlineTypePaths.insert(name)
                 extraTypes.append(declaration(for: schema, named: name, path: name))
                 return .named(name)
             }
@@ -251,6 +270,12 @@ public struct Translator {
             let nonNull = branches.filter { $0.types != [.null] }
             if nonNull.count == 1, schema.properties.isEmpty { return nonNull[0] }
         }
+        return nil
+    }
+
+    /// The named type a reference is (`.named`), else nil.
+    func swiftPath(_ type: TypeReference) -> String? {
+        if case .named(let path) = type { return path }
         return nil
     }
 

@@ -70,3 +70,23 @@ public struct MissingCredentialsError: Error, Sendable, CustomStringConvertible 
         "\(operationID) needs credentials for: \(schemes.joined(separator: " or "))"
     }
 }
+
+/// Thrown when `ClientConfiguration.validatesResponses` is on and a success response body
+/// violates the spec's schema.
+public struct ResponseValidationError: Error, Sendable, CustomStringConvertible {
+    public var operationID: String
+    public var response: HTTPResponse
+    public var body: Data
+    public var errors: ValidationErrors
+
+    public init(operationID: String, response: HTTPResponse, body: Data, errors: ValidationErrors) {
+        self.operationID = operationID
+        self.response = response
+        self.body = body
+        self.errors = errors
+    }
+
+    public var description: String {
+        "\(operationID): HTTP \(response.status.code) body violates the spec: \(errors)"
+    }
+}

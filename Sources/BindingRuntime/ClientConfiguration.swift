@@ -10,8 +10,17 @@ public struct ClientConfiguration: Sendable {
     /// process's time zone.
     public var timeZone: TimeZone
 
-    public init(serverURL: URL, timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
+    /// Validate request bodies and parameters against the spec's schemas before sending; a
+    /// violation throws `ValidationErrors` and nothing is sent. On by default.
+    public var validatesRequests: Bool
+    /// Validate success response bodies against the spec's schemas before decoding; a violation
+    /// throws `ResponseValidationError`. Off by default.
+    public var validatesResponses: Bool
+
+    public init(serverURL: URL, timeZone: TimeZone = TimeZone(identifier: "UTC")!, validatesRequests: Bool = true, validatesResponses: Bool = false) {
         self.serverURL = serverURL
         self.timeZone = timeZone
+        self.validatesRequests = validatesRequests
+        self.validatesResponses = validatesResponses
     }
 }

@@ -49,6 +49,33 @@ public import Foundation
         SecurityCredential.cookie(scheme: "", name: name, value: value).apply(to: &request)
     }
 
+    /// Violations of `schema` by a value as it will be sent; `pointer` names it in the errors
+    /// (`/body/...` style pointers are the body's own; parameters use `/<name>`).
+    public func violations<T: Encodable>(of value: T?, schema: ValidationSchema, pointer: String = "") -> [ValidationError] {
+        guard let value else { return [] }
+        return schema.validate(JSONValue(encoding: value)).map { error in
+            var error = error
+            error.pointer = pointer + error.pointer
+            return error
+        }
+    }
+
+    /// Throws `ValidationErrors` when `violations` is not empty (nothing has been sent yet).
+    public func throwIfInvalid(_ violations: [ValidationError]) throws(ValidationErrors) {
+        if !violations.isEmpty { throw ValidationErrors(violations) }
+    }
+
+    /// When response validation is on, checks a success body against `schema`.
+    /// - Throws: `ResponseValidationError`.
+    public func validateResponse(_ body: Data, schema: ValidationSchema, response: HTTPResponse, operationID: String) throws {
+        guard configuration.validatesResponses else { return }
+        do {
+            try schema.validate(json: Array(body))
+        } catch {
+            throw ResponseValidationError(operationID: operationID, response: response, body: body, errors: error)
+        }
+    }
+
     public func send(_ request: HTTPRequest, body: Data?) async throws -> (HTTPResponse, Data) {
         try await transport.send(request, body: body)
     }

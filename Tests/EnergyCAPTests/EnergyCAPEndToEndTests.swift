@@ -142,4 +142,51 @@ import Testing
         await server.stop()
         #expect(state.submittedDate == Self.utc("2026-03-30T14:00:00Z"))  // EDT is UTC-4 on that day
     }
+
+    @Test(arguments: ["112345678901", "2123", "2123456789012", "21234567890\n"])
+    func invalidAccountNumbersNeverLeaveTheProcess(accountNumber: String) async throws {
+        let server = try await LoopbackServer.start { _ in .json(200, Self.exampleResponse) }
+        let client = EnergyCAPClient(serverURL: try await server.url, apiKey: "k")
+        await #expect {
+            _ = try await client.v202203.assignDataAccessRelease(
+                meterID: 42, body: .init(accountNumber: accountNumber, nameOnBill: "A. Person", serviceAddress: "1 Main St"))
+        } throws: { error in
+            guard let errors = error as? ValidationErrors else { return false }
+            return errors.errors.map { "\($0.pointer) \($0.keyword) \($0.limit ?? "")" } == ["/accountNumber pattern ^2[0-9]{11}$"]
+        }
+        let requests = await server.requests
+        await server.stop()
+        #expect(requests.isEmpty, "the invalid request reached the server")
+    }
+
+    @Test func requestValidationCanBeTurnedOff() async throws {
+        let server = try await LoopbackServer.start { _ in .json(200, Self.exampleResponse) }
+        var client = EnergyCAPClient(serverURL: try await server.url, apiKey: "k")
+        client.configuration.validatesRequests = false
+        _ = try await client.v202203.assignDataAccessRelease(meterID: 1, body: .init(accountNumber: "2123", nameOnBill: "N", serviceAddress: "S"))
+        let requests = await server.requests
+        await server.stop()
+        #expect(requests.count == 1)
+    }
+
+    @Test func responseValidationReportsUnlistedEnumValuesWhenOn() async throws {
+        let body = #"{"releaseStatus":{"dataAccessReleaseStatusId":6,"dataAccessReleaseStatusInfo":7},"submittedDate":"yesterday"}"#
+        let server = try await LoopbackServer.start { _ in .json(200, body) }
+        var client = EnergyCAPClient(serverURL: try await server.url, apiKey: "k")
+        client.configuration.validatesResponses = true
+        await #expect {
+            _ = try await client.v202203.getDataAccessReleaseState(meterID: 5)
+        } throws: { error in
+            guard let error = error as? ResponseValidationError else { return false }
+            let found = error.errors.errors.map { "\($0.pointer) \($0.keyword)" }
+            return found == ["/releaseStatus/dataAccessReleaseStatusId enum", "/releaseStatus/dataAccessReleaseStatusInfo type", "/submittedDate format"]
+                && error.response.status.code == 200
+        }
+        await server.stop()
+    }
+
+    @Test func modelsValidateDirectly() throws {
+        #expect(throws: Never.self) { try DataAccessReleaseRequest(accountNumber: "212345678901", nameOnBill: "N", serviceAddress: "S").validate() }
+        #expect(throws: ValidationErrors.self) { try DataAccessReleaseRequest(accountNumber: "2", nameOnBill: "N", serviceAddress: "S").validate() }
+    }
 }

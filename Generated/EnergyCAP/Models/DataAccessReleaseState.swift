@@ -23,3 +23,18 @@ public struct DataAccessReleaseState: Codable, Hashable, Sendable {
         case submittedDate
     }
 }
+
+extension DataAccessReleaseState: Validatable {
+    /// Validation keywords of `#/components/schemas/DataAccessReleaseState`.
+    public static let validationSchema = ValidationSchema(
+        draft: .draft4,
+        types: [.object],
+        properties: [
+            ("releaseStatus", ValidationSchema(reference: { DataAccessReleaseStatus.validationSchema })),
+            ("submittedDate", ValidationSchema(
+                types: [.string, .null],
+                format: "date-time"
+            ))
+        ]
+    )
+}

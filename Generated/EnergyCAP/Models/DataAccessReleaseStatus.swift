@@ -23,3 +23,15 @@ public struct DataAccessReleaseStatus: Codable, Hashable, Sendable {
         case dataAccessReleaseStatusInfo
     }
 }
+
+extension DataAccessReleaseStatus: Validatable {
+    /// Validation keywords of `#/components/schemas/DataAccessReleaseStatus`.
+    public static let validationSchema = ValidationSchema(
+        draft: .draft4,
+        types: [.object],
+        properties: [
+            ("dataAccessReleaseStatusId", ValidationSchema(reference: { DataAccessReleaseStatusID.validationSchema })),
+            ("dataAccessReleaseStatusInfo", ValidationSchema(types: [.string]))
+        ]
+    )
+}

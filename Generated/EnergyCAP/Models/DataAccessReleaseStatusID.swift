@@ -65,3 +65,12 @@ public enum DataAccessReleaseStatusID: RawRepresentable, Codable, Hashable, Send
         hasher.combine(rawValue)
     }
 }
+
+extension DataAccessReleaseStatusID: Validatable {
+    /// Validation keywords of `#/components/schemas/DataAccessReleaseStatusId`.
+    public static let validationSchema = ValidationSchema(
+        draft: .draft4,
+        types: [.integer],
+        enumValues: [.integer(1), .integer(2), .integer(3), .integer(4), .integer(5)]
+    )
+}

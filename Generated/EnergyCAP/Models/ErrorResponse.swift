@@ -22,3 +22,14 @@ public struct ErrorResponse: Codable, Hashable, Sendable {
         case message
     }
 }
+
+extension ErrorResponse: Validatable {
+    /// Validation keywords of `#/components/schemas/ErrorResponse`.
+    public static let validationSchema = ValidationSchema(
+        draft: .draft4,
+        types: [.object],
+        properties: [
+            ("message", ValidationSchema(types: [.string]))
+        ]
+    )
+}

@@ -31,6 +31,7 @@ extension EnergyCAPClient.V202105 {
         let (response, responseBody) = try await core.send(request, body: requestBody)
         switch response.status.code {
         case 200:
+            try core.validateResponse(responseBody, schema: ValidationSchema(types: [.string]), response: response, operationID: operationID)
             return try core.decodeJSON(String.self, from: responseBody, response: response, operationID: operationID)
         case 400, 401, 403, 404:
             throw core.apiError(operationID: operationID, response: response, body: responseBody, declared: ErrorResponse.self)

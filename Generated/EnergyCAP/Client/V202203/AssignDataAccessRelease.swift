@@ -18,6 +18,11 @@ extension EnergyCAPClient.V202203 {
     public func assignDataAccessRelease(meterID: Int32, body: DataAccessReleaseRequest) async throws -> DataAccessReleaseState {
         let operationID = "AssignDataAccessReleaseV202203"
         let core = client.core
+        if core.configuration.validatesRequests {
+            var violations: [ValidationError] = []
+            violations += core.violations(of: body, schema: DataAccessReleaseRequest.validationSchema)
+            try core.throwIfInvalid(violations)
+        }
         var request = core.makeRequest(method: .post, path: "/api/v202203/utilityPlatform/meter/" + URIEncoding.pathSegment(String(meterID)) + "/release")
         request.headerFields[.accept] = "application/json"
         try core.applySecurity(to: &request, alternatives: [[.header(scheme: "ApiKey", name: "ECI-ApiKey", value: client.apiKey)]], operationID: operationID)
@@ -26,6 +31,7 @@ extension EnergyCAPClient.V202203 {
         let (response, responseBody) = try await core.send(request, body: requestBody)
         switch response.status.code {
         case 200:
+            try core.validateResponse(responseBody, schema: DataAccessReleaseState.validationSchema, response: response, operationID: operationID)
             return try core.decodeJSON(DataAccessReleaseState.self, from: responseBody, response: response, operationID: operationID)
         case 400, 401, 403, 404:
             throw core.apiError(operationID: operationID, response: response, body: responseBody, declared: ErrorResponse.self)

@@ -23,6 +23,7 @@ extension EnergyCAPClient.V202203 {
         let (response, responseBody) = try await core.send(request, body: nil)
         switch response.status.code {
         case 200:
+            try core.validateResponse(responseBody, schema: DataAccessReleaseState.validationSchema, response: response, operationID: operationID)
             return try core.decodeJSON(DataAccessReleaseState.self, from: responseBody, response: response, operationID: operationID)
         case 400, 401, 403, 404:
             throw core.apiError(operationID: operationID, response: response, body: responseBody, declared: ErrorResponse.self)

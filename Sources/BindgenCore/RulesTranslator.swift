@@ -1,0 +1,84 @@
+import OpenAPIModel
+import YAMLParsing
+
+/// Schema → `ValidationRules`: the JSON Schema keywords generated validators enforce.
+extension Translator {
+    /// The rules for a schema. Component references stay references; `boundAs` names the
+    /// inline type the schema became, if any, so its rules are referenced instead of repeated.
+    mutating func rules(for schema: Schema, boundAs type: TypeReference? = nil) -> ValidationRules {
+        if let reference = schema.reference {
+            if let pointer = reference.localPointer, pointer.tokens.count == 3, pointer.tokens[0] == "components",
+               pointer.tokens[1] == "schemas", let name = componentTypeNames[pointer.tokens[2]] {
+                return .reference(aliasComponents.contains(name) ? .alias(name) : .type(name))
+            }
+            guard let target = document.schema(for: reference) else { return ValidationRules() }
+            return rules(for: target, boundAs: type)
+        }
+        if case .named(let path)? = type, !componentTypeNames.values.contains(path) || inlineTypePaths.contains(path) {
+            return .reference(.type(path))
+        }
+        var rules = ValidationRules()
+        rules.booleanValue = schema.booleanValue
+        rules.types = schema.types?.map(\.rawValue)
+        if let values = schema.enumValues {
+            var literals = values.map(literal)
+            if schema.types?.contains(.null) == true, !literals.contains(.null) { literals.append(.null) }
+            rules.enumValues = literals
+        }
+        rules.constValue = schema.constValue.map(literal)
+        rules.minLength = schema.minLength
+        rules.maxLength = schema.maxLength
+        if let source = schema.pattern {
+            do {
+                rules.pattern = .init(source: source, icu: try ECMAPattern.translate(source))
+            } catch {
+                diagnostics.append(Diagnostic(.error, file: document.file, mark: schema.patternMark ?? schema.mark,
+                                              message: "pattern '\(source)': \(error.message) (at offset \(error.offset))",
+                                              pointer: schema.pointer.appending("pattern").description))
+            }
+        }
+        if let format = schema.format, Self.checkedFormats.contains(format) { rules.format = format }
+        rules.minimum = schema.minimum?.text
+        rules.maximum = schema.maximum?.text
+        rules.exclusiveMinimum = schema.exclusiveMinimum?.text
+        rules.exclusiveMaximum = schema.exclusiveMaximum?.text
+        rules.multipleOf = schema.multipleOf?.text
+        rules.minItems = schema.minItems
+        rules.maxItems = schema.maxItems
+        rules.uniqueItems = schema.uniqueItems
+        if let items = schema.items { rules.items = self.rules(for: items) }
+        rules.prefixItems = (schema.prefixItems ?? []).map { self.rules(for: $0) }
+        rules.properties = schema.properties.map { NamedRules(name: $0.name, rules: self.rules(for: $0.schema)) }
+        rules.required = schema.required
+        switch schema.additionalProperties {
+        case .allowed(false)?: rules.additionalProperties = .forbidden
+        case .schema(let values)?: rules.additionalProperties = .schema(self.rules(for: values))
+        case .allowed(true)?, nil: rules.additionalProperties = .allowed
+        }
+        rules.minProperties = schema.minProperties
+        rules.maxProperties = schema.maxProperties
+        rules.allOf = schema.allOf.map { self.rules(for: $0) }
+        rules.anyOf = schema.anyOf.map { self.rules(for: $0) }
+        rules.oneOf = schema.oneOf.map { self.rules(for: $0) }
+        if let not = schema.not { rules.not = self.rules(for: not) }
+        return rules
+    }
+
+    /// Formats the runtime checks (`FormatCheck`); others are annotations.
+    static let checkedFormats: Set<String> = ["date", "date-time", "email", "uuid", "uri", "ipv4", "ipv6"]
+
+    func literal(_ node: Node) -> JSONLiteral {
+        switch node.content {
+        case .scalar(let scalar):
+            switch scalar.value {
+            case .null: return .null
+            case .bool(let value): return .bool(value)
+            case .int(let value): return .integer(value)
+            case .double: return .number(scalar.text)
+            case .string(let value): return .string(value)
+            }
+        case .sequence(let nodes): return .array(nodes.map(literal))
+        case .mapping(let pairs): return .object(pairs.map { NamedLiteral(name: $0.key.text ?? "", value: literal($0.value)) })
+        }
+    }
+}

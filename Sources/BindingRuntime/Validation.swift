@@ -1,0 +1,63 @@
+/// One violation: where (JSON Pointer, RFC 6901), which keyword, its limit, and a message that
+/// describes the failing value's shape (not its content).
+public struct ValidationError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// `/accountNumber`, `/items/3/name`; `""` for the whole value.
+    public var pointer: String
+    /// The JSON Schema keyword that failed (`pattern`, `minLength`, `required`, …).
+    public var keyword: String
+    /// The keyword's value, as text (`^2[0-9]{11}$`, `12`).
+    public var limit: String?
+    public var message: String
+
+    public init(pointer: String, keyword: String, limit: String?, message: String) {
+        self.pointer = pointer
+        self.keyword = keyword
+        self.limit = limit
+        self.message = message
+    }
+
+    public var description: String {
+        "\(pointer.isEmpty ? "(root)" : pointer): \(keyword)\(limit.map { " \($0)" } ?? ""): \(message)"
+    }
+}
+
+/// Every violation found in one value, thrown by `validate()` and, before sending, by generated
+/// operations (on by default: `ClientConfiguration.validatesRequests`).
+public struct ValidationErrors: Error, Hashable, Sendable, CustomStringConvertible {
+    public var errors: [ValidationError]
+
+    public init(_ errors: [ValidationError]) {
+        self.errors = errors
+    }
+
+    public var description: String {
+        "\(errors.count) validation error\(errors.count == 1 ? "" : "s"):\n" + errors.map { "  " + $0.description }.joined(separator: "\n")
+    }
+}
+
+/// A generated model that knows its schema.
+public protocol Validatable: Encodable {
+    /// The model's JSON Schema keywords.
+    static var validationSchema: ValidationSchema { get }
+}
+
+extension Validatable {
+    /// Checks every constraint of the model's schema (and of the schemas it refers to) against
+    /// the value as it would be sent (encoded with `JSONCoding.encoder()`).
+    /// - Throws: `ValidationErrors` listing every violation, each with its JSON Pointer.
+    public func validate() throws(ValidationErrors) {
+        let errors = Self.validationSchema.validate(JSONValue(encoding: self))
+        if !errors.isEmpty { throw ValidationErrors(errors) }
+    }
+}
+
+extension JSONValue {
+    /// The JSON a value encodes to with the generated clients' coders (`.null` if it cannot be encoded).
+    public init<T: Encodable>(encoding value: T) {
+        guard let data = try? JSONCoding.encoder().encode(value), let parsed = try? JSONValue.parse(data) else {
+            self = .null
+            return
+        }
+        self = parsed
+    }
+}
