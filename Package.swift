@@ -67,6 +67,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CLITests", dependencies: ["api-bindgen"]),
+
+        // Generated from Tests/ValidationCorpus/openapi-3.x.yaml; exercised by ValidationCorpusTests.
+        .target(name: "ValidationCorpus30", dependencies: ["BindingRuntime"], path: "Tests/ValidationCorpus/Generated/ValidationCorpus30"),
+        .target(name: "ValidationCorpus31", dependencies: ["BindingRuntime"], path: "Tests/ValidationCorpus/Generated/ValidationCorpus31"),
+        .testTarget(name: "ValidationCorpusTests", dependencies: ["ValidationCorpus30", "ValidationCorpus31", "BindingRuntime", "BindgenCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

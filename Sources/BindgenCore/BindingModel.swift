@@ -183,6 +183,12 @@ public struct SuccessResponse: Equatable, Sendable {
     public var mediaType: String?
     public var documentation: String?
     public var rules: ValidationRules?
+    /// Success statuses declared without a body beside one with a body (`204` beside `200`):
+    /// the method then returns an optional, nil for these.
+    public var emptyStatuses: [Int] = []
+
+    /// The method returns an optional.
+    public var isOptional: Bool { type != nil && !emptyStatuses.isEmpty }
 }
 
 public struct ErrorResponse: Equatable, Sendable {

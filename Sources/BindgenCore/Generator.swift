@@ -29,12 +29,15 @@ public enum Generator {
         let (document, loadWarnings) = try OpenAPIDocument.load(bytes, file: config.specPath)
         let moduleName = config.moduleName ?? Naming.typeName(document.info.title)
         let specFileName = (config.specPath as NSString).lastPathComponent
-        let (module, translateWarnings) = Translator.translate(
+        let (module, translateDiagnostics) = Translator.translate(
             document, options: .init(moduleName: moduleName, accessLevel: config.accessLevel, specFileName: specFileName))
+        if translateDiagnostics.contains(where: { $0.severity == .error }) {
+            throw DiagnosticsError(loadWarnings + translateDiagnostics)
+        }
         var files = SwiftRenderer(module: module).render()
         files.append(manifest(for: files, specFileName: specFileName, specDigest: SHA256.hexDigest(bytes), config: config, moduleName: moduleName))
         files.sort { $0.path < $1.path }
-        return Result(module: module, files: files, warnings: loadWarnings + translateWarnings,
+        return Result(module: module, files: files, warnings: loadWarnings + translateDiagnostics,
                       outputPath: normalized(config.outputPath ?? "Generated/\(moduleName)"))
     }
 

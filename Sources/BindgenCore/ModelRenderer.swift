@@ -13,12 +13,12 @@ extension SwiftRenderer {
         case .alias:
             writer.block("extension Schemas") { writer in
                 writer.documentation("Validation keywords of `\(declaration.name)` (`#\(declaration.sourcePointer)`).")
-                write("\(access)static let \(schemasMemberName(declaration.name)) = ", rulesExpression(declaration.validation, draft: module.draft), into: &writer)
+                write("\(access)static let \(schemasMemberName(declaration.name)): ValidationSchema = ", rulesExpression(declaration.validation, draft: module.draft), into: &writer)
             }
         case .structure, .enumeration:
             writer.block("extension \(path): Validatable") { writer in
                 writer.documentation("Validation keywords of `#\(declaration.sourcePointer)`.")
-                write("\(access)static let validationSchema = ", rulesExpression(declaration.validation, draft: module.draft), into: &writer)
+                write("\(access)static let validationSchema: ValidationSchema = ", rulesExpression(declaration.validation, draft: module.draft), into: &writer)
             }
         }
         for nested in declaration.nested {

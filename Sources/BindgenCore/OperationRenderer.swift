@@ -9,7 +9,7 @@ extension SwiftRenderer {
         if let body = operation.requestBody {
             parameters.append("body: \(swiftType(body.type))" + (body.isRequired ? "" : "? = nil"))
         }
-        let returnType = operation.success.type.map { " -> \(swiftType($0))" } ?? ""
+        let returnType = operation.success.type.map { " -> \(swiftType($0))" + (operation.success.isOptional ? "?" : "") } ?? ""
         writer.block("\(access)func \(Naming.escaped(operation.methodName))(\(parameters.joined(separator: ", "))) async throws\(returnType)") { writer in
             writer.line("let operationID = \(operation.operationID.swiftLiteral)")
             writer.line("let core = \(client).core")
@@ -60,7 +60,11 @@ extension SwiftRenderer {
         }
         if operation.success.type != nil {
             let statuses = operation.success.statuses.map(String.init).joined(separator: ", ")
-            lines.append("- Returns: \(operation.success.documentation ?? "The response body.") (\(statuses.isEmpty ? "2XX" : statuses))")
+            var returns = "- Returns: \(operation.success.documentation ?? "The response body.") (\(statuses.isEmpty ? "2XX" : statuses))"
+            if operation.success.isOptional {
+                returns += "; nil for \(operation.success.emptyStatuses.map(String.init).joined(separator: ", ")) (no content)"
+            }
+            lines.append(returns)
         }
         var throwsText = "- Throws: `APIError` for any other status"
         let declared = operation.errorResponses.filter { $0.type != nil }
@@ -184,6 +188,10 @@ extension SwiftRenderer {
                     write("try core.validateResponse(responseBody, schema: ", lines, into: &writer)
                 }
                 writer.line(successReturn(operation))
+            }
+            if !operation.success.emptyStatuses.isEmpty {
+                writer.line("case \(operation.success.emptyStatuses.map(String.init).joined(separator: ", ")):")
+                writer.line("    return nil")
             }
             // Exact codes first (grouped by body type, in order of first appearance), then ranges, then default.
             var groups: [(patterns: [String], type: TypeReference?)] = []

@@ -86,7 +86,9 @@ extension Translator {
             parameters.removeAll { $0.name == parameter.name && $0.location == parameter.location }
             parameters.append(parameter)
         }
-        var parameterNames: Set<String> = ["body", "client", "core", "request", "response", "data"]
+        // The generated method's own locals (see OperationRenderer) cannot be parameter names.
+        var parameterNames: Set<String> = ["body", "client", "core", "request", "response", "data", "query", "operationID",
+                                           "violations", "requestBody", "responseBody"]
         var declarations: [ParameterDeclaration] = []
         var placeholders: [String: String] = [:]
         var unused: [TypeDeclaration] = []
@@ -146,6 +148,10 @@ extension Translator {
             let body = bodyType(response.content, suggestedName: isSuccess ? "Response" : "Response\(status.capitalized)",
                                 typePrefix: typePrefix, mark: response.mark, pointer: response.pointer)
             if isSuccess {
+                if let code = Int(status), successChosen, success.type != nil, body == nil {
+                    success.emptyStatuses.append(code)
+                    continue
+                }
                 if let code = Int(status) { success.statuses.append(code) } else { success.acceptsAny2xx = true }
                 if !successChosen {
                     successChosen = true

@@ -9,7 +9,8 @@ import Foundation
 /// - `uuid`: RFC 4122 textual form, 8-4-4-4-12 hex digits;
 /// - `uri`: RFC 3986 `URI` (absolute: a scheme is required), ASCII only;
 /// - `ipv4`: dotted quad, each 0–255, no leading zeros (Python `ipaddress`);
-/// - `ipv6`: RFC 4291 §2.2 text forms, with `::`, an embedded IPv4 tail and a `%zone`.
+/// - `ipv6`: RFC 4291 §2.2 text forms, with `::` and an embedded IPv4 tail; no `%zone`
+///   (jsonschema rejects scoped addresses).
 /// Other formats are not checked (JSON Schema makes `format` an annotation by default).
 public enum FormatCheck {
     public static let checkedFormats: Set<String> = ["date", "date-time", "email", "uuid", "uri", "ipv4", "ipv6"]
@@ -150,12 +151,8 @@ public enum FormatCheck {
     }
 
     static func isIPv6(_ text: String) -> Bool {
-        var address = Substring(text)
-        if let percent = address.firstIndex(of: "%") {
-            guard address.index(after: percent) < address.endIndex else { return false }
-            address = address[..<percent]
-        }
-        guard !address.isEmpty else { return false }
+        let address = Substring(text)
+        guard !address.isEmpty, !address.contains("%") else { return false }
         var groups = 8
         var body = address
         if let lastColon = address.lastIndex(of: ":"), address[address.index(after: lastColon)...].contains(".") {

@@ -17,27 +17,7 @@ import Testing
         let committed = URL(fileURLWithPath: result.outputPath)
         #expect(committed.standardizedFileURL.path == TestPaths.packageRoot.appendingPathComponent("Generated/EnergyCAP").standardizedFileURL.path)
 
-        if ProcessInfo.processInfo.environment["API_BINDGEN_RECORD"] == "1" {
-            let writer = OutputWriter(directory: result.outputPath)
-            try writer.apply(writer.plan(result.files))
-            Issue.record("API_BINDGEN_RECORD=1: re-recorded \(result.outputPath); review with `git diff Generated/` and run the tests again without it")
-            return
-        }
-
-        let onDisk = TestPaths.files(under: committed)
-        let generated = result.files.map(\.path).sorted()
-        var differing = Set(onDisk).symmetricDifference(generated)
-        for file in result.files where (try? String(contentsOf: committed.appendingPathComponent(file.path), encoding: .utf8)) != file.contents {
-            differing.insert(file.path)
-        }
-        guard !differing.isEmpty else { return }
-        let fresh = try TestPaths.temporaryFolder()
-        try OutputWriter(directory: fresh.path).apply(OutputWriter.Plan(writes: result.files, removals: []))
-        Issue.record("""
-            Generated/EnergyCAP is not what Specs/EnergyCAP gives; differing files: \(differing.sorted().joined(separator: ", ")).
-            Regenerate with `swift run api-bindgen generate Specs/EnergyCAP` (or API_BINDGEN_RECORD=1 swift test) and review `git diff Generated/`.
-            \(TestPaths.unifiedDiff(committed.path, fresh.path))
-            """)
+        try SnapshotAssertion.assertMatches(result, committed: committed, regenerate: "swift run api-bindgen generate Specs/EnergyCAP")
     }
 
     @Test func generationIsDeterministic() throws {

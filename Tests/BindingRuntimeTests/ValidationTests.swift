@@ -37,7 +37,7 @@ import Testing
         ("uri", "https://example.com/a?b=c#d", true), ("uri", "urn:isbn:0451450523", true), ("uri", "mailto:a@b.c", true),
         ("uri", "/relative", false), ("uri", "http://exa mple.com", false), ("uri", "http://[::1]:80/", true), ("uri", "http://%zz", false),
         ("ipv4", "192.168.0.1", true), ("ipv4", "256.1.1.1", false), ("ipv4", "01.1.1.1", false), ("ipv4", "1.1.1", false),
-        ("ipv6", "::1", true), ("ipv6", "2001:db8::8a2e:370:7334", true), ("ipv6", "::ffff:192.0.2.1", true), ("ipv6", "fe80::1%eth0", true),
+        ("ipv6", "::1", true), ("ipv6", "2001:db8::8a2e:370:7334", true), ("ipv6", "::ffff:192.0.2.1", true), ("ipv6", "fe80::1%eth0", false),
         ("ipv6", "1::2::3", false), ("ipv6", "12345::", false), ("ipv6", "1:2:3:4:5:6:7:8:9", false), ("ipv6", "", false),
         ("hostname", "anything", true),
     ])

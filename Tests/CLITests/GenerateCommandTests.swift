@@ -202,4 +202,15 @@ import Testing
         #expect(try Self.run(["generate", "no/such/spec.yaml"], in: folder).status == 2)
         #expect(try Self.run(["--help"], in: folder).status == 0)
     }
+
+    @Test func patternsThatAreNotECMA262AreLocatedErrors() throws {
+        let project = try Self.makeProject()
+        let before = try Self.snapshot(project.appendingPathComponent("Generated"))
+        let line = try Self.edit(project, replacing: "          pattern: '^2[0-9]{11}$'\n", with: "          pattern: '^2(?i)[0-9]{11}$'\n")
+        let run = try Self.run(["generate", "Specs/EnergyCAP"], in: project)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("\(Self.spec):\(line):20: error: pattern '^2(?i)[0-9]{11}$': unsupported group syntax"), "\(run.stderr)")
+        #expect(run.stderr.contains("(at /components/schemas/DataAccessReleaseRequest/properties/accountNumber/pattern)"), "\(run.stderr)")
+        Self.expectUnchanged(before, try Self.snapshot(project.appendingPathComponent("Generated")))
+    }
 }

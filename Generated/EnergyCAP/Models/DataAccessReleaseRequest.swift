@@ -41,7 +41,7 @@ public struct DataAccessReleaseRequest: Codable, Hashable, Sendable {
 
 extension DataAccessReleaseRequest: Validatable {
     /// Validation keywords of `#/components/schemas/DataAccessReleaseRequest`.
-    public static let validationSchema = ValidationSchema(
+    public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,
         types: [.object],
         properties: [

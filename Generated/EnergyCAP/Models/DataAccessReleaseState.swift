@@ -26,7 +26,7 @@ public struct DataAccessReleaseState: Codable, Hashable, Sendable {
 
 extension DataAccessReleaseState: Validatable {
     /// Validation keywords of `#/components/schemas/DataAccessReleaseState`.
-    public static let validationSchema = ValidationSchema(
+    public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,
         types: [.object],
         properties: [

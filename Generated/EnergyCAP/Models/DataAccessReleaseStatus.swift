@@ -26,7 +26,7 @@ public struct DataAccessReleaseStatus: Codable, Hashable, Sendable {
 
 extension DataAccessReleaseStatus: Validatable {
     /// Validation keywords of `#/components/schemas/DataAccessReleaseStatus`.
-    public static let validationSchema = ValidationSchema(
+    public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,
         types: [.object],
         properties: [

@@ -68,7 +68,7 @@ public enum DataAccessReleaseStatusID: RawRepresentable, Codable, Hashable, Send
 
 extension DataAccessReleaseStatusID: Validatable {
     /// Validation keywords of `#/components/schemas/DataAccessReleaseStatusId`.
-    public static let validationSchema = ValidationSchema(
+    public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,
         types: [.integer],
         enumValues: [.integer(1), .integer(2), .integer(3), .integer(4), .integer(5)]

@@ -25,7 +25,7 @@ public struct ErrorResponse: Codable, Hashable, Sendable {
 
 extension ErrorResponse: Validatable {
     /// Validation keywords of `#/components/schemas/ErrorResponse`.
-    public static let validationSchema = ValidationSchema(
+    public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,
         types: [.object],
         properties: [
