@@ -71,7 +71,17 @@ let package = Package(
         // Generated from Tests/ValidationCorpus/openapi-3.x.yaml; exercised by ValidationCorpusTests.
         .target(name: "ValidationCorpus30", dependencies: ["BindingRuntime"], path: "Tests/ValidationCorpus/Generated/ValidationCorpus30"),
         .target(name: "ValidationCorpus31", dependencies: ["BindingRuntime"], path: "Tests/ValidationCorpus/Generated/ValidationCorpus31"),
-        .testTarget(name: "ValidationCorpusTests", dependencies: ["ValidationCorpus30", "ValidationCorpus31", "BindingRuntime", "BindgenCore"]),
+        // Version-bump fixtures (Tests/Fixtures/Bumps): each recorded output must compile.
+        .target(name: "BumpBase", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/Bumps/base/Generated"),
+        .target(name: "BumpNewVersion", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/Bumps/new-version/Generated"),
+        .target(name: "BumpNewOptionalProperty", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/Bumps/new-optional-property/Generated"),
+        .target(name: "BumpNewRequiredProperty", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/Bumps/new-required-property/Generated"),
+        .target(name: "BumpAddedEnumValue", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/Bumps/added-enum-value/Generated"),
+        .target(name: "BumpRemovedOperation", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/Bumps/removed-operation/Generated"),
+        .testTarget(name: "ValidationCorpusTests", dependencies: [
+            "ValidationCorpus30", "ValidationCorpus31", "BindingRuntime", "BindgenCore",
+            "BumpBase", "BumpNewVersion", "BumpNewOptionalProperty", "BumpNewRequiredProperty", "BumpAddedEnumValue", "BumpRemovedOperation",
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

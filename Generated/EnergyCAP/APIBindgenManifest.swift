@@ -6,9 +6,9 @@
 // file: Client/EnergyCAPClient+V202105.swift
 // file: Client/EnergyCAPClient+V202203.swift
 // file: Client/EnergyCAPClient.swift
-// file: Client/V202105/UploadFile.swift
-// file: Client/V202203/AssignDataAccessRelease.swift
-// file: Client/V202203/GetDataAccessReleaseState.swift
+// file: Client/V202105/V202105+UploadFile.swift
+// file: Client/V202203/V202203+AssignDataAccessRelease.swift
+// file: Client/V202203/V202203+GetDataAccessReleaseState.swift
 // file: Models/DataAccessReleaseRequest.swift
 // file: Models/DataAccessReleaseState.swift
 // file: Models/DataAccessReleaseStatus.swift

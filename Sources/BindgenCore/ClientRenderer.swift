@@ -22,8 +22,10 @@ extension SwiftRenderer {
             let folder = group.typeName ?? "Operations"
             let owner = group.typeName.map { "\(client.name).\($0)" } ?? client.name
             for operation in group.operations {
+                // File names are unique across the module (SwiftPM names object files after them):
+                // `V202203+AssignDataAccessRelease.swift`.
                 let name = operation.methodName.prefix(1).uppercased() + operation.methodName.dropFirst()
-                files.append(file("Client/\(folder)/\(name).swift", imports: ["import Foundation", "@_spi(Generated) import BindingRuntime"]) { writer in
+                files.append(file("Client/\(folder)/\(group.typeName ?? client.name)+\(name).swift", imports: ["import Foundation", "@_spi(Generated) import BindingRuntime"]) { writer in
                     writer.block("extension \(owner)") { writer in
                         renderOperation(operation, clientExpression: group.typeName == nil ? "self" : "client", into: &writer)
                     }
@@ -37,10 +39,10 @@ extension SwiftRenderer {
         let client = module.client
         var documentation = "A client for \(module.title) \(module.apiVersion)."
         if let description = module.description { documentation += "\n\n" + description }
-        let versions = client.groups.compactMap(\.accessorName)
-        if !versions.isEmpty {
-            documentation += "\n\nOperations are grouped by the API version in their path: "
-                + versions.map { "`client.\($0)`" }.joined(separator: ", ") + "."
+        // The versions are not listed here: a version bump must add files, not edit this one.
+        if client.groups.contains(where: { $0.accessorName != nil }) {
+            documentation += "\n\nOperations are grouped by the API version in their path (`client.<version>.<operation>`); "
+                + "each version's accessor and operations are in their own files."
         }
         writer.documentation(documentation)
         writer.block("\(access)struct \(client.name): Sendable") { writer in

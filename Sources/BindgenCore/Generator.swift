@@ -30,7 +30,8 @@ public enum Generator {
         let moduleName = config.moduleName ?? Naming.typeName(document.info.title)
         let specFileName = (config.specPath as NSString).lastPathComponent
         let (module, translateDiagnostics) = Translator.translate(
-            document, options: .init(moduleName: moduleName, accessLevel: config.accessLevel, specFileName: specFileName))
+            document, options: .init(moduleName: moduleName, accessLevel: config.accessLevel, specFileName: specFileName,
+                                     filter: config.filter, overrides: config.overrides, versionSource: config.versionSource))
         if translateDiagnostics.contains(where: { $0.severity == .error }) {
             throw DiagnosticsError(loadWarnings + translateDiagnostics)
         }

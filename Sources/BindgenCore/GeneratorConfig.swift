@@ -1,14 +1,25 @@
 import Foundation
 import YAMLParsing
 
-/// What to generate: the spec, the module's name and access level, and where the files go.
+/// What to generate: the spec, the module's name and access level, where the files go, which
+/// operations to include, name overrides, and where an operation's API version comes from.
 ///
-/// Read from `api-bindgen.yaml` in a spec folder (paths relative to that folder):
+/// Read from `api-bindgen.yaml` in a spec folder (paths relative to that folder); every key but
+/// `spec` is optional. See the README's "Configuration" section for the full reference.
 /// ```yaml
-/// spec: energycap.openapi.yaml   # required
-/// module: EnergyCAP              # default: the spec's info.title as a type name
-/// accessLevel: public            # public | package | internal; default public
-/// output: ../../Generated/EnergyCAP   # default: Generated/<module> under the working directory
+/// spec: energycap.openapi.yaml
+/// module: EnergyCAP                      # default: the spec's info.title as a type name
+/// accessLevel: public                    # public | package | internal
+/// output: ../../Generated/EnergyCAP      # default: Generated/<module>
+/// include:                               # default: every operation
+///   tags: [utilityPlatform]
+///   operationIds: [UploadFileV202105]
+///   pathPrefixes: [/api/v202203/]
+///   versions: [v202105]
+/// nameOverrides:
+///   schemas: { DataAccessReleaseStatusId: ReleaseStatusID }
+///   operations: { AssignDataAccessReleaseV202203: assignRelease }
+/// versionSource: pathSegment             # pathSegment | none
 /// ```
 public struct GeneratorConfig: Equatable, Sendable {
     public static let fileName = "api-bindgen.yaml"
@@ -20,17 +31,24 @@ public struct GeneratorConfig: Equatable, Sendable {
     public var accessLevel: AccessLevel
     /// nil: `Generated/<module>`.
     public var outputPath: String?
+    public var filter: OperationFilter
+    public var overrides: NameOverrides
+    public var versionSource: VersionSource
 
-    public init(specPath: String, moduleName: String? = nil, accessLevel: AccessLevel = .public, outputPath: String? = nil) {
+    public init(specPath: String, moduleName: String? = nil, accessLevel: AccessLevel = .public, outputPath: String? = nil,
+                filter: OperationFilter = OperationFilter(), overrides: NameOverrides = NameOverrides(), versionSource: VersionSource = .pathSegment) {
         self.specPath = specPath
         self.moduleName = moduleName
         self.accessLevel = accessLevel
         self.outputPath = outputPath
+        self.filter = filter
+        self.overrides = overrides
+        self.versionSource = versionSource
     }
 
     /// Reads `folder/api-bindgen.yaml`.
     /// - Throws: `DiagnosticsError` with `file:line:column` for a missing file, bad YAML, an unknown
-    ///   key or a bad value.
+    ///   key or a bad value (every problem, not only the first).
     public static func load(folder: String) throws(DiagnosticsError) -> GeneratorConfig {
         let path = (folder as NSString).appendingPathComponent(fileName)
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -42,39 +60,143 @@ public struct GeneratorConfig: Equatable, Sendable {
         } catch {
             throw DiagnosticsError([error])
         }
-        var diagnostics: [Diagnostic] = []
-        func fail(_ message: String, _ mark: Mark) { diagnostics.append(Diagnostic(.error, file: path, mark: mark, message: message)) }
-        guard let pairs = root.mapping else {
-            throw DiagnosticsError([Diagnostic(.error, file: path, mark: root.mark, message: "the config must be a mapping")])
-        }
+        var reader = ConfigReader(file: path)
         var config = GeneratorConfig(specPath: "")
         var sawSpec = false
-        for pair in pairs {
-            let key = pair.key.text ?? ""
-            guard case .string(let value)? = pair.value.scalar?.value else {
-                fail("'\(key)' must be a string", pair.value.mark)
-                continue
-            }
+        for (key, value) in reader.entries(root, allowed: ["spec", "module", "accessLevel", "output", "include", "nameOverrides", "versionSource"]) {
             switch key {
             case "spec":
-                config.specPath = (folder as NSString).appendingPathComponent(value)
-                sawSpec = true
+                if let text = reader.string(value, key) { config.specPath = (folder as NSString).appendingPathComponent(text); sawSpec = true }
             case "module":
-                config.moduleName = value
+                config.moduleName = reader.string(value, key)
             case "accessLevel":
-                guard let level = AccessLevel(rawValue: value) else {
-                    fail("accessLevel must be one of public, package, internal; found '\(value)'", pair.value.mark)
-                    continue
+                if let text = reader.string(value, key) {
+                    if let level = AccessLevel(rawValue: text) { config.accessLevel = level } else {
+                        reader.fail("accessLevel must be one of public, package, internal; found '\(text)'", value.mark)
+                    }
                 }
-                config.accessLevel = level
             case "output":
-                config.outputPath = (folder as NSString).appendingPathComponent(value)
-            default:
-                fail("unknown key '\(key)'; expected spec, module, accessLevel, output", pair.key.mark)
+                if let text = reader.string(value, key) { config.outputPath = (folder as NSString).appendingPathComponent(text) }
+            case "include":
+                for (criterion, list) in reader.entries(value, allowed: ["tags", "operationIds", "pathPrefixes", "versions"]) {
+                    let items = reader.strings(list, criterion)
+                    switch criterion {
+                    case "tags": config.filter.tags = items
+                    case "operationIds": config.filter.operationIDs = items
+                    case "pathPrefixes": config.filter.pathPrefixes = items
+                    default: config.filter.versions = items
+                    }
+                }
+            case "nameOverrides":
+                for (kind, map) in reader.entries(value, allowed: ["schemas", "operations"]) {
+                    var names: [String: String] = [:]
+                    for (from, to) in reader.entries(map, allowed: nil) {
+                        if let name = reader.string(to, from) {
+                            if name.isEmpty || !name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) || name.first!.isNumber {
+                                reader.fail("'\(name)' is not a Swift identifier", to.mark)
+                            }
+                            names[from] = name
+                        }
+                    }
+                    if kind == "schemas" { config.overrides.schemas = names } else { config.overrides.operations = names }
+                }
+            default:  // versionSource
+                if let text = reader.string(value, key) {
+                    if let source = VersionSource(rawValue: text) { config.versionSource = source } else {
+                        reader.fail("versionSource must be pathSegment or none; found '\(text)'", value.mark)
+                    }
+                }
             }
         }
-        if !sawSpec { fail("the config is missing the required key 'spec'", root.mark) }
-        if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
+        if !sawSpec { reader.fail("the config is missing the required key 'spec'", root.mark) }
+        if !reader.diagnostics.isEmpty { throw DiagnosticsError(reader.diagnostics) }
         return config
+    }
+}
+
+/// Which operations to generate. An operation is included when any non-empty criterion matches
+/// it (a tag, its operationId, a path prefix, or its API version); with every list empty, all are.
+public struct OperationFilter: Equatable, Sendable {
+    public var tags: [String] = []
+    public var operationIDs: [String] = []
+    public var pathPrefixes: [String] = []
+    public var versions: [String] = []
+
+    public init(tags: [String] = [], operationIDs: [String] = [], pathPrefixes: [String] = [], versions: [String] = []) {
+        self.tags = tags
+        self.operationIDs = operationIDs
+        self.pathPrefixes = pathPrefixes
+        self.versions = versions
+    }
+
+    public var isEmpty: Bool { tags.isEmpty && operationIDs.isEmpty && pathPrefixes.isEmpty && versions.isEmpty }
+
+    public func includes(tags operationTags: [String], operationID: String?, path: String, version: String?) -> Bool {
+        if isEmpty { return true }
+        return operationTags.contains(where: tags.contains) || operationID.map(operationIDs.contains) == true
+            || pathPrefixes.contains(where: path.hasPrefix) || version.map(versions.contains) == true
+    }
+}
+
+/// Swift names chosen by the user instead of the derived ones.
+public struct NameOverrides: Equatable, Sendable {
+    /// Component schema name → Swift type name.
+    public var schemas: [String: String] = [:]
+    /// operationId → Swift method name.
+    public var operations: [String: String] = [:]
+
+    public init(schemas: [String: String] = [:], operations: [String: String] = [:]) {
+        self.schemas = schemas
+        self.operations = operations
+    }
+}
+
+/// Where an operation's API version comes from.
+public enum VersionSource: String, Equatable, Sendable {
+    /// The first path segment of the form `v<digits>` (`/api/v202203/…`).
+    case pathSegment
+    /// No versions: every operation is a method of the client itself.
+    case none
+}
+
+/// Reading the config's nodes, collecting located errors.
+private struct ConfigReader {
+    let file: String
+    var diagnostics: [Diagnostic] = []
+
+    mutating func fail(_ message: String, _ mark: Mark) {
+        diagnostics.append(Diagnostic(.error, file: file, mark: mark, message: message))
+    }
+
+    /// A mapping's entries; unknown keys (when `allowed` is given) are errors.
+    mutating func entries(_ node: Node, allowed: [String]?) -> [(String, Node)] {
+        guard let pairs = node.mapping else {
+            fail("expected a mapping, found \(node.kindDescription)", node.mark)
+            return []
+        }
+        return pairs.compactMap { pair in
+            let key = pair.key.text ?? ""
+            if let allowed, !allowed.contains(key) {
+                fail("unknown key '\(key)'; expected one of \(allowed.joined(separator: ", "))", pair.key.mark)
+                return nil
+            }
+            return (key, pair.value)
+        }
+    }
+
+    mutating func string(_ node: Node, _ key: String) -> String? {
+        guard case .string(let text)? = node.scalar?.value else {
+            fail("'\(key)' must be a string, found \(node.kindDescription)", node.mark)
+            return nil
+        }
+        return text
+    }
+
+    mutating func strings(_ node: Node, _ key: String) -> [String] {
+        guard let items = node.sequence else {
+            fail("'\(key)' must be a list of strings, found \(node.kindDescription)", node.mark)
+            return []
+        }
+        return items.compactMap { string($0, key) }
     }
 }

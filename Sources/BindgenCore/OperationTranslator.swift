@@ -9,7 +9,10 @@ extension Translator {
         var groups: [String?: [OperationDeclaration]] = [:]
         var names: [String?: Set<String>] = [:]
         for (path, method, operation, pathItem) in document.operations {
-            let version = apiVersion(of: path)
+            let version = options.versionSource == .none ? nil : apiVersion(of: path)
+            guard options.filter.includes(tags: operation.tags, operationID: operation.operationID, path: path, version: apiVersion(of: path)) else {
+                continue
+            }
             var taken = names[version] ?? ["client", "core", "configuration", "transport"]
             if let declaration = translateOperation(operation, method: method, path: path, pathItem: pathItem, version: version,
                                                     supportedSchemes: supported, takenNames: &taken) {
@@ -76,7 +79,7 @@ extension Translator {
         if let version, baseName.lowercased().hasSuffix(version.lowercased()), baseName.count > version.count {
             baseName.removeLast(version.count)
         }
-        let methodName = Naming.unique(Naming.memberName(baseName), in: &takenNames)
+        let methodName = Naming.unique(options.overrides.operations[operationID] ?? Naming.memberName(baseName), in: &takenNames)
         let typePrefix = Naming.typeName(operationID)
 
         // Parameters: the operation's override the path item's with the same name and location.

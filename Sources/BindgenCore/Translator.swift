@@ -11,11 +11,18 @@ public struct Translator {
         public var moduleName: String
         public var accessLevel: AccessLevel
         public var specFileName: String
+        public var filter: OperationFilter
+        public var overrides: NameOverrides
+        public var versionSource: VersionSource
 
-        public init(moduleName: String, accessLevel: AccessLevel = .public, specFileName: String) {
+        public init(moduleName: String, accessLevel: AccessLevel = .public, specFileName: String, filter: OperationFilter = OperationFilter(),
+                    overrides: NameOverrides = NameOverrides(), versionSource: VersionSource = .pathSegment) {
             self.moduleName = moduleName
             self.accessLevel = accessLevel
             self.specFileName = specFileName
+            self.filter = filter
+            self.overrides = overrides
+            self.versionSource = versionSource
         }
     }
 
@@ -47,14 +54,15 @@ public struct Translator {
     mutating func translate() -> BindingModule {
         let clientName = Naming.typeName(options.moduleName) + "Client"
         topLevelNames = [clientName]
-        topLevelNames.insert("Schemas")
-        for (name, schema) in document.components.schemas {
-            let typeName = Naming.unique(Naming.typeName(name), in: &topLevelNames)
+        topLevelNames.formUnion(["Schemas", "APIBindgenManifest"])
+        let included = includedComponents()
+        for (name, schema) in document.components.schemas where included?.contains(name) ?? true {
+            let typeName = Naming.unique(options.overrides.schemas[name] ?? Naming.typeName(name), in: &topLevelNames)
             componentTypeNames[name] = typeName
             if schema.reference != nil || (enumeration(for: schema) == nil && !isStructure(schema)) { aliasComponents.insert(typeName) }
         }
         var types: [TypeDeclaration] = []
-        for (name, schema) in document.components.schemas {
+        for (name, schema) in document.components.schemas where componentTypeNames[name] != nil {
             types.append(declaration(for: schema, named: componentTypeNames[name]!, path: componentTypeNames[name]!))
         }
         let client = translateClient(named: clientName)

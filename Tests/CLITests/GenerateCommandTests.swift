@@ -175,11 +175,11 @@ import Testing
         let run = try Self.run(["generate", "Specs/EnergyCAP"], in: project)
         #expect(run.status == 0, "\(run.stderr)")
         let files = try Self.snapshot(output).keys
-        #expect(!files.contains("Client/V202105/UploadFile.swift"))
+        #expect(!files.contains("Client/V202105/V202105+UploadFile.swift"))
         #expect(!files.contains("Client/EnergyCAPClient+V202105.swift"))
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("Client/V202105").path))
         #expect(files.contains("Notes.swift"))
-        #expect(files.contains("Client/V202203/AssignDataAccessRelease.swift"))
+        #expect(files.contains("Client/V202203/V202203+AssignDataAccessRelease.swift"))
     }
 
     @Test func singleSpecFileNeedsNoConfig() throws {

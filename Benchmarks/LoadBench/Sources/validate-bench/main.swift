@@ -1,0 +1,61 @@
+// validate() benchmark (Benchmarks/run.sh, part 3).
+//
+//   validate-bench [--calls N] [--rounds R]
+//
+// Each case runs R rounds of N calls and prints the median (and minimum) nanoseconds per call:
+//   single-valid:    DataAccessReleaseRequest(...).validate()  (encode to JSON + parse + check)
+//   single-invalid:  the same with an accountNumber that breaks the pattern (the error path)
+//   array100:        ValidationSchema(types: [.array], items: DataAccessReleaseRequest.validationSchema)
+//                    .validate(JSONValue(encoding: array)) over 100 elements (encode + check)
+//   array100-check:  the same schema check on a JSONValue encoded once beforehand (check only)
+// Output lines: validate-bench case=NAME calls=N rounds=R median_ns=X min_ns=Y
+
+import BenchSupport
+import BindingRuntime
+import EnergyCAP
+import Foundation
+
+let calls = max(1, intOption("--calls", default: 20_000))
+let rounds = max(1, intOption("--rounds", default: 7))
+
+func measure(_ name: String, calls: Int, _ body: () -> Void) {
+    for _ in 0..<max(1, calls / 10) { body() }  // warm-up: regex compile, caches
+    var samples: [Double] = []
+    for _ in 0..<rounds {
+        let elapsed = seconds { for _ in 0..<calls { body() } }
+        samples.append(elapsed * 1e9 / Double(calls))
+    }
+    let summary = Summary(samples)
+    print("validate-bench case=\(name) calls=\(calls) rounds=\(rounds) median_ns=\(String(format: "%.0f", summary.median)) min_ns=\(String(format: "%.0f", summary.min))")
+}
+
+let valid = DataAccessReleaseRequest(accountNumber: "212345678901", nameOnBill: "A. Person", serviceAddress: "1 Main St")
+let invalid = DataAccessReleaseRequest(accountNumber: "312345678901", nameOnBill: "A. Person", serviceAddress: "1 Main St")
+
+// Sanity: the valid value passes, the invalid one fails, so the timed paths are the intended ones.
+do { try valid.validate() } catch { fatalError("valid request failed validation: \(error)") }
+do { try invalid.validate(); fatalError("invalid request passed validation") } catch {}
+
+let array = (0..<100).map { index in
+    DataAccessReleaseRequest(
+        accountNumber: "2" + String(repeating: "0", count: 11 - String(index).count) + String(index),
+        nameOnBill: "Person \(index)", serviceAddress: "\(index) Main St", declined: index % 2 == 0)
+}
+let arraySchema = ValidationSchema(types: [.array], items: DataAccessReleaseRequest.validationSchema)
+let encodedArray = JSONValue(encoding: array)
+precondition(arraySchema.validate(encodedArray).isEmpty, "array100 should be valid")
+if case .null = encodedArray { fatalError("array100 did not encode") }
+
+measure("single-valid", calls: calls) {
+    do { try valid.validate() } catch { fatalError("\(error)") }
+}
+measure("single-invalid", calls: calls) {
+    do { try invalid.validate() } catch { blackHole(error) }
+}
+let arrayCalls = max(1, calls / 100)
+measure("array100", calls: arrayCalls) {
+    blackHole(arraySchema.validate(JSONValue(encoding: array)))
+}
+measure("array100-check", calls: arrayCalls) {
+    blackHole(arraySchema.validate(encodedArray))
+}

@@ -1,0 +1,17 @@
+// api-bindgen manifest. DO NOT EDIT.
+// The generator owns the files listed here: it rewrites them, and removes them once the spec no longer produces them.
+// generator: api-bindgen 0.1.0
+// spec: openapi.yaml sha256:20c5a2a26e275081a10f57b02e1dcff5eb46718429552b41b2372de7f566fa87
+// module: Bump accessLevel: public
+// file: Client/BumpClient+V202105.swift
+// file: Client/BumpClient+V202203.swift
+// file: Client/BumpClient.swift
+// file: Client/V202105/V202105+UploadFile.swift
+// file: Client/V202203/V202203+AssignDataAccessRelease.swift
+// file: Client/V202203/V202203+GetDataAccessReleaseState.swift
+// file: Models/DataAccessReleaseRequest.swift
+// file: Models/DataAccessReleaseState.swift
+// file: Models/DataAccessReleaseStatus.swift
+// file: Models/DataAccessReleaseStatusID.swift
+// file: Models/ErrorResponse.swift
+// file: Models/Schemas.swift

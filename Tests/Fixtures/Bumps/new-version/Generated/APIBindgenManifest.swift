@@ -1,0 +1,19 @@
+// api-bindgen manifest. DO NOT EDIT.
+// The generator owns the files listed here: it rewrites them, and removes them once the spec no longer produces them.
+// generator: api-bindgen 0.1.0
+// spec: openapi.yaml sha256:88131de21e2d31d35392938b1559a8c0a4b23e0ba10805c5b34c5451329e444b
+// module: Bump accessLevel: public
+// file: Client/BumpClient+V202105.swift
+// file: Client/BumpClient+V202203.swift
+// file: Client/BumpClient+V202406.swift
+// file: Client/BumpClient.swift
+// file: Client/V202105/V202105+UploadFile.swift
+// file: Client/V202203/V202203+AssignDataAccessRelease.swift
+// file: Client/V202203/V202203+GetDataAccessReleaseState.swift
+// file: Client/V202406/V202406+AssignDataAccessRelease.swift
+// file: Models/DataAccessReleaseRequest.swift
+// file: Models/DataAccessReleaseState.swift
+// file: Models/DataAccessReleaseStatus.swift
+// file: Models/DataAccessReleaseStatusID.swift
+// file: Models/ErrorResponse.swift
+// file: Models/Schemas.swift
