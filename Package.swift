@@ -71,6 +71,15 @@ let package = Package(
         // Generated from Tests/ValidationCorpus/openapi-3.x.yaml; exercised by ValidationCorpusTests.
         .target(name: "ValidationCorpus30", dependencies: ["BindingRuntime"], path: "Tests/ValidationCorpus/Generated/ValidationCorpus30"),
         .target(name: "ValidationCorpus31", dependencies: ["BindingRuntime"], path: "Tests/ValidationCorpus/Generated/ValidationCorpus31"),
+        // The OpenAPI Initiative's examples (../shared/corpus/openapi/oai-examples), generated: each must compile.
+        .target(name: "OAI30ApiWithExamples", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/OAIExamples/OAI30ApiWithExamples"),
+        .target(name: "OAI30CallbackExample", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/OAIExamples/OAI30CallbackExample"),
+        .target(name: "OAI30LinkExample", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/OAIExamples/OAI30LinkExample"),
+        .target(name: "OAI30PetstoreExpanded", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/OAIExamples/OAI30PetstoreExpanded"),
+        .target(name: "OAI30Petstore", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/OAIExamples/OAI30Petstore"),
+        .target(name: "OAI30Uspto", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/OAIExamples/OAI30Uspto"),
+        .target(name: "OAI31NonOauthScopes", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/OAIExamples/OAI31NonOauthScopes"),
+        .target(name: "OAI31WebhookExample", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/OAIExamples/OAI31WebhookExample"),
         // Version-bump fixtures (Tests/Fixtures/Bumps): each recorded output must compile.
         .target(name: "BumpBase", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/Bumps/base/Generated"),
         .target(name: "BumpNewVersion", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/Bumps/new-version/Generated"),
@@ -81,6 +90,7 @@ let package = Package(
         .testTarget(name: "ValidationCorpusTests", dependencies: [
             "ValidationCorpus30", "ValidationCorpus31", "BindingRuntime", "BindgenCore",
             "BumpBase", "BumpNewVersion", "BumpNewOptionalProperty", "BumpNewRequiredProperty", "BumpAddedEnumValue", "BumpRemovedOperation",
+            "OAI30ApiWithExamples", "OAI30CallbackExample", "OAI30LinkExample", "OAI30PetstoreExpanded", "OAI30Petstore", "OAI30Uspto", "OAI31NonOauthScopes", "OAI31WebhookExample",
         ]),
     ],
     swiftLanguageModes: [.v6]

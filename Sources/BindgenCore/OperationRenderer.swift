@@ -22,7 +22,9 @@ extension SwiftRenderer {
                 }
             }
             let queryArgument = hasQuery ? ", query: query" : ""
-            writer.line("var request = core.makeRequest(method: .\(operation.httpMethod), path: \(pathExpression(operation))\(queryArgument))")
+            let mutatesRequest = operation.parameters.contains { $0.location == .header || $0.location == .cookie }
+                || operation.success.mediaType != nil || !operation.security.isEmpty || operation.requestBody != nil
+            writer.line("\(mutatesRequest ? "var" : "let") request = core.makeRequest(method: .\(operation.httpMethod), path: \(pathExpression(operation))\(queryArgument))")
             for parameter in operation.parameters where parameter.location == .header {
                 let value = optionalText(parameter)
                 writer.line("core.setHeader(\(parameter.jsonName.swiftLiteral), \(value), in: &request)")

@@ -101,8 +101,10 @@ public struct Translator {
             let properties = self.properties(of: schema, ownerPath: path, nested: &nested)
             var validation = rules(for: schema)
             // Properties bound to inline types refer to those types' rules.
-            for (index, property) in properties.enumerated() where inlineTypePaths.contains(swiftPath(property.type) ?? "") {
-                validation.properties[index].rules = property.rules
+            for property in properties where inlineTypePaths.contains(swiftPath(property.type) ?? "") {
+                if let index = validation.properties.firstIndex(where: { $0.name == property.jsonName }) {
+                    validation.properties[index].rules = property.rules
+                }
             }
             return TypeDeclaration(name: name, sourcePointer: pointer, documentation: documentation, kind: .structure(properties), nested: nested,
                                    validation: validation)
@@ -116,10 +118,30 @@ public struct Translator {
 
     /// Objects with declared properties become structs.
     func isStructure(_ schema: Schema) -> Bool {
-        guard schema.booleanValue == nil, schema.oneOf.isEmpty, schema.anyOf.isEmpty, schema.allOf.isEmpty else { return false }
+        if !schema.allOf.isEmpty { return mergedAllOf(schema) != nil }
+        guard schema.booleanValue == nil, schema.oneOf.isEmpty, schema.anyOf.isEmpty else { return false }
         let types = schema.nonNullTypes
         guard types == nil || types == [.object] else { return false }
         return !schema.properties.isEmpty
+    }
+
+    /// `allOf` of object schemas (each a `$ref` or inline, with properties and no composition of
+    /// its own) binds as one struct with every branch's properties; `required` is their union.
+    /// Validation still applies `allOf` itself. Nil when a branch is anything else.
+    func mergedAllOf(_ schema: Schema) -> Schema? {
+        guard !schema.allOf.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty, schema.booleanValue == nil else { return nil }
+        var merged = schema
+        merged.allOf = []
+        var seen = Set(schema.properties.map(\.name))
+        for branch in schema.allOf {
+            guard let resolved = document.resolved(branch), resolved.allOf.isEmpty, resolved.oneOf.isEmpty, resolved.anyOf.isEmpty,
+                  resolved.nonNullTypes == nil || resolved.nonNullTypes == [.object], !resolved.properties.isEmpty else { return nil }
+            for property in resolved.properties where seen.insert(property.name).inserted {
+                merged.properties.append(property)
+            }
+            merged.required += resolved.required.filter { !merged.required.contains($0) }
+        }
+        return merged
     }
 
     func enumeration(for schema: Schema) -> TypeDeclaration.Kind? {
@@ -162,6 +184,7 @@ public struct Translator {
     }
 
     mutating func properties(of schema: Schema, ownerPath: String, nested: inout [TypeDeclaration]) -> [Property] {
+        let schema = mergedAllOf(schema) ?? schema
         var taken: Set<String> = ["init", "encode", "CodingKeys", "validate"]
         var nestedNames: Set<String> = []
         return schema.properties.map { jsonName, propertySchema in
@@ -215,23 +238,16 @@ public struct Translator {
         if let single = singleBranch(of: schema) {
             return typeReference(for: single, suggestedName: suggestedName, owner: owner, nested: &nested)
         }
+        if !schema.allOf.isEmpty, isStructure(schema) {
+            return namedInlineType(for: schema, suggestedName: suggestedName, owner: owner, nested: &nested)
+        }
         if !schema.allOf.isEmpty || !schema.oneOf.isEmpty || !schema.anyOf.isEmpty {
             let keyword = !schema.allOf.isEmpty ? "allOf" : (!schema.oneOf.isEmpty ? "oneOf" : "anyOf")
             warn("'\(keyword)' with several schemas is not generated yet; bound as JSONValue", schema.mark, schema.pointer)
             return .json
         }
         if enumeration(for: schema) != nil || isStructure(schema) {
-            switch owner {
-            case .nested(let path):
-                inlineTypePaths.insert(path + "." + suggestedName)
-                nested.append(declaration(for: schema, named: suggestedName, path: path + "." + suggestedName))
-                return .named(path + "." + suggestedName)
-            case .topLevel(let prefix):
-                let name = Naming.unique(Naming.typeName(prefix + suggestedName), in: &topLevelNames)
-                inlineTypePaths.insert(name)
-                extraTypes.append(declaration(for: schema, named: name, path: name))
-                return .named(name)
-            }
+            return namedInlineType(for: schema, suggestedName: suggestedName, owner: owner, nested: &nested)
         }
         let types = schema.nonNullTypes
         if let types, types.count > 1 {
@@ -265,6 +281,21 @@ public struct Translator {
             return .dictionary(.json)
         case .null?:
             return .json
+        }
+    }
+
+    /// A struct or enum declaration for an inline schema, nested in `owner` or top-level.
+    mutating func namedInlineType(for schema: Schema, suggestedName: String, owner: Owner, nested: inout [TypeDeclaration]) -> TypeReference {
+        switch owner {
+        case .nested(let path):
+            inlineTypePaths.insert(path + "." + suggestedName)
+            nested.append(declaration(for: schema, named: suggestedName, path: path + "." + suggestedName))
+            return .named(path + "." + suggestedName)
+        case .topLevel(let prefix):
+            let name = Naming.unique(Naming.typeName(prefix + suggestedName), in: &topLevelNames)
+            inlineTypePaths.insert(name)
+            extraTypes.append(declaration(for: schema, named: name, path: name))
+            return .named(name)
         }
     }
 

@@ -7,16 +7,36 @@ import BindingRuntime
 
 /// Schema: `#/components/schemas/AllOfObjects`
 public struct AllOfObjects: Codable, Hashable, Sendable {
-    public var value: JSONValue
+    public var value: AllOfObjects.Value
 
     /// Creates a value from its properties: required ones first, optional ones default to nil.
-    public init(value: JSONValue) {
+    public init(value: AllOfObjects.Value) {
         self.value = value
     }
 
     /// The JSON names of the properties.
     public enum CodingKeys: String, CodingKey {
         case value
+    }
+
+    /// Schema: `#/components/schemas/AllOfObjects/properties/value`
+    public struct Value: Codable, Hashable, Sendable {
+        /// Constraints: minLength: 1
+        public var name: String
+        /// Constraints: minimum: 0
+        public var age: Int
+
+        /// Creates a value from its properties: required ones first, optional ones default to nil.
+        public init(name: String, age: Int) {
+            self.name = name
+            self.age = age
+        }
+
+        /// The JSON names of the properties.
+        public enum CodingKeys: String, CodingKey {
+            case name
+            case age
+        }
     }
 }
 
@@ -26,13 +46,19 @@ extension AllOfObjects: Validatable {
         draft: .draft4,
         types: [.object],
         properties: [
-            ("value", ValidationSchema(
-                allOf: [
-                    ValidationSchema(reference: { NamedPart.validationSchema }),
-                    ValidationSchema(reference: { AgedPart.validationSchema })
-                ]
-            ))
+            ("value", ValidationSchema(reference: { AllOfObjects.Value.validationSchema }))
         ],
         required: ["value"]
+    )
+}
+
+extension AllOfObjects.Value: Validatable {
+    /// Validation keywords of `#/components/schemas/AllOfObjects/properties/value`.
+    public static let validationSchema: ValidationSchema = ValidationSchema(
+        draft: .draft4,
+        allOf: [
+            ValidationSchema(reference: { NamedPart.validationSchema }),
+            ValidationSchema(reference: { AgedPart.validationSchema })
+        ]
     )
 }
