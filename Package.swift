@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "BindingRuntime", targets: ["BindingRuntime"]),
         .library(name: "EnergyCAP", targets: ["EnergyCAP"]),
         .library(name: "BindgenCore", targets: ["BindgenCore"]),
+        .plugin(name: "APIBindgenPlugin", targets: ["APIBindgenPlugin"]),
+        .plugin(name: "GenerateBindings", targets: ["GenerateBindings"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -47,6 +49,13 @@ let package = Package(
             ]
         ),
         .target(name: "EnergyCAP", dependencies: ["BindingRuntime"], path: "Generated/EnergyCAP"),
+        .plugin(name: "APIBindgenPlugin", capability: .buildTool(), dependencies: ["api-bindgen"]),
+        .plugin(
+            name: "GenerateBindings",
+            capability: .command(
+                intent: .custom(verb: "generate-bindings", description: "Regenerate the committed bindings of every Specs/* folder"),
+                permissions: [.writeToPackageDirectory(reason: "writes the generated bindings (e.g. Generated/EnergyCAP)")]),
+            dependencies: ["api-bindgen"]),
 
         .testTarget(name: "YAMLParsingTests", dependencies: ["YAMLParsing"]),
         .testTarget(

@@ -36,8 +36,13 @@ public enum Generator {
             throw DiagnosticsError(loadWarnings + translateDiagnostics)
         }
         var files = SwiftRenderer(module: module).render()
-        files.append(manifest(for: files, specFileName: specFileName, specDigest: SHA256.hexDigest(bytes), config: config, moduleName: moduleName))
-        files.sort { $0.path < $1.path }
+        switch config.layout {
+        case .filePerType:
+            files.append(manifest(for: files, specFileName: specFileName, specDigest: SHA256.hexDigest(bytes), config: config, moduleName: moduleName))
+            files.sort { $0.path < $1.path }
+        case .singleFile(let name):
+            files = [combined(files, named: name)]
+        }
         return Result(module: module, files: files, warnings: loadWarnings + translateDiagnostics,
                       outputPath: normalized(config.outputPath ?? "Generated/\(moduleName)"))
     }
@@ -54,6 +59,28 @@ public enum Generator {
         ]
         lines += files.map { "// file: \($0.path)" }
         return GeneratedFile(path: manifestFileName, contents: lines.joined(separator: "\n") + "\n")
+    }
+
+    /// Every file's body in one file, with the headers and imports once at the top (the build
+    /// plugin's layout: its output is compiled, not reviewed).
+    static func combined(_ files: [GeneratedFile], named name: String) -> GeneratedFile {
+        var header: [String] = []
+        var imports: [String] = []
+        var bodies: [String] = []
+        for file in files {
+            var lines = file.contents.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            while let first = lines.first, first.hasPrefix("//") || first.isEmpty || first.contains("import ") {
+                if first.hasPrefix("//"), header.count < 3 { header.append(first) }
+                if first.contains("import "), !first.hasPrefix("//"), !imports.contains(first) { imports.append(first) }
+                lines.removeFirst()
+            }
+            bodies.append("// MARK: - \(file.path)\n\n" + lines.joined(separator: "\n"))
+        }
+        // `@_spi(Generated) import X` makes a plain `import X` redundant.
+        let spiImports = Set(imports.filter { $0.hasPrefix("@_spi(Generated) ") })
+        imports.removeAll { line in spiImports.contains("@_spi(Generated) " + line) }
+        let text = (header + [""] + imports.sorted() + [""]).joined(separator: "\n") + "\n" + bodies.joined(separator: "\n")
+        return GeneratedFile(path: name, contents: text)
     }
 
     /// `a/b/../c` → `a/c`, `./a` → `a` (lexically; leading `..` kept).

@@ -34,6 +34,8 @@ public struct GeneratorConfig: Equatable, Sendable {
     public var filter: OperationFilter
     public var overrides: NameOverrides
     public var versionSource: VersionSource
+    /// How the output is laid out (not a config-file key: the build plugin sets it).
+    public var layout: OutputLayout = .filePerType
 
     public init(specPath: String, moduleName: String? = nil, accessLevel: AccessLevel = .public, outputPath: String? = nil,
                 filter: OperationFilter = OperationFilter(), overrides: NameOverrides = NameOverrides(), versionSource: VersionSource = .pathSegment) {
@@ -149,6 +151,14 @@ public struct NameOverrides: Equatable, Sendable {
         self.schemas = schemas
         self.operations = operations
     }
+}
+
+/// How generated files are laid out.
+public enum OutputLayout: Equatable, Sendable {
+    /// One type per file, a file per operation, and a manifest: for committed, reviewed output.
+    case filePerType
+    /// Everything in one file of this name, no manifest: for the build plugin's work directory.
+    case singleFile(String)
 }
 
 /// Where an operation's API version comes from.

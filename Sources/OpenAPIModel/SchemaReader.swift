@@ -134,8 +134,8 @@ extension LoadContext {
         guard let value = node[key] else { return nil }
         if case .bool(let flag)? = value.scalar?.value {
             if version == .v3_1 {
-                error("'\(key)' must be a number in OpenAPI 3.1 (the boolean form is 3.0)", at: value.mark, pointer.appending(key))
-                return nil
+                // Common in real 3.1 specs (OpenAI's): read it the 3.0 way rather than reject the document.
+                warning("'\(key)' should be a number in OpenAPI 3.1; the boolean (3.0) form is read as 3.0 would", at: value.mark, pointer.appending(key))
             }
             guard flag else { return nil }
             guard let limit = bound else {
@@ -147,8 +147,7 @@ extension LoadContext {
             return limit
         }
         if version == .v3_0 {
-            error("'\(key)' must be a boolean in OpenAPI 3.0 (the numeric form is 3.1)", at: value.mark, pointer.appending(key))
-            return nil
+            warning("'\(key)' should be a boolean in OpenAPI 3.0; the numeric (3.1) form is read as 3.1 would", at: value.mark, pointer.appending(key))
         }
         return number(value, pointer.appending(key), key: key, in: "schema")
     }

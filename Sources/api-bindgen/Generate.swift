@@ -28,6 +28,10 @@ struct Generate: ParsableCommand {
     @Flag(help: "Change nothing; exit 1 and name the stale files when the output differs from what the spec gives.")
     var check = false
 
+    @Option(help: ArgumentHelp("Write everything into this one file in the output folder, without a manifest (the build plugin's layout).",
+                               valueName: "file-name"))
+    var singleFile: String?
+
     func run() throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
@@ -43,6 +47,7 @@ struct Generate: ParsableCommand {
         }
         if let module { config.moduleName = module }
         if let output { config.outputPath = output }
+        if let singleFile { config.layout = .singleFile(singleFile) }
         if let accessLevel {
             guard let level = AccessLevel(rawValue: accessLevel) else {
                 printError("error: --access-level must be public, package or internal")

@@ -1,0 +1,350 @@
+#!/usr/bin/env bash
+# api-bindgen benchmarks: generation vs apple/swift-openapi-generator (and OpenAPI Generator's
+# swift6, when it installs), YAML load vs libyaml, validate() cost, and (with --compile) the
+# debug compile of the generated module. See Benchmarks/README.md for the method.
+#
+#   Benchmarks/run.sh              # generation, YAML load, validate
+#   Benchmarks/run.sh --compile    # the above plus the compile benchmark (slow: ~5 min more)
+#   Benchmarks/run.sh --compile-only
+#
+# Options: --runs N (timed runs per generator, default 3, after 1 warm-up), --no-oag (skip
+# OpenAPI Generator), --keep-tmp. Environment: BENCH_ROOT (default /work/bench) holds the peer's
+# clone and the builds; SPEC (default ../shared/specs/energycap-sdk-8.2309.openapi.yaml).
+# The Markdown table is printed at the end and written to Benchmarks/results/latest.md.
+set -euo pipefail
+export LC_ALL=C
+
+# ---------------------------------------------------------------- settings (pinned versions)
+PEER_REPO_URL="https://github.com/apple/swift-openapi-generator"
+PEER_TAG="1.14.3"
+PEER_RUNTIME_URL="https://github.com/apple/swift-openapi-runtime"
+PEER_RUNTIME_VERSION="1.13.4"
+OAG_VERSION="7.26.0"           # PyPI openapi-generator-cli (bundles the OpenAPI Generator jar)
+MODULE="EnergyCAPFull"
+PEER_MODULE="EnergyCAPPeer"
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH_ROOT="${BENCH_ROOT:-/work/bench}"
+SPEC="${SPEC:-$REPO/../shared/specs/energycap-sdk-8.2309.openapi.yaml}"
+RUNS="${RUNS:-3}"
+LOAD_ITERATIONS="${LOAD_ITERATIONS:-20}"
+VALIDATE_CALLS="${VALIDATE_CALLS:-20000}"
+NICE=(nice -n 10)
+
+DO_DEFAULT=1
+DO_COMPILE=0
+DO_OAG=1
+KEEP_TMP=0
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --compile) DO_COMPILE=1 ;;
+        --compile-only) DO_COMPILE=1; DO_DEFAULT=0 ;;
+        --no-oag) DO_OAG=0 ;;
+        --runs) RUNS="$2"; shift ;;
+        --keep-tmp) KEEP_TMP=1 ;;
+        -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+    esac
+    shift
+done
+[[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: --runs needs a positive integer" >&2; exit 2; }
+[[ -f "$SPEC" ]] || { echo "run.sh: spec not found: $SPEC (set SPEC=...)" >&2; exit 2; }
+SPEC="$(cd "$(dirname "$SPEC")" && pwd)/$(basename "$SPEC")"
+[[ -x /usr/bin/time ]] || { echo "run.sh: /usr/bin/time (GNU time) is required" >&2; exit 2; }
+
+mkdir -p "$BENCH_ROOT"
+TMP="$(mktemp -d /tmp/api-bindgen-bench.XXXXXX)"
+cleanup() { if [[ $KEEP_TMP == 1 ]]; then echo "temp dir kept: $TMP" >&2; else rm -rf "$TMP"; fi; }
+trap cleanup EXIT
+
+log() { printf '\n==> %s\n' "$*" >&2; }
+now() { echo "$EPOCHREALTIME"; }                          # seconds, microsecond resolution
+median() { sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || a == "n/a" || b == "n/a" || b + 0 == 0) print "n/a"; else printf "%.2f×", a / b }'; }
+fmt() { awk -v x="$1" -v d="${2:-2}" 'BEGIN { if (x == "" || x == "n/a" || x == "nan") print "n/a"; else printf "%.*f", d, x }'; }
+# Fields of a `/usr/bin/time -v` report.
+time_field() { awk -F': ' -v k="$2" 'index($0, k) { v = $NF } END { print v }' "$1"; }
+rss_mib() { awk -v k="$(time_field "$1" 'Maximum resident set size (kbytes)')" 'BEGIN { printf "%.1f", k / 1024 }'; }
+cpu_s() { awk -v u="$(time_field "$1" 'User time (seconds)')" -v s="$(time_field "$1" 'System time (seconds)')" 'BEGIN { printf "%.2f", u + s }'; }
+# Field `key=value` of a benchmark output line.
+kv() { sed -n "s/.*[[:space:]]$1=\\([^[:space:]]*\\).*/\\1/p" | head -n 1; }
+
+# ---------------------------------------------------------------- builds
+OURS_BIN=""
+build_ours() {
+    log "building api-bindgen (release, scratch $REPO/.build-bench)"
+    "${NICE[@]}" swift build -c release --product api-bindgen --package-path "$REPO" --scratch-path "$REPO/.build-bench" >&2
+    OURS_BIN="$(swift build -c release --package-path "$REPO" --scratch-path "$REPO/.build-bench" --show-bin-path)/api-bindgen"
+}
+
+PEER_DIR="$BENCH_ROOT/swift-openapi-generator"
+PEER_BIN=""
+build_peer() {
+    if [[ ! -d "$PEER_DIR/.git" ]]; then
+        log "cloning $PEER_REPO_URL into $PEER_DIR"
+        git clone -q "$PEER_REPO_URL" "$PEER_DIR"
+    fi
+    if [[ "$(git -C "$PEER_DIR" rev-parse HEAD)" != "$(git -C "$PEER_DIR" rev-parse "$PEER_TAG^{commit}" 2>/dev/null || echo none)" ]]; then
+        git -C "$PEER_DIR" fetch -q --tags origin || true
+        git -C "$PEER_DIR" checkout -q "$PEER_TAG"
+    fi
+    log "building swift-openapi-generator $PEER_TAG (release)"
+    "${NICE[@]}" swift build -c release --product swift-openapi-generator --package-path "$PEER_DIR" >&2
+    PEER_BIN="$(swift build -c release --package-path "$PEER_DIR" --show-bin-path)/swift-openapi-generator"
+}
+
+OAG_BIN=""
+OAG_NOTE=""
+setup_oag() {
+    local venv="$BENCH_ROOT/oag-venv-$OAG_VERSION"
+    if [[ ! -x "$venv/bin/openapi-generator-cli" ]]; then
+        log "installing openapi-generator-cli==$OAG_VERSION into $venv"
+        if ! { python3 -m venv "$venv" && timeout 300 "$venv/bin/pip" install -q "openapi-generator-cli==$OAG_VERSION"; } >&2; then
+            OAG_NOTE="skipped: pip install openapi-generator-cli==$OAG_VERSION failed"
+            return 0
+        fi
+    fi
+    if ! command -v java >/dev/null; then OAG_NOTE="skipped: no java on PATH"; return 0; fi
+    if ! timeout 120 "$venv/bin/openapi-generator-cli" version >/dev/null 2>&1; then
+        OAG_NOTE="skipped: openapi-generator-cli does not run on $(java -version 2>&1 | head -n 1)"
+        return 0
+    fi
+    OAG_BIN="$venv/bin/openapi-generator-cli"
+}
+
+# ---------------------------------------------------------------- generation
+# measure_generation NAME OUTDIR COMMAND...: one warm-up, then $RUNS timed runs, each into an
+# empty OUTDIR. Sets GEN_<NAME>_{status,wall,rss,cpu,files,lines,bytes,warnings}.
+measure_generation() {
+    local name="$1" out="$2"; shift 2
+    local i rc t0 t1 status="ok" samples="$TMP/gen-$name.samples"
+    : >"$samples"
+    log "generation: $name (1 warm-up + $RUNS runs)"
+    for ((i = 0; i <= RUNS; i++)); do
+        rm -rf "$out"; mkdir -p "$out"
+        rc=0
+        t0="$(now)"
+        /usr/bin/time -v -o "$TMP/gen-$name.time" "$@" >"$TMP/gen-$name.stdout" 2>"$TMP/gen-$name.stderr" || rc=$?
+        t1="$(now)"
+        if [[ $rc != 0 ]]; then
+            status="failed (exit $rc)"
+            echo "  $name failed (exit $rc); last lines of stderr:" >&2
+            tail -n 15 "$TMP/gen-$name.stderr" | sed 's/^/    /' >&2
+            break
+        fi
+        if ((i > 0)); then
+            echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }') $(rss_mib "$TMP/gen-$name.time") $(cpu_s "$TMP/gen-$name.time")" >>"$samples"
+            echo "  run $i: $(tail -n 1 "$samples")  (wall s, max RSS MiB, CPU s)" >&2
+        fi
+    done
+    printf -v "GEN_${name}_status" '%s' "$status"
+    if [[ $status == ok ]]; then
+        printf -v "GEN_${name}_wall" '%s' "$(awk '{ print $1 }' "$samples" | median)"
+        printf -v "GEN_${name}_rss" '%s' "$(awk '{ print $2 }' "$samples" | median)"
+        printf -v "GEN_${name}_cpu" '%s' "$(awk '{ print $3 }' "$samples" | median)"
+        printf -v "GEN_${name}_files" '%s' "$(find "$out" -name '*.swift' -type f | wc -l | tr -d ' ')"
+        printf -v "GEN_${name}_lines" '%s' "$(find "$out" -name '*.swift' -type f -print0 | xargs -0 cat | wc -l | tr -d ' ')"
+        printf -v "GEN_${name}_bytes" '%s' "$(find "$out" -name '*.swift' -type f -print0 | xargs -0 cat | wc -c | tr -d ' ')"
+    fi
+    printf -v "GEN_${name}_warnings" '%s' "$(grep -ci 'warning' "$TMP/gen-$name.stderr" || true)"
+    cp "$TMP/gen-$name.stderr" "$TMP/gen-$name.last-stderr"
+}
+gen() { local v="GEN_$1_$2"; echo "${!v:-n/a}"; }
+
+run_generation() {
+    measure_generation ours "$TMP/gen-ours" \
+        "$OURS_BIN" generate "$SPEC" --output "$TMP/gen-ours" --module "$MODULE"
+
+    cat >"$TMP/openapi-generator-config.yaml" <<EOF
+generate:
+  - types
+  - client
+accessModifier: public
+EOF
+    measure_generation peer "$TMP/gen-peer" \
+        "$PEER_BIN" generate "$SPEC" --config "$TMP/openapi-generator-config.yaml" \
+        --mode types --mode client --output-directory "$TMP/gen-peer"
+
+    if [[ -n "$OAG_BIN" ]]; then
+        measure_generation oag "$TMP/gen-oag" \
+            "$OAG_BIN" generate -g swift6 -i "$SPEC" -o "$TMP/gen-oag" \
+            --global-property apiDocs=false,modelDocs=false,apiTests=false,modelTests=false
+    fi
+}
+
+# ---------------------------------------------------------------- YAML load and validate()
+LOADBENCH_BIN=""
+build_loadbench() {
+    log "building Benchmarks/LoadBench (release, scratch $BENCH_ROOT/loadbench-build)"
+    "${NICE[@]}" swift build -c release --package-path "$REPO/Benchmarks/LoadBench" --scratch-path "$BENCH_ROOT/loadbench-build" >&2
+    LOADBENCH_BIN="$(swift build -c release --package-path "$REPO/Benchmarks/LoadBench" --scratch-path "$BENCH_ROOT/loadbench-build" --show-bin-path)"
+}
+
+run_load() {
+    log "YAML load: libyaml events vs YAMLParser / OpenAPIDocument.load ($LOAD_ITERATIONS iterations each)"
+    # shellcheck disable=SC2046
+    cc -O2 -o "$TMP/libyaml-events" "$REPO/Benchmarks/libyaml-events.c" $(pkg-config --cflags --libs yaml-0.1 2>/dev/null || echo -lyaml)
+    "$TMP/libyaml-events" "$SPEC" "$LOAD_ITERATIONS" 2 | tee "$TMP/libyaml.out" >&2
+    "$LOADBENCH_BIN/yaml-load-bench" "$SPEC" --iterations "$LOAD_ITERATIONS" --warmup 2 | tee "$TMP/yaml-load.out" >&2
+    LOAD_libyaml="$(kv median_ms <"$TMP/libyaml.out")"
+    LOAD_events="$(kv events <"$TMP/libyaml.out")"
+    LOAD_parse="$(grep 'what=parse ' "$TMP/yaml-load.out" | kv median_ms)"
+    LOAD_model="$(grep 'what=model ' "$TMP/yaml-load.out" | kv median_ms)"
+    LOAD_load="$(grep 'what=load ' "$TMP/yaml-load.out" | kv median_ms)"
+}
+
+run_validate() {
+    log "validate(): $VALIDATE_CALLS calls per round"
+    "$LOADBENCH_BIN/validate-bench" --calls "$VALIDATE_CALLS" --rounds 7 | tee "$TMP/validate.out" >&2
+}
+val() { grep "case=$1 " "$TMP/validate.out" | kv "$2"; }
+
+# ---------------------------------------------------------------- compile (debug)
+# compile_module NAME PKGDIR DEPTARGET MODULE: builds DEPTARGET untimed, then times the build of
+# MODULE and a no-op rebuild of it. Sets COMP_<NAME>_{status,wall,rss,cpu,null}.
+compile_module() {
+    local name="$1" dir="$2" dep="$3" module="$4" rc=0 t0 t1
+    log "compile ($name): building dependency target $dep (untimed)"
+    if ! "${NICE[@]}" swift build --package-path "$dir" --target "$dep" >"$TMP/comp-$name-deps.log" 2>&1; then
+        tail -n 20 "$TMP/comp-$name-deps.log" >&2
+        printf -v "COMP_${name}_status" '%s' "dependency build failed"
+        return 0
+    fi
+    log "compile ($name): timing swift build --target $module"
+    t0="$(now)"
+    "${NICE[@]}" /usr/bin/time -v -o "$TMP/comp-$name.time" swift build --package-path "$dir" --target "$module" >"$TMP/comp-$name.log" 2>&1 || rc=$?
+    t1="$(now)"
+    if [[ $rc != 0 ]]; then
+        grep -m 20 'error:' "$TMP/comp-$name.log" >&2 || tail -n 20 "$TMP/comp-$name.log" >&2
+        printf -v "COMP_${name}_status" '%s' "failed (exit $rc, $(grep -c 'error:' "$TMP/comp-$name.log" || true) error lines)"
+        return 0
+    fi
+    printf -v "COMP_${name}_status" '%s' "ok"
+    printf -v "COMP_${name}_wall" '%s' "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')"
+    printf -v "COMP_${name}_rss" '%s' "$(rss_mib "$TMP/comp-$name.time")"
+    printf -v "COMP_${name}_cpu" '%s' "$(cpu_s "$TMP/comp-$name.time")"
+    printf -v "COMP_${name}_warnings" '%s' "$(grep -c 'warning:' "$TMP/comp-$name.log" || true)"
+    t0="$(now)"
+    "${NICE[@]}" swift build --package-path "$dir" --target "$module" >/dev/null 2>&1 || true
+    t1="$(now)"
+    printf -v "COMP_${name}_null" '%s' "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')"
+    echo "  $name: wall $(comp "$name" wall) s, max RSS $(comp "$name" rss) MiB, CPU $(comp "$name" cpu) s, no-op rebuild $(comp "$name" null) s" >&2
+}
+comp() { local v="COMP_$1_$2"; echo "${!v:-n/a}"; }
+
+run_compile() {
+    local ours_dir="$BENCH_ROOT/compile-ours" peer_dir="$BENCH_ROOT/compile-peer"
+    rm -rf "$ours_dir" "$peer_dir"
+    mkdir -p "$ours_dir/Sources" "$peer_dir/Sources/$PEER_MODULE"
+
+    sed -e "s|@REPO@|$REPO|g" -e "s|@MODULE@|$MODULE|g" "$REPO/Benchmarks/compile/ours.Package.swift.template" >"$ours_dir/Package.swift"
+    "$OURS_BIN" generate "$SPEC" --output "$ours_dir/Sources/$MODULE" --module "$MODULE" >&2
+    compile_module ours "$ours_dir" BindingRuntime "$MODULE"
+
+    sed -e "s|@RUNTIME_VERSION@|$PEER_RUNTIME_VERSION|g" -e "s|@MODULE@|$PEER_MODULE|g" "$REPO/Benchmarks/compile/peer.Package.swift.template" >"$peer_dir/Package.swift"
+    printf 'generate:\n  - types\n  - client\naccessModifier: public\n' >"$TMP/peer-compile-config.yaml"
+    if "$PEER_BIN" generate "$SPEC" --config "$TMP/peer-compile-config.yaml" --mode types --mode client \
+        --output-directory "$peer_dir/Sources/$PEER_MODULE" >/dev/null 2>"$TMP/peer-compile-gen.log"; then
+        compile_module peer "$peer_dir" OpenAPIRuntime "$PEER_MODULE"
+    else
+        COMP_peer_status="generation failed"
+    fi
+}
+
+# ---------------------------------------------------------------- main
+START="$(date -u '+%Y-%m-%d %H:%M UTC')"
+LOADAVG="$(cut -d' ' -f1-3 /proc/loadavg)"
+build_ours
+build_peer
+if [[ $DO_DEFAULT == 1 ]]; then
+    if [[ $DO_OAG == 1 ]]; then setup_oag; else OAG_NOTE="skipped (--no-oag)"; fi
+    build_loadbench
+    run_generation
+    run_load
+    run_validate
+fi
+[[ $DO_COMPILE == 1 ]] && run_compile
+
+# ---------------------------------------------------------------- report
+REPORT="$TMP/report.md"
+{
+    echo "# api-bindgen benchmarks"
+    echo
+    echo "- Date: $START; load average at start: $LOADAVG"
+    echo "- Machine: $(nproc) cores ($(grep -m 1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
+    echo "- Toolchain: $(swift --version 2>&1 | head -n 1)"
+    echo "- api-bindgen: $(git -C "$REPO" rev-parse --short HEAD)$(git -C "$REPO" diff --quiet HEAD -- Sources Package.swift 2>/dev/null || echo ' + uncommitted changes'), release build"
+    echo "- Peer: apple/swift-openapi-generator $PEER_TAG (release build; modes types + client, accessModifier public)"
+    echo "- Spec: \`$(basename "$SPEC")\` ($(wc -c <"$SPEC" | tr -d ' ') bytes)"
+    echo "- Command: \`Benchmarks/run.sh$([[ $DO_COMPILE == 1 ]] && { [[ $DO_DEFAULT == 1 ]] && echo ' --compile' || echo ' --compile-only'; })\` (runs per generator: $RUNS after 1 warm-up)"
+    if [[ $DO_DEFAULT == 1 ]]; then
+        echo
+        echo "## 1. Generation of the whole spec (median of $RUNS runs)"
+        echo
+        echo "| tool | status | wall s | max RSS MiB | CPU s | .swift files | lines | warnings on stderr |"
+        echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+        for t in ours peer oag; do
+            case $t in
+                ours) label="api-bindgen (ours)" ;;
+                peer) label="swift-openapi-generator $PEER_TAG" ;;
+                oag) label="OpenAPI Generator $OAG_VERSION swift6 (JVM)" ;;
+            esac
+            if [[ $t == oag && -z "$OAG_BIN" ]]; then
+                echo "| $label | ${OAG_NOTE:-skipped} | | | | | | |"
+                continue
+            fi
+            echo "| $label | $(gen $t status) | $(fmt "$(gen $t wall)" 2) | $(fmt "$(gen $t rss)" 1) | $(fmt "$(gen $t cpu)" 2) | $(gen $t files) | $(gen $t lines) | $(gen $t warnings) |"
+        done
+        echo
+        echo "| ratio | wall | max RSS | CPU | lines |"
+        echo "| --- | ---: | ---: | ---: | ---: |"
+        echo "| swift-openapi-generator / ours | $(ratio "$(gen peer wall)" "$(gen ours wall)") | $(ratio "$(gen peer rss)" "$(gen ours rss)") | $(ratio "$(gen peer cpu)" "$(gen ours cpu)") | $(ratio "$(gen peer lines)" "$(gen ours lines)") |"
+        if [[ -n "$OAG_BIN" ]]; then
+            echo "| OpenAPI Generator swift6 / ours | $(ratio "$(gen oag wall)" "$(gen ours wall)") | $(ratio "$(gen oag rss)" "$(gen ours rss)") | $(ratio "$(gen oag cpu)" "$(gen ours cpu)") | $(ratio "$(gen oag lines)" "$(gen ours lines)") |"
+        fi
+        echo
+        echo "## 2. Loading the YAML (median ms per iteration, $LOAD_ITERATIONS iterations after 2 warm-ups)"
+        echo
+        echo "| what | ms | ratio to libyaml events |"
+        echo "| --- | ---: | ---: |"
+        echo "| libyaml \`yaml_parser_parse\` event loop, no tree ($LOAD_events events; C, -O2) | $(fmt "$LOAD_libyaml" 2) | 1.00× |"
+        echo "| ours: \`YAMLParser.parseDocument\` (node tree with marks) | $(fmt "$LOAD_parse" 2) | $(ratio "$LOAD_parse" "$LOAD_libyaml") |"
+        echo "| ours: \`OpenAPIDocument.load(root:)\` (tree → model + \$ref check) | $(fmt "$LOAD_model" 2) | $(ratio "$LOAD_model" "$LOAD_libyaml") |"
+        echo "| ours: \`OpenAPIDocument.load(bytes)\` (both) | $(fmt "$LOAD_load" 2) | $(ratio "$LOAD_load" "$LOAD_libyaml") |"
+        echo
+        echo "Target: node tree within 3× of libyaml's event parse: $(awk -v a="$LOAD_parse" -v b="$LOAD_libyaml" 'BEGIN { if (b + 0 > 0 && a / b <= 3) print "**met**"; else print "**not met**" }')."
+        echo
+        echo "## 3. \`validate()\` (median ns per call over 7 rounds)"
+        echo
+        echo "| case | ns/call |"
+        echo "| --- | ---: |"
+        echo "| \`DataAccessReleaseRequest.validate()\`, valid (encode + parse + check) | $(val single-valid median_ns) |"
+        echo "| \`DataAccessReleaseRequest.validate()\`, pattern violation (error path) | $(val single-invalid median_ns) |"
+        echo "| 100-element \`[DataAccessReleaseRequest]\`: \`JSONValue(encoding:)\` + \`ValidationSchema.validate\` | $(val array100 median_ns) |"
+        echo "| 100-element array, \`ValidationSchema.validate\` only (pre-encoded \`JSONValue\`) | $(val array100-check median_ns) |"
+    fi
+    echo
+    echo "## 4. Debug compile of the generated module"
+    echo
+    if [[ $DO_COMPILE == 1 ]]; then
+        echo "Dependencies built first, untimed; then \`swift build --target <module>\` (debug) is timed. Max RSS is that of the largest single process (a \`swift-frontend\`), not the sum."
+        echo
+        echo "| module | status | wall s | max RSS MiB | CPU s | no-op rebuild s | compiler warnings |"
+        echo "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
+        echo "| $MODULE (ours, on BindingRuntime) | $(comp ours status) | $(comp ours wall) | $(comp ours rss) | $(comp ours cpu) | $(comp ours null) | $(comp ours warnings) |"
+        echo "| $PEER_MODULE (swift-openapi-generator $PEER_TAG, on swift-openapi-runtime $PEER_RUNTIME_VERSION) | $(comp peer status) | $(comp peer wall) | $(comp peer rss) | $(comp peer cpu) | $(comp peer null) | $(comp peer warnings) |"
+        echo
+        echo "| ratio | wall | max RSS | CPU |"
+        echo "| --- | ---: | ---: | ---: |"
+        echo "| swift-openapi-generator / ours | $(ratio "$(comp peer wall)" "$(comp ours wall)") | $(ratio "$(comp peer rss)" "$(comp ours rss)") | $(ratio "$(comp peer cpu)" "$(comp ours cpu)") |"
+    else
+        echo "Not run (use \`Benchmarks/run.sh --compile\`)."
+    fi
+} >"$REPORT"
+
+mkdir -p "$REPO/Benchmarks/results"
+cp "$REPORT" "$REPO/Benchmarks/results/latest.md"
+echo
+cat "$REPORT"
+echo
+echo "(written to Benchmarks/results/latest.md)" >&2

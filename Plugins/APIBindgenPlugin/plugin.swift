@@ -1,0 +1,32 @@
+import Foundation
+import PackagePlugin
+
+/// Build-tool plugin: a target holding `api-bindgen.yaml` (and the spec it names) gets its
+/// bindings generated at build time into the plugin work directory, as one file
+/// (`APIBindings.swift`, module name = the target's). Nothing is written into the package.
+@main
+struct APIBindgenPlugin: BuildToolPlugin {
+    struct MissingConfig: Error, CustomStringConvertible {
+        var target: String
+        var description: String { "target '\(target)' uses APIBindgenPlugin but holds no api-bindgen.yaml" }
+    }
+
+    func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
+        guard let target = target as? SourceModuleTarget else { return [] }
+        let folder = target.directoryURL
+        let config = folder.appending(path: "api-bindgen.yaml")
+        guard FileManager.default.fileExists(atPath: config.path) else { throw MissingConfig(target: target.name) }
+        // Every YAML/JSON file of the target is an input, so editing the spec regenerates.
+        let specs = target.sourceFiles.map(\.url).filter { ["yaml", "yml", "json"].contains($0.pathExtension) }
+        let outputFolder = context.pluginWorkDirectoryURL.appending(path: "GeneratedSources")
+        let output = outputFolder.appending(path: "APIBindings.swift")
+        return [
+            .buildCommand(
+                displayName: "Generating API bindings for \(target.name)",
+                executable: try context.tool(named: "api-bindgen").url,
+                arguments: ["generate", folder.path, "--output", outputFolder.path, "--module", target.moduleName, "--single-file", "APIBindings.swift"],
+                inputFiles: [config] + specs,
+                outputFiles: [output])
+        ]
+    }
+}
