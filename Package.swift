@@ -37,7 +37,7 @@ let package = Package(
         .executableTarget(
             name: "api-bindgen",
             dependencies: [
-                "BindgenCore",
+                "BindgenCore", "OpenAPIModel", "YAMLParsing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -10,7 +10,7 @@ struct APIBindgen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "api-bindgen",
         abstract: "Generate Swift bindings (models and an async client) from an OpenAPI 3.0/3.1 description.",
-        subcommands: [Generate.self])
+        subcommands: [Generate.self, Diff.self])
 
     static func main() {
         do {

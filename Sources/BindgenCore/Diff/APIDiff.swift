@@ -1,0 +1,73 @@
+import Foundation
+import OpenAPIModel
+import YAMLParsing
+
+/// `api-bindgen diff`: what changed between two versions of a spec, on the wire and for Swift
+/// callers of the generated bindings.
+public enum APIDiff {
+    /// Where a spec comes from: a file, a folder with `api-bindgen.yaml`, or `git:REV:path`
+    /// (read with `git show REV:path` in the current directory's repository).
+    public static func load(_ source: String) throws(DiagnosticsError) -> (document: OpenAPIDocument, config: GeneratorConfig) {
+        if source.hasPrefix("git:") {
+            let rest = source.dropFirst(4)
+            guard let colon = rest.firstIndex(of: ":") else {
+                throw DiagnosticsError([Diagnostic(.error, file: source, mark: nil, message: "expected git:REV:path")])
+            }
+            let revision = String(rest[..<colon]), path = String(rest[rest.index(after: colon)...])
+            let bytes = try gitShow(revision: revision, path: path, label: source)
+            let document = try OpenAPIDocument.load(bytes, file: source).document
+            return (document, GeneratorConfig(specPath: source))
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory) else {
+            throw DiagnosticsError([Diagnostic(.error, file: source, mark: nil, message: "no such file or folder")])
+        }
+        let config = isDirectory.boolValue ? try GeneratorConfig.load(folder: source) : GeneratorConfig(specPath: source)
+        guard let data = FileManager.default.contents(atPath: config.specPath) else {
+            throw DiagnosticsError([Diagnostic(.error, file: config.specPath, mark: nil, message: "cannot read the spec file")])
+        }
+        return (try OpenAPIDocument.load(Array(data), file: config.specPath).document, config)
+    }
+
+    private static func gitShow(revision: String, path: String, label: String) throws(DiagnosticsError) -> [UInt8] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "show", "\(revision):\(path)"]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        do {
+            try process.run()
+        } catch {
+            throw DiagnosticsError([Diagnostic(.error, file: label, mark: nil, message: "cannot run git: \(error)")])
+        }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw DiagnosticsError([Diagnostic(.error, file: label, mark: nil, message: "git show failed: \(message.trimmingCharacters(in: .whitespacesAndNewlines))")])
+        }
+        return Array(data)
+    }
+
+    /// Every change, wire-level and Swift-level, in a deterministic order.
+    public static func compare(old: OpenAPIDocument, new: OpenAPIDocument, oldConfig: GeneratorConfig, newConfig: GeneratorConfig) -> [APIChange] {
+        func module(_ document: OpenAPIDocument, _ config: GeneratorConfig) -> BindingModule {
+            Translator.translate(document, options: .init(
+                moduleName: config.moduleName ?? Naming.typeName(document.info.title), accessLevel: config.accessLevel,
+                specFileName: (config.specPath as NSString).lastPathComponent, filter: config.filter, overrides: config.overrides,
+                versionSource: config.versionSource)).module
+        }
+        let wire = WireDiff.compare(old: old, new: new)
+        let swift = SwiftAPIDiff.compare(old: module(old, oldConfig), new: module(new, newConfig), oldDocument: old, newDocument: new)
+        return sorted(wire + swift)
+    }
+
+    static func sorted(_ changes: [APIChange]) -> [APIChange] {
+        changes.sorted { a, b in
+            (a.layer == .wire ? 0 : 1, a.severity.rank, a.operation ?? "", a.pointer, a.rule, a.message)
+                < (b.layer == .wire ? 0 : 1, b.severity.rank, b.operation ?? "", b.pointer, b.rule, b.message)
+        }
+    }
+}
+

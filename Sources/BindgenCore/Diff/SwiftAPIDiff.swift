@@ -1,0 +1,181 @@
+import OpenAPIModel
+import YAMLParsing
+
+/// Source compatibility of the generated Swift bindings: both specs are translated in memory and
+/// the public API of the two binding models compared (types, properties, initializers, enum
+/// cases, client methods with their labels). A change that makes existing Swift code stop
+/// compiling is breaking; an added enum case is a warning (it breaks exhaustive `switch`es);
+/// everything else added is info.
+public struct SwiftAPIDiff {
+    /// A callable: labels with types, which are required, and the result.
+    struct Signature: Equatable {
+        var parameters: [(label: String, type: String, required: Bool)]
+        var result: String
+
+        static func == (lhs: Signature, rhs: Signature) -> Bool {
+            lhs.result == rhs.result && lhs.parameters.elementsEqual(rhs.parameters, by: { $0 == $1 })
+        }
+    }
+
+    let old: BindingModule
+    let new: BindingModule
+    let oldDocument: OpenAPIDocument
+    let newDocument: OpenAPIDocument
+    var changes: [APIChange] = []
+
+    public static func compare(old: BindingModule, new: BindingModule, oldDocument: OpenAPIDocument, newDocument: OpenAPIDocument) -> [APIChange] {
+        var diff = SwiftAPIDiff(old: old, new: new, oldDocument: oldDocument, newDocument: newDocument)
+        diff.run()
+        return diff.changes
+    }
+
+    mutating func add(_ severity: APIChange.Severity, _ rule: String, _ message: String, pointer: String, removed: Bool = false) {
+        let document = removed ? oldDocument : newDocument
+        let mark = JSONPointer(pointer).flatMap { document.root.node(at: $0) }?.mark
+        changes.append(APIChange(layer: .swift, severity: severity, rule: "swift-" + rule, operation: nil, message: message,
+                                 pointer: pointer, file: document.file, mark: mark))
+    }
+
+    func flatten(_ types: [TypeDeclaration], prefix: String = "") -> [(path: String, declaration: TypeDeclaration)] {
+        types.flatMap { declaration -> [(String, TypeDeclaration)] in
+            let path = prefix.isEmpty ? declaration.name : prefix + "." + declaration.name
+            return [(path, declaration)] + flatten(declaration.nested, prefix: path)
+        }
+    }
+
+    func swiftType(_ type: TypeReference) -> String {
+        SwiftRenderer(module: new).swiftType(type)
+    }
+
+    mutating func run() {
+        let oldTypes = Dictionary(flatten(old.types), uniquingKeysWith: { first, _ in first })
+        let newTypes = flatten(new.types)
+        for (path, declaration) in newTypes {
+            guard let previous = oldTypes[path] else {
+                add(.info, "type-added", "new type `\(path)`", pointer: declaration.sourcePointer)
+                continue
+            }
+            compareType(path, previous, declaration)
+        }
+        let newPaths = Set(newTypes.map(\.path))
+        for (path, declaration) in flatten(old.types) where !newPaths.contains(path) {
+            add(.breaking, "type-removed", "type `\(path)` was removed: code that uses it stops compiling", pointer: declaration.sourcePointer, removed: true)
+        }
+        compareClient()
+    }
+
+    mutating func compareType(_ path: String, _ a: TypeDeclaration, _ b: TypeDeclaration) {
+        let pointer = b.sourcePointer
+        switch (a.kind, b.kind) {
+        case (.structure(let x), .structure(let y)):
+            let oldProperties = Dictionary(x.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            for property in y {
+                let type = swiftType(property.type) + (property.isOptional ? "?" : "")
+                guard let previous = oldProperties[property.name] else {
+                    add(.info, "property-added", "new property `\(path).\(property.name): \(type)`", pointer: pointer)
+                    continue
+                }
+                let previousType = swiftType(previous.type) + (previous.isOptional ? "?" : "")
+                if previousType != type {
+                    add(.breaking, "property-type-changed", "`\(path).\(property.name)` changed type from `\(previousType)` to `\(type)`", pointer: pointer)
+                }
+            }
+            let names = Set(y.map(\.name))
+            for property in x where !names.contains(property.name) {
+                add(.breaking, "property-removed", "property `\(path).\(property.name)` was removed: code that reads it stops compiling", pointer: pointer)
+            }
+            compareCallable("`\(path).init`", initializer(x), initializer(y), pointer: pointer)
+        case (.enumeration(_, let x), .enumeration(_, let y)):
+            let oldCases = Set(x.map(\.name)), newCases = Set(y.map(\.name))
+            for name in y.map(\.name) where !oldCases.contains(name) {
+                add(.warning, "enum-case-added", "new case `\(path).\(name)`: exhaustive `switch`es over `\(path)` need it", pointer: pointer)
+            }
+            for name in x.map(\.name) where !newCases.contains(name) {
+                add(.breaking, "enum-case-removed", "case `\(path).\(name)` was removed: code that names it stops compiling", pointer: pointer)
+            }
+        case (.alias(let x), .alias(let y)):
+            if x != y {
+                add(.breaking, "typealias-changed", "`\(path)` changed from `\(swiftType(x))` to `\(swiftType(y))`", pointer: pointer)
+            }
+        default:
+            add(.breaking, "type-kind-changed", "`\(path)` changed kind (struct, enum or typealias)", pointer: pointer)
+        }
+    }
+
+    func initializer(_ properties: [Property]) -> Signature {
+        let ordered = properties.filter { $0.isRequired } + properties.filter { !$0.isRequired }
+        return Signature(parameters: ordered.map { ($0.name, swiftType($0.type) + ($0.isOptional ? "?" : ""), $0.isRequired) }, result: "")
+    }
+
+    /// Existing calls keep compiling when every new required parameter existed before (same
+    /// label and type), and every old parameter still exists with the same type.
+    mutating func compareCallable(_ name: String, _ a: Signature, _ b: Signature, pointer: String) {
+        guard a != b else { return }
+        let oldByLabel = Dictionary(a.parameters.map { ($0.label, $0) }, uniquingKeysWith: { first, _ in first })
+        let newByLabel = Dictionary(b.parameters.map { ($0.label, $0) }, uniquingKeysWith: { first, _ in first })
+        var breaking = false
+        for parameter in b.parameters {
+            if let previous = oldByLabel[parameter.label] {
+                if previous.type != parameter.type {
+                    add(.breaking, "parameter-type-changed", "\(name): argument `\(parameter.label):` changed type from `\(previous.type)` to `\(parameter.type)`", pointer: pointer)
+                    breaking = true
+                }
+            } else if parameter.required {
+                add(.breaking, "required-argument-added", "\(name) requires the new argument `\(parameter.label):`: existing calls stop compiling", pointer: pointer)
+                breaking = true
+            } else {
+                add(.info, "optional-argument-added", "\(name) takes the new optional argument `\(parameter.label):`", pointer: pointer)
+            }
+        }
+        for parameter in a.parameters where newByLabel[parameter.label] == nil {
+            add(.breaking, "argument-removed", "\(name) no longer takes `\(parameter.label):`: calls that pass it stop compiling", pointer: pointer)
+            breaking = true
+        }
+        if a.result != b.result {
+            add(.breaking, "result-type-changed", "\(name) now returns `\(b.result)` instead of `\(a.result)`", pointer: pointer)
+            breaking = true
+        }
+        // Same labels, types and results but a different order: calls stop compiling.
+        if !breaking, a.parameters.map(\.label).filter({ newByLabel[$0] != nil }) != b.parameters.map(\.label).filter({ oldByLabel[$0] != nil }) {
+            add(.breaking, "argument-order-changed", "\(name) takes its arguments in another order", pointer: pointer)
+        }
+    }
+
+    func signature(_ operation: OperationDeclaration) -> Signature {
+        var parameters = operation.parameters.map { ($0.name, swiftType($0.type), $0.isRequired) }
+        if let body = operation.requestBody { parameters.append(("body", swiftType(body.type), body.isRequired)) }
+        let result = operation.success.type.map { swiftType($0) + (operation.success.isOptional ? "?" : "") } ?? "Void"
+        return Signature(parameters: parameters, result: result)
+    }
+
+    func operationPointer(_ operation: OperationDeclaration, in document: OpenAPIDocument) -> String {
+        document.operations.first { $0.path == operation.pathTemplate && $0.method.rawValue == operation.httpMethod }?.operation.pointer.description ?? ""
+    }
+
+    mutating func compareClient() {
+        func methods(_ module: BindingModule) -> [(String, OperationDeclaration)] {
+            module.client.groups.flatMap { group in
+                group.operations.map { ("client." + (group.accessorName.map { $0 + "." } ?? "") + $0.methodName, $0) }
+            }
+        }
+        let oldMethods = Dictionary(methods(old), uniquingKeysWith: { first, _ in first })
+        let newMethods = methods(new)
+        for (name, operation) in newMethods {
+            let pointer = operationPointer(operation, in: newDocument)
+            guard let previous = oldMethods[name] else {
+                add(.info, "method-added", "new method `\(name)`", pointer: pointer)
+                continue
+            }
+            compareCallable("`\(name)`", signature(previous), signature(operation), pointer: pointer)
+        }
+        let newNames = Set(newMethods.map(\.0))
+        for (name, operation) in methods(old) where !newNames.contains(name) {
+            add(.breaking, "method-removed", "method `\(name)` was removed: calls to it stop compiling", pointer: operationPointer(operation, in: oldDocument), removed: true)
+        }
+        let oldCredentials = Set(old.client.credentials.map(\.propertyName))
+        for credential in new.client.credentials where !oldCredentials.contains(credential.propertyName) && credential.isRequiredEverywhere {
+            add(.breaking, "client-init-changed", "`\(new.client.name).init` requires the new credential `\(credential.propertyName):`",
+                pointer: "/components/securitySchemes/" + JSONPointer.escape(credential.schemeName))
+        }
+    }
+}

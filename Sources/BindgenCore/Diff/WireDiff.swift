@@ -1,0 +1,280 @@
+import Foundation
+import OpenAPIModel
+import YAMLParsing
+
+/// Wire-level differences between two OpenAPI documents: operations and paths, parameters,
+/// request and response bodies, status codes, media types and security. Operations are matched
+/// by method and path (parameter names aside); an operation that appears under a new API version
+/// (`FooV202406` beside `FooV202203`, or a path moved from `/api/v202105/…` to `/api/v202203/…`)
+/// is reported against its previous version, not as one removal and one addition.
+public struct WireDiff {
+    let old: OpenAPIDocument
+    let new: OpenAPIDocument
+    var changes: [APIChange] = []
+
+    public static func compare(old: OpenAPIDocument, new: OpenAPIDocument) -> [APIChange] {
+        var diff = WireDiff(old: old, new: new)
+        diff.run()
+        return diff.changes
+    }
+
+    init(old: OpenAPIDocument, new: OpenAPIDocument) {
+        self.old = old
+        self.new = new
+    }
+
+    struct Entry {
+        var path: String
+        var method: HTTPMethod
+        var operation: OpenAPIModel.Operation
+        var pathItem: PathItem
+        var label: String { "\(method.rawValue.uppercased()) \(path)" + (operation.operationID.map { " (\($0))" } ?? "") }
+        /// Method + path with parameter names erased.
+        var key: String { method.rawValue + " " + WireDiff.erasingParameterNames(path) }
+        /// Method + path with the version segment and parameter names erased, plus the operationId without its version suffix.
+        var versionlessKey: String {
+            let path = WireDiff.erasingParameterNames(path).split(separator: "/").map { WireDiff.isVersion($0) ? "{version}" : String($0) }.joined(separator: "/")
+            var base = operation.operationID ?? ""
+            if let range = base.range(of: #"V[0-9]+$"#, options: .regularExpression) { base.removeSubrange(range) }
+            return method.rawValue + " " + path + " " + base
+        }
+    }
+
+    static func erasingParameterNames(_ path: String) -> String {
+        path.replacingOccurrences(of: #"\{[^}]*\}"#, with: "{}", options: .regularExpression)
+    }
+
+    /// Same method and operationId, and one path is the other with segments added or removed in
+    /// front (`/api/test` and `/tenant/api/test`).
+    static func isSameOperationUnderNewPrefix(_ a: Entry, _ b: Entry) -> Bool {
+        guard a.method == b.method, a.operation.operationID == b.operation.operationID else { return false }
+        let x = erasingParameterNames(a.path), y = erasingParameterNames(b.path)
+        // Both start with "/", so a suffix match is aligned on segments.
+        return x != y && (x.hasSuffix(y) || y.hasSuffix(x))
+    }
+
+    static func isVersion(_ segment: Substring) -> Bool {
+        segment.count > 1 && segment.first == "v" && segment.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    func entries(_ document: OpenAPIDocument) -> [Entry] {
+        document.operations.map { Entry(path: $0.path, method: $0.method, operation: $0.operation, pathItem: $0.pathItem) }
+    }
+
+    mutating func add(_ severity: APIChange.Severity, _ rule: String, _ operation: String?, _ message: String,
+                      pointer: JSONPointer, mark: Mark?, in document: OpenAPIDocument) {
+        changes.append(APIChange(severity: severity, rule: rule, operation: operation, message: message,
+                                 pointer: pointer.description, file: document.file, mark: mark))
+    }
+
+    mutating func run() {
+        let oldEntries = entries(old), newEntries = entries(new)
+        let oldByKey = Dictionary(oldEntries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let newKeys = Set(newEntries.map(\.key))
+        var unmatchedOld = oldEntries.filter { !newKeys.contains($0.key) }
+        for entry in newEntries {
+            if let previous = oldByKey[entry.key] {
+                compareOperation(previous, entry, relativeToPreviousVersion: false)
+                continue
+            }
+            // A new version of an operation: the newest earlier version with the same base name and path shape.
+            let candidates = oldEntries.filter { $0.versionlessKey == entry.versionlessKey }
+            if let previous = candidates.last {
+                let stillThere = newKeys.contains(previous.key)
+                add(.info, "operation-new-version", entry.label,
+                    "new version of \(previous.operation.operationID ?? previous.path): \(entry.label) " + (stillThere ? "beside" : "replaces") + " \(previous.label); changes relative to the previous version follow",
+                    pointer: entry.operation.pointer, mark: entry.operation.mark, in: new)
+                if !stillThere {
+                    add(.breaking, "operation-moved", previous.label, "\(previous.label) was removed; its new version is \(entry.label)",
+                        pointer: previous.operation.pointer, mark: previous.operation.mark, in: old)
+                    unmatchedOld.removeAll { $0.key == previous.key }
+                }
+                compareOperation(previous, entry, relativeToPreviousVersion: true)
+            } else if let previous = unmatchedOld.first(where: { WireDiff.isSameOperationUnderNewPrefix($0, entry) }) {
+                // The same operation under another path prefix (`/api/x` → `/tenant/api/x`).
+                add(.breaking, "operation-path-changed", previous.label, "\(previous.label) moved to \(entry.label); clients calling the old path break",
+                    pointer: entry.operation.pointer, mark: entry.operation.mark, in: new)
+                unmatchedOld.removeAll { $0.key == previous.key }
+                compareOperation(previous, entry, relativeToPreviousVersion: false)
+            } else {
+                add(.info, "operation-added", entry.label, "new operation \(entry.label)", pointer: entry.operation.pointer, mark: entry.operation.mark, in: new)
+            }
+        }
+        for entry in unmatchedOld {
+            add(.breaking, "operation-removed", entry.label, "operation \(entry.label) was removed", pointer: entry.operation.pointer, mark: entry.operation.mark, in: old)
+        }
+        compareSecuritySchemes()
+    }
+
+    mutating func compareOperation(_ a: Entry, _ b: Entry, relativeToPreviousVersion: Bool) {
+        let label = b.label
+        let start = changes.count
+        if b.operation.deprecated && !a.operation.deprecated {
+            add(.warning, "operation-deprecated", label, "\(label) is deprecated", pointer: b.operation.pointer, mark: b.operation.mark, in: new)
+        }
+        compareParameters(a, b, label: label)
+        compareRequestBody(a, b, label: label)
+        compareResponses(a, b, label: label)
+        compareSecurity(a, b, label: label)
+        if relativeToPreviousVersion {
+            // The previous version still serves existing clients: relative changes are notes for those who upgrade.
+            for index in start..<changes.count {
+                changes[index].message = "relative to \(a.label): " + changes[index].message
+                changes[index].rule = "new-version-" + changes[index].rule
+            }
+        }
+    }
+
+    func parameters(_ entry: Entry, in document: OpenAPIDocument) -> [Parameter] {
+        var merged: [Parameter] = []
+        for value in entry.pathItem.parameters + entry.operation.parameters {
+            guard let parameter = document.resolve(value) else { continue }
+            merged.removeAll { $0.name == parameter.name && $0.location == parameter.location }
+            merged.append(parameter)
+        }
+        return merged
+    }
+
+    mutating func compareParameters(_ a: Entry, _ b: Entry, label: String) {
+        let oldParameters = parameters(a, in: old), newParameters = parameters(b, in: new)
+        // Path parameters are matched by position (their names may change freely).
+        func key(_ parameter: Parameter, _ all: [Parameter]) -> String {
+            if parameter.location == .path, let index = all.filter({ $0.location == .path }).firstIndex(of: parameter) { return "path#\(index)" }
+            return parameter.location.rawValue + ":" + parameter.name
+        }
+        let oldByKey = Dictionary(oldParameters.map { (key($0, oldParameters), $0) }, uniquingKeysWith: { first, _ in first })
+        let newKeys = Set(newParameters.map { key($0, newParameters) })
+        for parameter in newParameters {
+            let name = "\(parameter.location.rawValue) parameter '\(parameter.name)'"
+            guard let previous = oldByKey[key(parameter, newParameters)] else {
+                if let moved = oldParameters.first(where: { $0.name == parameter.name && $0.location != parameter.location }) {
+                    add(.breaking, "parameter-location-changed", label, "parameter '\(parameter.name)' moved from \(moved.location.rawValue) to \(parameter.location.rawValue)",
+                        pointer: parameter.pointer, mark: parameter.mark, in: new)
+                } else if parameter.required {
+                    add(.breaking, "parameter-required-added", label, "new required \(name)", pointer: parameter.pointer, mark: parameter.mark, in: new)
+                } else {
+                    add(.info, "parameter-added", label, "new optional \(name)", pointer: parameter.pointer, mark: parameter.mark, in: new)
+                }
+                continue
+            }
+            if parameter.required != previous.required {
+                add(parameter.required ? .breaking : .info, parameter.required ? "parameter-became-required" : "parameter-became-optional", label,
+                    "\(name) became \(parameter.required ? "required" : "optional")", pointer: parameter.pointer, mark: parameter.mark, in: new)
+            }
+            if (parameter.style ?? "") != (previous.style ?? "") || parameter.explode != previous.explode {
+                add(.breaking, "parameter-style-changed", label, "\(name) changed its serialization (style/explode)", pointer: parameter.pointer, mark: parameter.mark, in: new)
+            }
+            if let x = previous.schema, let y = parameter.schema {
+                var schemas = SchemaDiff(old: old, new: new, direction: .request, operation: label)
+                schemas.compare(x, y, path: parameter.name)
+                changes += schemas.changes.map { change in
+                    var change = change
+                    change.rule = change.rule.replacingOccurrences(of: "request-", with: "parameter-")
+                    change.message = "\(name): " + change.message
+                    return change
+                }
+            }
+        }
+        for parameter in oldParameters where !newKeys.contains(key(parameter, oldParameters)) && !newParameters.contains(where: { $0.name == parameter.name }) {
+            add(.warning, "parameter-removed", label, "\(parameter.location.rawValue) parameter '\(parameter.name)' was removed",
+                pointer: parameter.pointer, mark: parameter.mark, in: old)
+        }
+    }
+
+    mutating func compareRequestBody(_ a: Entry, _ b: Entry, label: String) {
+        let oldBody: RequestBody? = a.operation.requestBody.flatMap { old.resolve($0) }
+        let newBody: RequestBody? = b.operation.requestBody.flatMap { new.resolve($0) }
+        switch (oldBody, newBody) {
+        case (nil, let body?):
+            add(body.required ? .breaking : .info, body.required ? "request-body-required-added" : "request-body-added", label,
+                "new \(body.required ? "required" : "optional") request body", pointer: body.pointer, mark: body.mark, in: new)
+        case (let body?, nil):
+            add(.warning, "request-body-removed", label, "the request body was removed", pointer: body.pointer, mark: body.mark, in: old)
+        case (let x?, let y?):
+            if y.required && !x.required {
+                add(.breaking, "request-body-became-required", label, "the request body became required", pointer: y.pointer, mark: y.mark, in: new)
+            }
+            compareContent(x.content, y.content, direction: .request, label: label, pointer: y.pointer, mark: y.mark, rulePrefix: "request")
+        case (nil, nil):
+            break
+        }
+    }
+
+    mutating func compareContent(_ x: [MediaType], _ y: [MediaType], direction: SchemaDiff.Direction, label: String, pointer: JSONPointer, mark: Mark, rulePrefix: String) {
+        for media in x where !y.contains(where: { $0.name == media.name }) {
+            add(.breaking, "\(rulePrefix)-media-type-removed", label, "\(rulePrefix) media type \(media.name) was removed", pointer: pointer, mark: media.mark, in: old)
+        }
+        for media in y where !x.contains(where: { $0.name == media.name }) {
+            add(.info, "\(rulePrefix)-media-type-added", label, "new \(rulePrefix) media type \(media.name)", pointer: pointer, mark: media.mark, in: new)
+        }
+        for media in y {
+            guard let previous = x.first(where: { $0.name == media.name }), let oldSchema = previous.schema, let newSchema = media.schema else { continue }
+            var schemas = SchemaDiff(old: old, new: new, direction: direction, operation: label)
+            schemas.compare(oldSchema, newSchema, path: "")
+            changes += schemas.changes.map { change in
+                var change = change
+                if rulePrefix != direction.word { change.rule = change.rule.replacingOccurrences(of: direction.word + "-", with: rulePrefix + "-") }
+                return change
+            }
+        }
+    }
+
+    mutating func compareResponses(_ a: Entry, _ b: Entry, label: String) {
+        let oldResponses = a.operation.responses, newResponses = b.operation.responses
+        for (status, value) in newResponses {
+            guard let response = new.resolve(value) else { continue }
+            guard let previousValue = oldResponses.first(where: { $0.status.uppercased() == status.uppercased() })?.response,
+                  let previous = old.resolve(previousValue) else {
+                let success = status.hasPrefix("2")
+                add(success ? .warning : .info, success ? "response-success-status-added" : "response-status-added", label,
+                    "new response status \(status)", pointer: response.pointer, mark: response.mark, in: new)
+                continue
+            }
+            compareContent(previous.content, response.content, direction: .response, label: label, pointer: response.pointer, mark: response.mark,
+                           rulePrefix: "response")
+        }
+        for (status, value) in oldResponses where !newResponses.contains(where: { $0.status.uppercased() == status.uppercased() }) {
+            guard let response = old.resolve(value) else { continue }
+            let success = status.hasPrefix("2")
+            add(success ? .breaking : .warning, success ? "response-success-status-removed" : "response-status-removed", label,
+                "response status \(status) was removed", pointer: response.pointer, mark: response.mark, in: old)
+        }
+    }
+
+    func securityAlternatives(_ operation: OpenAPIModel.Operation, in document: OpenAPIDocument) -> Set<Set<String>> {
+        Set((operation.security ?? document.security ?? []).map { Set($0.schemes.map(\.name)) })
+    }
+
+    mutating func compareSecurity(_ a: Entry, _ b: Entry, label: String) {
+        let x = securityAlternatives(a.operation, in: old), y = securityAlternatives(b.operation, in: new)
+        guard x != y else { return }
+        let describe: (Set<Set<String>>) -> String = { alternatives in
+            alternatives.isEmpty ? "none" : alternatives.map { $0.sorted().joined(separator: " + ") }.sorted().joined(separator: " or ")
+        }
+        // Losing an alternative clients may be using, or requiring security where there was none, breaks them.
+        let removedAlternative = !x.isSubset(of: y) || (x.isEmpty && !y.isEmpty)
+        add(removedAlternative ? .breaking : .info, "security-changed", label, "security changed from \(describe(x)) to \(describe(y))",
+            pointer: b.operation.pointer, mark: b.operation.mark, in: new)
+    }
+
+    mutating func compareSecuritySchemes() {
+        let oldSchemes = Dictionary(old.components.securitySchemes.map { ($0.name, $0.scheme) }, uniquingKeysWith: { first, _ in first })
+        for (name, value) in new.components.securitySchemes {
+            guard let scheme = new.resolve(value) else { continue }
+            let pointer = JSONPointer(tokens: ["components", "securitySchemes", name])
+            guard let previousValue = oldSchemes[name], let previous = old.resolve(previousValue) else {
+                add(.info, "security-scheme-added", nil, "new security scheme '\(name)'", pointer: pointer, mark: scheme.mark, in: new)
+                continue
+            }
+            if previous.kind != scheme.kind {
+                add(.breaking, "security-scheme-changed", nil, "security scheme '\(name)' changed from \(previous.kind) to \(scheme.kind)",
+                    pointer: pointer, mark: scheme.mark, in: new)
+            }
+        }
+        let newNames = Set(new.components.securitySchemes.map(\.name))
+        for (name, value) in old.components.securitySchemes where !newNames.contains(name) {
+            add(.warning, "security-scheme-removed", nil, "security scheme '\(name)' was removed",
+                pointer: JSONPointer(tokens: ["components", "securitySchemes", name]), mark: old.resolve(value)?.mark, in: old)
+        }
+    }
+}
