@@ -213,4 +213,51 @@ import Testing
         #expect(run.stderr.contains("(at /components/schemas/DataAccessReleaseRequest/properties/accountNumber/pattern)"), "\(run.stderr)")
         Self.expectUnchanged(before, try Self.snapshot(project.appendingPathComponent("Generated")))
     }
+
+    @Test func diffAgainstGitWithFormatsAndFailOn() throws {
+        let project = try Self.makeProject()
+        func git(_ arguments: String...) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git", "-c", "user.email=t@example.com", "-c", "user.name=T"] + arguments
+            process.currentDirectoryURL = project
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+        }
+        try git("init", "-q")
+        try git("add", "Specs")
+        try git("commit", "-qm", "spec")
+        let line = try Self.edit(project, replacing: "required: [accountNumber, nameOnBill, serviceAddress]",
+                                 with: "required: [accountNumber, nameOnBill, serviceAddress, declined]")
+        let old = "git:HEAD:\(Self.spec)"
+
+        let github = try Self.run(["diff", old, Self.spec, "--format", "github", "--fail-on", "breaking"], in: project)
+        #expect(github.status == 1, "\(github.stderr)")
+        #expect(github.stdout.contains("::error file=\(Self.spec),line="), "\(github.stdout)")
+        #expect(github.stdout.contains("title=wire request-property-became-required::POST /api/v202203/utilityPlatform/meter/{meterId}/release"))
+
+        let json = try Self.run(["diff", old, Self.spec, "--format", "json"], in: project)
+        #expect(json.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(object?["version"] as? Int == 1)
+        #expect((object?["summary"] as? [String: Int])?["breaking"] == 3)  // the wire change, and the init argument and property types
+        let first = (object?["changes"] as? [[String: Any]])?.first
+        #expect(first?["rule"] as? String == "request-property-became-required")
+        #expect(first?["line"] as? Int != nil && first?["file"] as? String == Self.spec)
+        _ = line
+
+        let markdown = try Self.run(["diff", old, Self.spec, "--format", "markdown"], in: project)
+        #expect(markdown.stdout.hasPrefix("## API changes: `\(old)` → `\(Self.spec)`"))
+        #expect(markdown.stdout.contains("### For Swift callers of the generated bindings"))
+
+        let same = try Self.run(["diff", old, "Specs/EnergyCAP", "--fail-on", "warning"], in: project)
+        #expect(same.status == 1)  // the folder form reads the same edited spec
+        let unchanged = try Self.run(["diff", Self.spec, Self.spec, "--fail-on", "warning"], in: project)
+        #expect(unchanged.status == 0)
+        #expect(unchanged.stdout.contains("0 breaking, 0 warning, 0 info"))
+        #expect(try Self.run(["diff", "git:HEAD:no/such.yaml", Self.spec], in: project).status == 2)
+        #expect(try Self.run(["diff", old, Self.spec, "--format", "xml"], in: project).status == 2)
+    }
 }

@@ -64,6 +64,12 @@ struct SchemaDiff {
             add(.warning, "\(keyword)-changed", "\(name)'s \(keyword) went from \(x.count) to \(y.count) schemas", at: b, in: new)
         }
         for (x, y) in zip(a.allOf, b.allOf) { compare(x, y, path: path) }
+        if (a.not == nil) != (b.not == nil) {
+            // `not` added excludes values that were allowed: a tightening.
+            let added = b.not != nil
+            let severity: APIChange.Severity = request ? (added ? .breaking : .info) : (added ? .info : .warning)
+            add(severity, added ? "not-added" : "not-removed", "\(name) \(added ? "now excludes" : "no longer excludes") values matching a 'not' schema", at: b, in: new)
+        }
     }
 
     private func additional(_ schema: Schema) -> Schema? {

@@ -119,6 +119,11 @@ public struct SwiftAPIDiff {
                 if previous.type != parameter.type {
                     add(.breaking, "parameter-type-changed", "\(name): argument `\(parameter.label):` changed type from `\(previous.type)` to `\(parameter.type)`", pointer: pointer)
                     breaking = true
+                } else if parameter.required && !previous.required {
+                    add(.breaking, "argument-became-required", "\(name) requires the argument `\(parameter.label):`: calls that omit it stop compiling", pointer: pointer)
+                    breaking = true
+                } else if !parameter.required && previous.required {
+                    add(.info, "argument-became-optional", "\(name) no longer requires `\(parameter.label):`", pointer: pointer)
                 }
             } else if parameter.required {
                 add(.breaking, "required-argument-added", "\(name) requires the new argument `\(parameter.label):`: existing calls stop compiling", pointer: pointer)

@@ -117,10 +117,14 @@ public struct WireDiff {
         compareResponses(a, b, label: label)
         compareSecurity(a, b, label: label)
         if relativeToPreviousVersion {
-            // The previous version still serves existing clients: relative changes are notes for those who upgrade.
+            // The previous version still serves existing clients: relative changes are notes for
+            // those who switch to the new version, so they are info whatever they would be otherwise.
             for index in start..<changes.count {
-                changes[index].message = "relative to \(a.label): " + changes[index].message
+                let severity = changes[index].severity
+                changes[index].message = "relative to \(a.label)" + (severity == .info ? "" : " (\(severity.rawValue) for callers who switch)")
+                    + ": " + changes[index].message
                 changes[index].rule = "new-version-" + changes[index].rule
+                changes[index].severity = .info
             }
         }
     }
@@ -191,8 +195,9 @@ public struct WireDiff {
         case (let body?, nil):
             add(.warning, "request-body-removed", label, "the request body was removed", pointer: body.pointer, mark: body.mark, in: old)
         case (let x?, let y?):
-            if y.required && !x.required {
-                add(.breaking, "request-body-became-required", label, "the request body became required", pointer: y.pointer, mark: y.mark, in: new)
+            if y.required != x.required {
+                add(y.required ? .breaking : .info, y.required ? "request-body-became-required" : "request-body-became-optional", label,
+                    "the request body became \(y.required ? "required" : "optional")", pointer: y.pointer, mark: y.mark, in: new)
             }
             compareContent(x.content, y.content, direction: .request, label: label, pointer: y.pointer, mark: y.mark, rulePrefix: "request")
         case (nil, nil):
@@ -251,9 +256,11 @@ public struct WireDiff {
         let describe: (Set<Set<String>>) -> String = { alternatives in
             alternatives.isEmpty ? "none" : alternatives.map { $0.sorted().joined(separator: " + ") }.sorted().joined(separator: " or ")
         }
-        // Losing an alternative clients may be using, or requiring security where there was none, breaks them.
-        let removedAlternative = !x.isSubset(of: y) || (x.isEmpty && !y.isEmpty)
-        add(removedAlternative ? .breaking : .info, "security-changed", label, "security changed from \(describe(x)) to \(describe(y))",
+        // Clients satisfy one old alternative (or none, when there was no security). They keep working
+        // when the new requirements are empty, or when some new alternative asks for no more than theirs.
+        let clients = x.isEmpty ? [Set<String>()] : x
+        let breaks = !y.isEmpty && clients.contains { alternative in !y.contains { $0.isSubset(of: alternative) } }
+        add(breaks ? .breaking : .info, "security-changed", label, "security changed from \(describe(x)) to \(describe(y))",
             pointer: b.operation.pointer, mark: b.operation.mark, in: new)
     }
 

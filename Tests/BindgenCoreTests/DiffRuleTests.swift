@@ -1,0 +1,125 @@
+import BindgenCore
+import Foundation
+import OpenAPIModel
+import Testing
+
+/// One fixture per diff rule: an edit of `Tests/Fixtures/Diff/rules-base.yaml` and exactly the
+/// findings it must produce (layer, severity, rule).
+@Suite struct DiffRuleTests {
+    static let base = try! String(contentsOf: TestPaths.packageRoot.appendingPathComponent("Tests/Fixtures/Diff/rules-base.yaml"), encoding: .utf8)
+
+    struct Edit: CustomStringConvertible, Sendable {
+        var name: String
+        var old: String
+        var new: String
+        /// "layer severity rule", sorted.
+        var expected: [String]
+        var description: String { name }
+    }
+
+    static func findings(_ edit: Edit) throws -> [APIChange] {
+        #expect(base.contains(edit.old), "\(edit.name): the base lacks the edited text")
+        let edited = base.replacingOccurrences(of: edit.old, with: edit.new)
+        let old = try OpenAPIDocument.load(Array(base.utf8), file: "old.yaml").document
+        let new = try OpenAPIDocument.load(Array(edited.utf8), file: "new.yaml").document
+        return APIDiff.compare(old: old, new: new, oldConfig: GeneratorConfig(specPath: "old.yaml"), newConfig: GeneratorConfig(specPath: "new.yaml"))
+    }
+
+    static let edits: [Edit] = [
+        Edit(name: "operation removed", old: "    post:\n      operationId: CreateItemV1", new: "    put:\n      operationId: CreateItemV1",
+             // Method names come from operationIds: the Swift API is unchanged.
+             expected: ["wire breaking operation-removed", "wire info operation-added"]),
+        Edit(name: "operation deprecated", old: "      operationId: GetItemV1\n", new: "      operationId: GetItemV1\n      deprecated: true\n",
+             expected: ["wire warning operation-deprecated"]),
+        Edit(name: "required parameter added", old: "        - name: X-Trace\n          in: header\n          required: false",
+             new: "        - name: X-Trace\n          in: header\n          required: true",
+             expected: ["wire breaking parameter-became-required", "swift breaking swift-argument-became-required"]),
+        Edit(name: "parameter removed", old: "        - name: X-Trace\n          in: header\n          required: false\n          schema:\n            type: string\n", new: "",
+             expected: ["swift breaking swift-argument-removed", "wire warning parameter-removed"]),
+        Edit(name: "parameter location changed", old: "        - name: X-Trace\n          in: header", new: "        - name: X-Trace\n          in: query",
+             expected: ["wire breaking parameter-location-changed"]),
+        Edit(name: "parameter type changed", old: "          schema:\n            type: integer\n            minimum: 1",
+             new: "          schema:\n            type: string\n            minimum: 1",
+             expected: ["swift breaking swift-parameter-type-changed", "wire breaking parameter-type-changed"]),
+        Edit(name: "parameter style changed", old: "          in: query\n          required: false\n", new: "          in: query\n          required: false\n          style: spaceDelimited\n",
+             expected: ["wire breaking parameter-style-changed"]),
+        Edit(name: "parameter maximum tightened", old: "            maximum: 100", new: "            maximum: 50",
+             expected: ["wire breaking parameter-maximum-tightened"]),
+        Edit(name: "parameter maximum loosened", old: "            maximum: 100", new: "            maximum: 500",
+             expected: ["wire info parameter-maximum-loosened"]),
+        Edit(name: "new required request property", old: "      required: [name]\n", new: "      required: [name, color]\n",
+             expected: ["swift breaking swift-parameter-type-changed", "swift breaking swift-property-type-changed", "wire breaking request-property-became-required"]),
+        Edit(name: "request property added", old: "        price:\n          type: number\n          minimum: 0\n",
+             new: "        price:\n          type: number\n          minimum: 0\n        note:\n          type: string\n",
+             expected: ["swift info swift-optional-argument-added", "swift info swift-property-added", "wire info request-property-added"]),
+        Edit(name: "request maxLength tightened", old: "          maxLength: 50", new: "          maxLength: 20",
+             expected: ["wire breaking request-maxLength-tightened"]),
+        Edit(name: "request enum value removed", old: "          enum: [red, green]", new: "          enum: [red]",
+             expected: ["swift breaking swift-enum-case-removed", "wire breaking request-enum-value-removed"]),
+        Edit(name: "request enum value added", old: "          enum: [red, green]", new: "          enum: [red, green, blue]",
+             expected: ["swift warning swift-enum-case-added", "wire info request-enum-value-added"]),
+        Edit(name: "request minimum loosened", old: "          minimum: 0\n    Item:", new: "          minimum: -10\n    Item:",
+             expected: ["wire info request-minimum-loosened"]),
+        Edit(name: "request additionalProperties false", old: "      required: [name]\n", new: "      required: [name]\n      additionalProperties: false\n",
+             expected: ["wire breaking request-additionalProperties-tightened"]),
+        Edit(name: "request schema gains a not", old: "        price:\n          type: number\n          minimum: 0\n",
+             new: "        price:\n          type: number\n          minimum: 0\n          not:\n            type: number\n            maximum: 0\n",
+             expected: ["wire breaking request-not-added"]),
+        Edit(name: "request property removed", old: "        price:\n          type: number\n          minimum: 0\n", new: "",
+             expected: ["swift breaking swift-argument-removed", "swift breaking swift-property-removed", "wire warning request-property-removed"]),
+        Edit(name: "request body made optional", old: "      requestBody:\n        required: true", new: "      requestBody:\n        required: false",
+             expected: ["swift info swift-argument-became-optional", "wire info request-body-became-optional"]),
+        Edit(name: "request media type removed", old: "          application/json:\n            schema:\n              $ref: '#/components/schemas/NewItem'",
+             new: "          application/xml:\n            schema:\n              $ref: '#/components/schemas/NewItem'",
+             expected: ["swift breaking swift-method-removed", "wire breaking request-media-type-removed", "wire info request-media-type-added"]),
+        Edit(name: "response property removed", old: "        tags:\n          type: array\n          maxItems: 5\n          items:\n            type: string\n", new: "",
+             expected: ["swift breaking swift-argument-removed", "swift breaking swift-property-removed", "wire breaking response-property-removed", "wire breaking response-property-removed"]),
+        Edit(name: "response property became optional", old: "      required: [id, name]", new: "      required: [id]",
+             expected: ["swift breaking swift-parameter-type-changed", "swift breaking swift-property-type-changed",
+                        "wire breaking response-property-became-optional", "wire breaking response-property-became-optional"]),
+        Edit(name: "response property added required", old: "      required: [id, name]", new: "      required: [id, name, status]",
+             expected: ["swift breaking swift-parameter-type-changed", "swift breaking swift-property-type-changed",
+                        "wire info response-property-became-required", "wire info response-property-became-required"]),
+        Edit(name: "response enum value added", old: "          enum: [active, retired]", new: "          enum: [active, retired, archived]",
+             expected: ["swift warning swift-enum-case-added", "wire info response-enum-value-added", "wire info response-enum-value-added"]),
+        Edit(name: "response maxItems loosened", old: "          maxItems: 5", new: "          maxItems: 10",
+             expected: ["wire warning response-maxItems-loosened", "wire warning response-maxItems-loosened"]),
+        Edit(name: "response became nullable", old: "        name:\n          type: string\n        tags:", new: "        name:\n          type: string\n          nullable: true\n        tags:",
+             expected: ["swift breaking swift-parameter-type-changed", "swift breaking swift-property-type-changed",
+                        "wire breaking response-became-nullable", "wire breaking response-became-nullable"]),
+        Edit(name: "response format changed", old: "        id:\n          type: integer\n          format: int64", new: "        id:\n          type: integer\n          format: int32",
+             expected: ["swift breaking swift-parameter-type-changed", "swift breaking swift-property-type-changed",
+                        "wire breaking response-format-changed", "wire breaking response-format-changed"]),
+        Edit(name: "success status removed", old: "        '201':\n          description: Created.", new: "        '202':\n          description: Created.",
+             expected: ["wire breaking response-success-status-removed", "wire warning response-success-status-added"]),
+        Edit(name: "error status removed", old: "        '404':\n          description: No such item.\n", new: "",
+             expected: ["wire warning response-status-removed"]),
+        Edit(name: "response media type added", old: "      responses:\n        '201':\n          description: Created.\n          content:\n",
+             new: "      responses:\n        '201':\n          description: Created.\n          content:\n            application/xml: {}\n",
+             expected: ["wire info response-media-type-added"]),
+        Edit(name: "security removed from the document", old: "security:\n  - ApiKey: []\n", new: "",
+             expected: ["wire info security-changed", "wire info security-changed"]),
+        Edit(name: "security required where there was none", old: "      operationId: GetItemV1\n", new: "      operationId: GetItemV1\n      security:\n        - ApiKey: []\n          Other: []\n",
+             expected: ["wire breaking security-changed"]),
+        Edit(name: "security scheme changed", old: "      type: apiKey\n      in: header\n      name: X-Api-Key", new: "      type: http\n      scheme: bearer",
+             expected: ["wire breaking security-scheme-changed"]),
+    ]
+
+    @Test(arguments: edits)
+    func rule(_ edit: Edit) throws {
+        let findings = try Self.findings(edit).map { "\($0.layer.rawValue) \($0.severity.rawValue) \($0.rule)" }.sorted()
+        #expect(findings == edit.expected.sorted(), "\(edit.name)")
+    }
+
+    @Test func everyFindingIsLocatedInTheRightFile() throws {
+        for edit in Self.edits {
+            for change in try Self.findings(edit) where change.layer == .wire {
+                #expect(change.mark != nil, "\(edit.name): \(change.rule) has no location")
+                // Removed things are located where they were (OLD); a changed enum where it is now (NEW).
+                let removal = change.rule.contains("removed") && !change.rule.contains("enum-value")
+                #expect(change.file == (removal ? "old.yaml" : "new.yaml") || change.rule.hasSuffix("-added"),
+                        "\(edit.name): \(change.rule) in \(change.file): \(change.message)")
+            }
+        }
+    }
+}
