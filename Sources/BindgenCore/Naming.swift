@@ -28,6 +28,7 @@ public enum Naming {
 
     /// Splits `dataAccessReleaseStatusId`, `ECI-ApiKey`, `HTTPServer2Go`, `snake_case` into words.
     public static func words(_ name: String) -> [String] {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(name) }
         var words: [String] = []
         var current: [Character] = []
         func flush() {
@@ -48,6 +49,32 @@ public enum Naming {
                 }
             }
             current.append(character)
+        }
+        flush()
+        return words
+    }
+
+    /// `words` for ASCII names, on bytes (the common case; Unicode property lookups are slow).
+    static func asciiWords(_ name: String) -> [String] {
+        func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+        func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        let bytes = Array(name.utf8)
+        var words: [String] = []
+        var current: [UInt8] = []
+        func flush() {
+            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)); current.removeAll(keepingCapacity: true) }
+        }
+        for (index, byte) in bytes.enumerated() {
+            guard isUpper(byte) || isLower(byte) || isDigit(byte) else {
+                flush()
+                continue
+            }
+            if let last = current.last, isUpper(byte) {
+                let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+                if isLower(last) || isDigit(last) || (isUpper(last) && isLower(next)) { flush() }
+            }
+            current.append(byte)
         }
         flush()
         return words

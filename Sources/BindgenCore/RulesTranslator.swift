@@ -14,7 +14,7 @@ extension Translator {
             guard let target = document.schema(for: reference) else { return ValidationRules() }
             return rules(for: target, boundAs: type)
         }
-        if case .named(let path)? = type, !componentTypeNames.values.contains(path) || inlineTypePaths.contains(path) {
+        if case .named(let path)? = type, inlineTypePaths.contains(path) {
             return .reference(.type(path))
         }
         var rules = ValidationRules()

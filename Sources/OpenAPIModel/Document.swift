@@ -25,6 +25,8 @@ public struct OpenAPIDocument: Sendable {
     public var extensions: [(key: String, value: Node)]
     /// The whole document as a YAML node tree (for `$ref`s into arbitrary places).
     public var root: Node
+    /// Component schema name → index in `components.schemas` (O(1) `$ref` lookups).
+    var schemaIndex: [String: Int] = [:]
 
     /// Every operation in document order with its path and method.
     public var operations: [(path: String, method: HTTPMethod, operation: Operation, pathItem: PathItem)] {

@@ -94,10 +94,14 @@ struct DocumentReader {
                 return Tag(name: name, description: context.string(node, "description", tagPointer, in: "a Tag Object"))
             }
         }
-        return OpenAPIDocument(
+        var document = OpenAPIDocument(
             file: context.file, openapi: openapi, version: context.version, info: info, servers: servers,
             paths: paths, webhooks: webhooks, components: components, security: security, tags: tags,
             extensions: context.extensions(root), root: root)
+        for (index, entry) in components.schemas.enumerated() where document.schemaIndex[entry.name] == nil {
+            document.schemaIndex[entry.name] = index
+        }
+        return document
     }
 
     private func readInfo(_ root: Node, _ pointer: JSONPointer) -> Info {

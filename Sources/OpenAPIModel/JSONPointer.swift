@@ -1,27 +1,67 @@
 /// A JSON Pointer (RFC 6901): the location of a value inside a document, as reference tokens.
 public struct JSONPointer: Hashable, Sendable, CustomStringConvertible {
-    public var tokens: [String]
+    /// Tokens as a chain to the parent, so `appending` is O(1): the loader makes a pointer for
+    /// every node it reads.
+    private final class Link: Sendable {
+        let parent: Link?
+        let token: String
+        let depth: Int
+
+        init(parent: Link?, token: String) {
+            self.parent = parent
+            self.token = token
+            self.depth = (parent?.depth ?? 0) + 1
+        }
+    }
+
+    private let last: Link?
+
+    private init(last: Link?) {
+        self.last = last
+    }
 
     public init(tokens: [String] = []) {
-        self.tokens = tokens
+        var link: Link?
+        for token in tokens { link = Link(parent: link, token: token) }
+        self.last = link
+    }
+
+    /// The reference tokens, first to last.
+    public var tokens: [String] {
+        var result: [String] = []
+        result.reserveCapacity(last?.depth ?? 0)
+        var link = last
+        while let current = link {
+            result.append(current.token)
+            link = current.parent
+        }
+        return result.reversed()
     }
 
     /// Parses `/a/b~1c` (RFC 6901 §3–4: `~1` is `/`, `~0` is `~`). Returns nil unless the text is
     /// empty or starts with `/`.
     public init?(_ text: String) {
-        if text.isEmpty { self.tokens = []; return }
+        if text.isEmpty { self.init(last: nil); return }
         guard text.hasPrefix("/") else { return nil }
-        self.tokens = text.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map(Self.unescape)
+        self.init(tokens: text.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map(Self.unescape))
     }
 
     public static let root = JSONPointer()
 
     public func appending(_ token: String) -> JSONPointer {
-        JSONPointer(tokens: tokens + [token])
+        JSONPointer(last: Link(parent: last, token: token))
     }
 
     public func appending(_ index: Int) -> JSONPointer {
         appending(String(index))
+    }
+
+    public static func == (lhs: JSONPointer, rhs: JSONPointer) -> Bool {
+        lhs.last === rhs.last || lhs.tokens == rhs.tokens
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(tokens)
     }
 
     /// `/paths/~1pets/get`: tokens escaped per RFC 6901.

@@ -6,13 +6,17 @@ struct ReferenceChecker {
     let document: OpenAPIDocument
 
     func check() {
+        var resolvable: Set<String> = []
         for reference in context.references {
+            if resolvable.contains(reference.target) { continue }
             guard let pointer = reference.localPointer else {
                 context.error("external reference '\(reference.target)' is not supported; only references within the document (#/…)",
                               at: reference.mark, reference.pointer.appending("$ref"))
                 continue
             }
-            if document.root.node(at: pointer) == nil {
+            if document.root.node(at: pointer) != nil {
+                resolvable.insert(reference.target)
+            } else {
                 context.error("unresolvable reference '\(reference.target)': no value at \(pointer)", at: reference.mark,
                               reference.pointer.appending("$ref"))
             }

@@ -7,7 +7,7 @@ extension OpenAPIDocument {
     public func schema(for reference: Reference) -> Schema? {
         guard let pointer = reference.localPointer else { return nil }
         if pointer.tokens.count == 3, pointer.tokens[0] == "components", pointer.tokens[1] == "schemas" {
-            return components.schemas.first(where: { $0.name == pointer.tokens[2] })?.schema
+            return schemaIndex[pointer.tokens[2]].map { components.schemas[$0].schema }
         }
         guard let node = root.node(at: pointer) else { return nil }
         return LoadContext(file: file, version: version).schema(node, pointer)

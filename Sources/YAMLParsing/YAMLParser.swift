@@ -69,11 +69,28 @@ public enum YAMLParser {
     }
 }
 
-/// The stack machine that turns events into nodes.
+/// The stack machine that turns events into nodes. Frames are classes so that appending to the
+/// open collection mutates it in place (no copy per event).
 private struct TreeBuilder {
-    private enum Frame {
-        case sequence(nodes: [Node], mark: Mark, tag: String?, anchor: String?, sizeAtStart: Int)
-        case mapping(pairs: [Node.Pair], pendingKey: Node?, mark: Mark, tag: String?, anchor: String?, sizeAtStart: Int)
+    private final class Frame {
+        let isMapping: Bool
+        let mark: Mark
+        let tag: String?
+        let anchor: String?
+        let sizeAtStart: Int
+        var nodes: [Node] = []
+        var pairs: [Node.Pair] = []
+        var pendingKey: Node?
+        /// Scalar keys seen so far (duplicate-key check in O(1)).
+        var scalarKeys: [Scalar.Value: Mark] = [:]
+
+        init(isMapping: Bool, mark: Mark, tag: String?, anchor: String?, sizeAtStart: Int) {
+            self.isMapping = isMapping
+            self.mark = mark
+            self.tag = tag
+            self.anchor = anchor
+            self.sizeAtStart = sizeAtStart
+        }
     }
 
     let file: String
@@ -119,29 +136,22 @@ private struct TreeBuilder {
             try add(anchored.node)
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
-            try push(.sequence(nodes: [], mark: mark, tag: data.implicit == 1 ? nil : data.tag.map(cString),
-                               anchor: data.anchor.map(cString), sizeAtStart: expandedNodes), at: mark)
+            try push(Frame(isMapping: false, mark: mark, tag: data.implicit == 1 ? nil : data.tag.map(cString),
+                           anchor: data.anchor.map(cString), sizeAtStart: expandedNodes), at: mark)
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
-            try push(.mapping(pairs: [], pendingKey: nil, mark: mark, tag: data.implicit == 1 ? nil : data.tag.map(cString),
-                              anchor: data.anchor.map(cString), sizeAtStart: expandedNodes), at: mark)
+            try push(Frame(isMapping: true, mark: mark, tag: data.implicit == 1 ? nil : data.tag.map(cString),
+                           anchor: data.anchor.map(cString), sizeAtStart: expandedNodes), at: mark)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return }
             let node: Node
-            let anchor: String?
-            let sizeAtStart: Int
-            switch frame {
-            case .sequence(let nodes, let mark, let tag, let frameAnchor, let start):
-                node = Node(.sequence(nodes), mark: mark, tag: tag)
-                anchor = frameAnchor
-                sizeAtStart = start
-            case .mapping(let pairs, _, let mark, let tag, let frameAnchor, let start):
-                node = Node(.mapping(try applyingMerges(pairs)), mark: mark, tag: tag)
-                anchor = frameAnchor
-                sizeAtStart = start
+            if frame.isMapping {
+                node = Node(.mapping(try applyingMerges(frame.pairs)), mark: frame.mark, tag: frame.tag)
+            } else {
+                node = Node(.sequence(frame.nodes), mark: frame.mark, tag: frame.tag)
             }
             try count(1, at: node.mark)
-            if let anchor { anchors[anchor] = (node, expandedNodes - sizeAtStart) }
+            if let anchor = frame.anchor { anchors[anchor] = (node, expandedNodes - frame.sizeAtStart) }
             try add(node)
         default:
             break  // stream start/end, document end
@@ -164,27 +174,32 @@ private struct TreeBuilder {
     }
 
     private mutating func add(_ node: Node) throws(Diagnostic) {
-        guard let top = stack.popLast() else {
+        guard let top = stack.last else {
             documents.append(node)
             return
         }
-        switch top {
-        case .sequence(var nodes, let mark, let tag, let anchor, let start):
-            nodes.append(node)
-            stack.append(.sequence(nodes: nodes, mark: mark, tag: tag, anchor: anchor, sizeAtStart: start))
-        case .mapping(var pairs, let pendingKey, let mark, let tag, let anchor, let start):
-            if let key = pendingKey {
-                if let duplicate = pairs.first(where: { isSameKey($0.key, key) }), !isMergeKey(key) {
-                    stack.append(top)
-                    throw Diagnostic(.error, file: file, mark: key.mark,
-                                     message: "duplicate mapping key '\(key.text ?? key.kindDescription)' (first at \(duplicate.key.mark))")
-                }
-                pairs.append(Node.Pair(key: key, value: node))
-                stack.append(.mapping(pairs: pairs, pendingKey: nil, mark: mark, tag: tag, anchor: anchor, sizeAtStart: start))
+        guard top.isMapping else {
+            top.nodes.append(node)
+            return
+        }
+        guard let key = top.pendingKey else {
+            top.pendingKey = node
+            return
+        }
+        if !isMergeKey(key) {
+            let first: Mark?
+            if let scalar = key.scalar {
+                first = top.scalarKeys.updateValue(key.mark, forKey: scalar.value)
             } else {
-                stack.append(.mapping(pairs: pairs, pendingKey: node, mark: mark, tag: tag, anchor: anchor, sizeAtStart: start))
+                first = top.pairs.first(where: { isSameKey($0.key, key) })?.key.mark
+            }
+            if let first {
+                throw Diagnostic(.error, file: file, mark: key.mark,
+                                 message: "duplicate mapping key '\(key.text ?? key.kindDescription)' (first at \(first))")
             }
         }
+        top.pairs.append(Node.Pair(key: key, value: node))
+        top.pendingKey = nil
     }
 
     private func isSameKey(_ a: Node, _ b: Node) -> Bool {
