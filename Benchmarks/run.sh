@@ -7,7 +7,7 @@
 #   Benchmarks/run.sh --compile    # the above plus the compile benchmark (slow: ~5 min more)
 #   Benchmarks/run.sh --compile-only
 #
-# Options: --runs N (timed runs per generator, default 3, after 1 warm-up), --no-oag (skip
+# Options: --runs N (timed runs per generator, default 5, after 1 warm-up), --no-oag (skip
 # OpenAPI Generator), --keep-tmp. Environment: BENCH_ROOT (default /work/bench) holds the peer's
 # clone and the builds; SPEC (default ../shared/specs/energycap-sdk-8.2309.openapi.yaml).
 # The Markdown table is printed at the end and written to Benchmarks/results/latest.md.
@@ -26,7 +26,7 @@ PEER_MODULE="EnergyCAPPeer"
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH_ROOT="${BENCH_ROOT:-/work/bench}"
 SPEC="${SPEC:-$REPO/../shared/specs/energycap-sdk-8.2309.openapi.yaml}"
-RUNS="${RUNS:-3}"
+RUNS="${RUNS:-5}"
 LOAD_ITERATIONS="${LOAD_ITERATIONS:-20}"
 VALIDATE_CALLS="${VALIDATE_CALLS:-20000}"
 NICE=(nice -n 10)
@@ -54,7 +54,24 @@ SPEC="$(cd "$(dirname "$SPEC")" && pwd)/$(basename "$SPEC")"
 
 mkdir -p "$BENCH_ROOT"
 TMP="$(mktemp -d /tmp/api-bindgen-bench.XXXXXX)"
-cleanup() { if [[ $KEEP_TMP == 1 ]]; then echo "temp dir kept: $TMP" >&2; else rm -rf "$TMP"; fi; }
+# Generated output goes to tmpfs when there is one, so the numbers are the generators' and not the
+# disk's: creating ~1,700 files on this VM's ext4 costs 0.1-1.6 s of kernel time that grows from
+# run to run (see README). One extra row measures ours writing to $BENCH_ROOT on disk.
+if [[ -z "${GEN_OUT_ROOT:-}" ]]; then
+    if [[ -d /dev/shm && -w /dev/shm ]] && [[ "$(stat -f -c %T /dev/shm 2>/dev/null)" == tmpfs ]]; then
+        GEN_OUT_ROOT="$(mktemp -d /dev/shm/api-bindgen-bench.XXXXXX)"
+    else
+        GEN_OUT_ROOT="$TMP"
+    fi
+fi
+fstype() { df --output=fstype "$1" 2>/dev/null | tail -n 1 || echo unknown; }
+GEN_OUT_FS="$(fstype "$GEN_OUT_ROOT")"
+cleanup() {
+    if [[ $KEEP_TMP == 1 ]]; then echo "temp dirs kept: $TMP $GEN_OUT_ROOT" >&2; return; fi
+    rm -rf "$TMP" "$BENCH_ROOT/gen-disk"
+    [[ "$GEN_OUT_ROOT" == /dev/shm/api-bindgen-bench.* ]] && rm -rf "$GEN_OUT_ROOT"
+    return 0
+}
 trap cleanup EXIT
 
 log() { printf '\n==> %s\n' "$*" >&2; }
@@ -140,6 +157,7 @@ measure_generation() {
     printf -v "GEN_${name}_status" '%s' "$status"
     if [[ $status == ok ]]; then
         printf -v "GEN_${name}_wall" '%s' "$(awk '{ print $1 }' "$samples" | median)"
+        printf -v "GEN_${name}_range" '%s' "$(sort -g "$samples" | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.2f–%.2f", lo, hi }')"
         printf -v "GEN_${name}_rss" '%s' "$(awk '{ print $2 }' "$samples" | median)"
         printf -v "GEN_${name}_cpu" '%s' "$(awk '{ print $3 }' "$samples" | median)"
         printf -v "GEN_${name}_files" '%s' "$(find "$out" -name '*.swift' -type f | wc -l | tr -d ' ')"
@@ -152,8 +170,9 @@ measure_generation() {
 gen() { local v="GEN_$1_$2"; echo "${!v:-n/a}"; }
 
 run_generation() {
-    measure_generation ours "$TMP/gen-ours" \
-        "$OURS_BIN" generate "$SPEC" --output "$TMP/gen-ours" --module "$MODULE"
+    local o="$GEN_OUT_ROOT"
+    measure_generation ours "$o/gen-ours" \
+        "$OURS_BIN" generate "$SPEC" --output "$o/gen-ours" --module "$MODULE"
 
     cat >"$TMP/openapi-generator-config.yaml" <<EOF
 generate:
@@ -161,14 +180,19 @@ generate:
   - client
 accessModifier: public
 EOF
-    measure_generation peer "$TMP/gen-peer" \
+    measure_generation peer "$o/gen-peer" \
         "$PEER_BIN" generate "$SPEC" --config "$TMP/openapi-generator-config.yaml" \
-        --mode types --mode client --output-directory "$TMP/gen-peer"
+        --mode types --mode client --output-directory "$o/gen-peer"
 
     if [[ -n "$OAG_BIN" ]]; then
-        measure_generation oag "$TMP/gen-oag" \
-            "$OAG_BIN" generate -g swift6 -i "$SPEC" -o "$TMP/gen-oag" \
+        measure_generation oag "$o/gen-oag" \
+            "$OAG_BIN" generate -g swift6 -i "$SPEC" -o "$o/gen-oag" \
             --global-property apiDocs=false,modelDocs=false,apiTests=false,modelTests=false
+    fi
+
+    if [[ "$(fstype "$BENCH_ROOT")" != "$GEN_OUT_FS" ]]; then
+        measure_generation oursdisk "$BENCH_ROOT/gen-disk" \
+            "$OURS_BIN" generate "$SPEC" --output "$BENCH_ROOT/gen-disk" --module "$MODULE"
     fi
 }
 
@@ -205,25 +229,25 @@ val() { grep "case=$1 " "$TMP/validate.out" | kv "$2"; }
 compile_module() {
     local name="$1" dir="$2" dep="$3" module="$4" rc=0 t0 t1
     log "compile ($name): building dependency target $dep (untimed)"
-    if ! "${NICE[@]}" swift build --package-path "$dir" --target "$dep" >"$TMP/comp-$name-deps.log" 2>&1; then
-        tail -n 20 "$TMP/comp-$name-deps.log" >&2
+    if ! "${NICE[@]}" swift build --package-path "$dir" --target "$dep" >"$dir/build-deps.log" 2>&1; then
+        tail -n 20 "$dir/build-deps.log" >&2
         printf -v "COMP_${name}_status" '%s' "dependency build failed"
         return 0
     fi
     log "compile ($name): timing swift build --target $module"
     t0="$(now)"
-    "${NICE[@]}" /usr/bin/time -v -o "$TMP/comp-$name.time" swift build --package-path "$dir" --target "$module" >"$TMP/comp-$name.log" 2>&1 || rc=$?
+    "${NICE[@]}" /usr/bin/time -v -o "$TMP/comp-$name.time" swift build --package-path "$dir" --target "$module" >"$dir/build-timed.log" 2>&1 || rc=$?
     t1="$(now)"
     if [[ $rc != 0 ]]; then
-        grep -m 20 'error:' "$TMP/comp-$name.log" >&2 || tail -n 20 "$TMP/comp-$name.log" >&2
-        printf -v "COMP_${name}_status" '%s' "failed (exit $rc, $(grep -c 'error:' "$TMP/comp-$name.log" || true) error lines)"
+        grep -m 20 'error:' "$dir/build-timed.log" >&2 || tail -n 20 "$dir/build-timed.log" >&2
+        printf -v "COMP_${name}_status" '%s' "failed (exit $rc, $(grep -c 'error:' "$dir/build-timed.log" || true) error lines)"
         return 0
     fi
     printf -v "COMP_${name}_status" '%s' "ok"
     printf -v "COMP_${name}_wall" '%s' "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')"
     printf -v "COMP_${name}_rss" '%s' "$(rss_mib "$TMP/comp-$name.time")"
     printf -v "COMP_${name}_cpu" '%s' "$(cpu_s "$TMP/comp-$name.time")"
-    printf -v "COMP_${name}_warnings" '%s' "$(grep -c 'warning:' "$TMP/comp-$name.log" || true)"
+    printf -v "COMP_${name}_warnings" '%s' "$(grep -c 'warning:' "$dir/build-timed.log" || true)"
     t0="$(now)"
     "${NICE[@]}" swift build --package-path "$dir" --target "$module" >/dev/null 2>&1 || true
     t1="$(now)"
@@ -263,7 +287,7 @@ if [[ $DO_DEFAULT == 1 ]]; then
     run_load
     run_validate
 fi
-[[ $DO_COMPILE == 1 ]] && run_compile
+if [[ $DO_COMPILE == 1 ]]; then run_compile; fi
 
 # ---------------------------------------------------------------- report
 REPORT="$TMP/report.md"
@@ -273,27 +297,29 @@ REPORT="$TMP/report.md"
     echo "- Date: $START; load average at start: $LOADAVG"
     echo "- Machine: $(nproc) cores ($(grep -m 1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
     echo "- Toolchain: $(swift --version 2>&1 | head -n 1)"
-    echo "- api-bindgen: $(git -C "$REPO" rev-parse --short HEAD)$(git -C "$REPO" diff --quiet HEAD -- Sources Package.swift 2>/dev/null || echo ' + uncommitted changes'), release build"
+    echo "- api-bindgen: $(git -C "$REPO" rev-parse --short HEAD)$(git -C "$REPO" diff --quiet HEAD -- Sources Package.swift 2>/dev/null || echo " + uncommitted changes to Sources/Package.swift (diff sha256 $(git -C "$REPO" diff HEAD -- Sources Package.swift | sha256sum | cut -c1-12))"), release build"
     echo "- Peer: apple/swift-openapi-generator $PEER_TAG (release build; modes types + client, accessModifier public)"
     echo "- Spec: \`$(basename "$SPEC")\` ($(wc -c <"$SPEC" | tr -d ' ') bytes)"
     echo "- Command: \`Benchmarks/run.sh$([[ $DO_COMPILE == 1 ]] && { [[ $DO_DEFAULT == 1 ]] && echo ' --compile' || echo ' --compile-only'; })\` (runs per generator: $RUNS after 1 warm-up)"
     if [[ $DO_DEFAULT == 1 ]]; then
         echo
-        echo "## 1. Generation of the whole spec (median of $RUNS runs)"
+        echo "## 1. Generation of the whole spec (median of $RUNS runs; output on $GEN_OUT_FS)"
         echo
-        echo "| tool | status | wall s | max RSS MiB | CPU s | .swift files | lines | warnings on stderr |"
-        echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
-        for t in ours peer oag; do
+        echo "| tool | status | wall s | wall min–max | max RSS MiB | CPU s | .swift files | lines | warnings on stderr |"
+        echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+        for t in ours peer oag oursdisk; do
             case $t in
                 ours) label="api-bindgen (ours)" ;;
                 peer) label="swift-openapi-generator $PEER_TAG" ;;
                 oag) label="OpenAPI Generator $OAG_VERSION swift6 (JVM)" ;;
+                oursdisk) label="api-bindgen (ours), output on disk ($(fstype "$BENCH_ROOT")), for reference" ;;
             esac
             if [[ $t == oag && -z "$OAG_BIN" ]]; then
-                echo "| $label | ${OAG_NOTE:-skipped} | | | | | | |"
+                echo "| $label | ${OAG_NOTE:-skipped} | | | | | | | |"
                 continue
             fi
-            echo "| $label | $(gen $t status) | $(fmt "$(gen $t wall)" 2) | $(fmt "$(gen $t rss)" 1) | $(fmt "$(gen $t cpu)" 2) | $(gen $t files) | $(gen $t lines) | $(gen $t warnings) |"
+            [[ $t == oursdisk && "$(gen oursdisk status)" == n/a ]] && continue
+            echo "| $label | $(gen $t status) | $(fmt "$(gen $t wall)" 2) | $(gen $t range) | $(fmt "$(gen $t rss)" 1) | $(fmt "$(gen $t cpu)" 2) | $(gen $t files) | $(gen $t lines) | $(gen $t warnings) |"
         done
         echo
         echo "| ratio | wall | max RSS | CPU | lines |"

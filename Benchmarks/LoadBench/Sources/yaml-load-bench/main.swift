@@ -1,12 +1,12 @@
 // YAML / OpenAPI load benchmark (Benchmarks/run.sh, part 2).
 //
-//   yaml-load-bench FILE [--iterations N] [--warmup W]
+//   yaml-load-bench FILE [--iterations N] [--warmup W] [--only parse|model|load]
 //
 // Reads FILE once, then times N iterations each of
 //   parse: YAMLParser.parseDocument(bytes, file:)           (libyaml events -> Node tree)
 //   model: OpenAPIDocument.load(root:file:)                  (Node tree -> model + $ref check)
 //   load:  OpenAPIDocument.load(bytes, file:)                (both, as the generator does)
-// and prints one machine-readable line per measurement:
+// (or only the one named by --only, e.g. under `perf record`) and prints one line per measurement:
 //   yaml-load-bench what=parse iterations=N median_ms=X min_ms=Y
 
 import BenchSupport
@@ -15,7 +15,7 @@ import OpenAPIModel
 import YAMLParsing
 
 guard let path = positionalArguments().first else {
-    FileHandle.standardError.write(Data("usage: yaml-load-bench FILE [--iterations N] [--warmup W]\n".utf8))
+    FileHandle.standardError.write(Data("usage: yaml-load-bench FILE [--iterations N] [--warmup W] [--only parse|model|load]\n".utf8))
     exit(2)
 }
 let iterations = max(1, intOption("--iterations", default: 20))
@@ -26,8 +26,14 @@ guard let data = FileManager.default.contents(atPath: path) else {
 }
 let bytes = [UInt8](data)
 let file = (path as NSString).lastPathComponent
+let only: String? = {
+    let arguments = CommandLine.arguments
+    guard let index = arguments.firstIndex(of: "--only"), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}()
 
 func measure(_ what: String, _ body: () throws -> Void) rethrows {
+    if let only, only != what { return }
     for _ in 0..<warmup { try body() }
     var samples: [Double] = []
     for _ in 0..<iterations { samples.append(try seconds(body) * 1e3) }
