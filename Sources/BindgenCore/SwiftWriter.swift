@@ -38,9 +38,12 @@ struct SwiftWriter {
     /// `///` lines for a documentation text (each source line kept; blank lines as `///`).
     mutating func documentation(_ text: String?) {
         guard let text, !text.isEmpty else { return }
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = raw.reversed().drop(while: { $0 == " " || $0 == "\t" || $0 == "\r" }).reversed()
-            line(trimmed.isEmpty ? "///" : "/// " + String(trimmed))
+        // On UTF-8 bytes: Character-level trimming (grapheme breaking) was a third of the run time.
+        for raw in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            var end = raw.endIndex
+            while end > raw.startIndex, [0x20, 0x09, 0x0D].contains(raw[raw.index(before: end)]) { end = raw.index(before: end) }
+            let trimmed = raw[raw.startIndex..<end]
+            line(trimmed.isEmpty ? "///" : "/// " + String(decoding: trimmed, as: UTF8.self))
         }
     }
 

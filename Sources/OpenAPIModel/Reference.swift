@@ -12,19 +12,17 @@ public struct Reference: Hashable, Sendable {
     public var summary: String?
     public var description: String?
 
+    /// The pointer into this document for a local reference (`#/…`), URI-fragment decoded; nil for
+    /// external ones. Parsed once, here: translation looks it up for every use of the reference.
+    public let localPointer: JSONPointer?
+
     public init(target: String, mark: Mark, pointer: JSONPointer, summary: String? = nil, description: String? = nil) {
         self.target = target
         self.mark = mark
         self.pointer = pointer
         self.summary = summary
         self.description = description
-    }
-
-    /// The pointer into this document for a local reference (`#/…`), URI-fragment decoded; nil for external ones.
-    public var localPointer: JSONPointer? {
-        guard target.hasPrefix("#") else { return nil }
-        let fragment = String(target.dropFirst()).removingPercentEncodingIfValid
-        return JSONPointer(fragment)
+        self.localPointer = target.hasPrefix("#") ? JSONPointer(String(target.dropFirst()).removingPercentEncodingIfValid) : nil
     }
 
     /// The last token of the target (`Pet` for `#/components/schemas/Pet`).

@@ -6,6 +6,13 @@ struct ReferenceChecker {
     let document: OpenAPIDocument
 
     func check() {
+        // `#/components/<section>/<name>` targets are checked against the section's names (O(1));
+        // other pointers walk the tree.
+        var sections: [String: Set<String>] = [:]
+        for pair in document.root["components"]?.mapping ?? [] {
+            guard let section = pair.key.text else { continue }
+            sections[section] = Set((pair.value.mapping ?? []).compactMap(\.key.text))
+        }
         var resolvable: Set<String> = []
         for reference in context.references {
             if resolvable.contains(reference.target) { continue }
@@ -14,7 +21,11 @@ struct ReferenceChecker {
                               at: reference.mark, reference.pointer.appending("$ref"))
                 continue
             }
-            if document.root.node(at: pointer) != nil {
+            let tokens = pointer.tokens
+            let found = tokens.count == 3 && tokens[0] == "components" && sections[tokens[1]] != nil
+                ? sections[tokens[1]]!.contains(tokens[2])
+                : document.root.node(at: pointer) != nil
+            if found {
                 resolvable.insert(reference.target)
             } else {
                 context.error("unresolvable reference '\(reference.target)': no value at \(pointer)", at: reference.mark,

@@ -20,11 +20,38 @@ public struct Scalar: Sendable, Hashable {
     /// The scalar's text after YAML unescaping and folding, before resolution.
     public var text: String
     public var style: Style
-    public var value: Value
+    /// The resolved value without a second copy of the text (trees hold many scalars).
+    private var kind: Kind
+
+    private enum Kind: Hashable, Sendable {
+        case null, bool(Bool), int(Int64), double(Double), string
+    }
 
     public init(text: String, style: Style, value: Value) {
         self.text = text
         self.style = style
-        self.value = value
+        switch value {
+        case .null: kind = .null
+        case .bool(let flag): kind = .bool(flag)
+        case .int(let int): kind = .int(int)
+        case .double(let double): kind = .double(double)
+        case .string(let string):
+            kind = .string
+            if string != text { self.text = string }  // a `.string` value is always the text
+        }
     }
+
+    /// The resolved value.
+    public var value: Value {
+        switch kind {
+        case .null: return .null
+        case .bool(let flag): return .bool(flag)
+        case .int(let int): return .int(int)
+        case .double(let double): return .double(double)
+        case .string: return .string(text)
+        }
+    }
+
+    /// Whether the scalar resolved to a string (no copy of the text made).
+    public var isString: Bool { kind == .string }
 }

@@ -81,8 +81,27 @@ private struct TreeBuilder {
         var nodes: [Node] = []
         var pairs: [Node.Pair] = []
         var pendingKey: Node?
-        /// Scalar keys seen so far (duplicate-key check in O(1)).
-        var scalarKeys: [Scalar.Value: Mark] = [:]
+        /// A `<<` key was added (merges are applied when the mapping ends).
+        var hasMergeKey = false
+        /// Scalar keys seen so far, in order; indexed by a dictionary once the mapping grows
+        /// (most mappings are small, where a scan is cheaper than hashing).
+        var scalarKeys: [(value: Scalar.Value, mark: Mark)] = []
+        var scalarKeyIndex: [Scalar.Value: Mark]?
+
+        /// Records a scalar key; returns where it was first seen if it is a duplicate.
+        func insertKey(_ value: Scalar.Value, at mark: Mark) -> Mark? {
+            if let index = scalarKeyIndex {
+                if let first = index[value] { return first }
+                scalarKeyIndex![value] = mark
+                return nil
+            }
+            if let first = scalarKeys.first(where: { $0.value == value }) { return first.mark }
+            scalarKeys.append((value, mark))
+            if scalarKeys.count > 16 {
+                scalarKeyIndex = Dictionary(scalarKeys.map { ($0.value, $0.mark) }, uniquingKeysWith: { first, _ in first })
+            }
+            return nil
+        }
 
         init(isMapping: Bool, mark: Mark, tag: String?, anchor: String?, sizeAtStart: Int) {
             self.isMapping = isMapping
@@ -146,7 +165,7 @@ private struct TreeBuilder {
             guard let frame = stack.popLast() else { return }
             let node: Node
             if frame.isMapping {
-                node = Node(.mapping(try applyingMerges(frame.pairs)), mark: frame.mark, tag: frame.tag)
+                node = Node(.mapping(frame.hasMergeKey ? try applyingMerges(frame.pairs) : frame.pairs), mark: frame.mark, tag: frame.tag)
             } else {
                 node = Node(.sequence(frame.nodes), mark: frame.mark, tag: frame.tag)
             }
@@ -186,20 +205,21 @@ private struct TreeBuilder {
             top.pendingKey = node
             return
         }
-        if !isMergeKey(key) {
-            let first: Mark?
-            if let scalar = key.scalar {
-                first = top.scalarKeys.updateValue(key.mark, forKey: scalar.value)
-            } else {
-                first = top.pairs.first(where: { isSameKey($0.key, key) })?.key.mark
-            }
-            if let first {
-                throw Diagnostic(.error, file: file, mark: key.mark,
-                                 message: "duplicate mapping key '\(key.text ?? key.kindDescription)' (first at \(first))")
-            }
+        top.pendingKey = nil
+        let first: Mark?
+        if case .scalar(let scalar) = key.content {
+            let isMerge = scalar.style == .plain && scalar.text == "<<"
+                && (key.tag == nil || key.tag == ScalarResolver.tagPrefix + "merge")
+            if isMerge { top.hasMergeKey = true }
+            first = isMerge ? nil : top.insertKey(scalar.value, at: key.mark)
+        } else {
+            first = top.pairs.first(where: { isSameKey($0.key, key) })?.key.mark
+        }
+        if let first {
+            throw Diagnostic(.error, file: file, mark: key.mark,
+                             message: "duplicate mapping key '\(key.text ?? key.kindDescription)' (first at \(first))")
         }
         top.pairs.append(Node.Pair(key: key, value: node))
-        top.pendingKey = nil
     }
 
     private func isSameKey(_ a: Node, _ b: Node) -> Bool {
