@@ -228,8 +228,11 @@ val() { grep "case=$1 " "$TMP/validate.out" | kv "$2"; }
 # MODULE and a no-op rebuild of it. Sets COMP_<NAME>_{status,wall,rss,cpu,null}.
 compile_module() {
     local name="$1" dir="$2" dep="$3" module="$4" rc=0 t0 t1
+    # DEPTARGET "-": no dependency to build first (SwiftPM still resolves and plans, untimed).
     log "compile ($name): building dependency target $dep (untimed)"
-    if ! "${NICE[@]}" swift build --package-path "$dir" --target "$dep" >"$dir/build-deps.log" 2>&1; then
+    if [[ $dep == "-" ]]; then
+        "${NICE[@]}" swift package --package-path "$dir" resolve >"$dir/build-deps.log" 2>&1 || true
+    elif ! "${NICE[@]}" swift build --package-path "$dir" --target "$dep" >"$dir/build-deps.log" 2>&1; then
         tail -n 20 "$dir/build-deps.log" >&2
         printf -v "COMP_${name}_status" '%s' "dependency build failed"
         return 0
@@ -272,6 +275,19 @@ run_compile() {
         compile_module peer "$peer_dir" OpenAPIRuntime "$PEER_MODULE"
     else
         COMP_peer_status="generation failed"
+    fi
+
+    # OpenAPI Generator's swift6 output is a whole package (OpenAPIClient, no dependencies).
+    if [[ $DO_OAG == 1 && -z "${OAG_BIN:-}" ]]; then setup_oag; fi
+    if [[ -n "${OAG_BIN:-}" ]]; then
+        local oag_dir="$BENCH_ROOT/compile-oag"
+        rm -rf "$oag_dir"
+        if "$OAG_BIN" generate -g swift6 -i "$SPEC" -o "$oag_dir" >"$TMP/oag-compile-gen.log" 2>&1; then
+            # No dependency to build first: the timed build is the module alone (plus SwiftPM's planning).
+            compile_module oag "$oag_dir" - OpenAPIClient
+        else
+            COMP_oag_status="generation failed"
+        fi
     fi
 }
 
@@ -359,10 +375,12 @@ REPORT="$TMP/report.md"
         echo "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
         echo "| $MODULE (ours, on BindingRuntime) | $(comp ours status) | $(comp ours wall) | $(comp ours rss) | $(comp ours cpu) | $(comp ours null) | $(comp ours warnings) |"
         echo "| $PEER_MODULE (swift-openapi-generator $PEER_TAG, on swift-openapi-runtime $PEER_RUNTIME_VERSION) | $(comp peer status) | $(comp peer wall) | $(comp peer rss) | $(comp peer cpu) | $(comp peer null) | $(comp peer warnings) |"
+        echo "| OpenAPIClient (OpenAPI Generator $OAG_VERSION swift6) | $(comp oag status) | $(comp oag wall) | $(comp oag rss) | $(comp oag cpu) | $(comp oag null) | $(comp oag warnings) |"
         echo
         echo "| ratio | wall | max RSS | CPU |"
         echo "| --- | ---: | ---: | ---: |"
         echo "| swift-openapi-generator / ours | $(ratio "$(comp peer wall)" "$(comp ours wall)") | $(ratio "$(comp peer rss)" "$(comp ours rss)") | $(ratio "$(comp peer cpu)" "$(comp ours cpu)") |"
+        echo "| OpenAPI Generator swift6 / ours | $(ratio "$(comp oag wall)" "$(comp ours wall)") | $(ratio "$(comp oag rss)" "$(comp ours rss)") | $(ratio "$(comp oag cpu)" "$(comp ours cpu)") |"
     else
         echo "Not run (use \`Benchmarks/run.sh --compile\`)."
     fi

@@ -1,3 +1,5 @@
+import OpenAPIModel
+
 /// One operation method: build the request, apply security, send, map the status to a result or an error.
 extension SwiftRenderer {
     func renderOperation(_ operation: OperationDeclaration, clientExpression client: String, into writer: inout SwiftWriter) {
@@ -228,7 +230,7 @@ extension SwiftRenderer {
         var checks: [(value: String, rules: ValidationRules, pointer: String)] = []
         // A parameter whose only keyword is `type` is already enforced by its Swift type.
         for parameter in operation.parameters where !parameter.rules.isEmpty && !parameter.rules.isTypeOnly {
-            checks.append((Naming.escaped(parameter.name), parameter.rules, "/\(parameter.location.rawValue)/\(JSONPointerToken.escape(parameter.jsonName))"))
+            checks.append((Naming.escaped(parameter.name), parameter.rules, "/\(parameter.location.rawValue)/\(JSONPointer.escape(parameter.jsonName))"))
         }
         if let body = operation.requestBody, !body.rules.isEmpty, !body.isBinary {
             checks.append(("body", body.rules, ""))

@@ -97,18 +97,3 @@ public struct NamedLiteral: Equatable, Sendable {
     public var name: String
     public var value: JSONLiteral
 }
-
-/// RFC 6901 reference-token escaping for pointers written into generated code.
-enum JSONPointerToken {
-    static func escape(_ token: String) -> String {
-        var result = ""
-        for character in token {
-            switch character {
-            case "~": result += "~0"
-            case "/": result += "~1"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
-}
