@@ -96,7 +96,10 @@ let package = Package(
         .target(name: "BumpNewRequiredProperty", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/Bumps/new-required-property/Generated"),
         .target(name: "BumpAddedEnumValue", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/Bumps/added-enum-value/Generated"),
         .target(name: "BumpRemovedOperation", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/Bumps/removed-operation/Generated"),
+        // Recursive schemas (Tests/Fixtures/Recursive): boxed properties must compile and round-trip.
+        .target(name: "RecursiveFixture", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/Recursive/Generated"),
         .testTarget(name: "ValidationCorpusTests", dependencies: [
+            "RecursiveFixture",
             "ValidationCorpus30", "ValidationCorpus31", "BindingRuntime", "BindgenCore",
             "BumpBase", "BumpNewVersion", "BumpNewOptionalProperty", "BumpNewRequiredProperty", "BumpAddedEnumValue", "BumpRemovedOperation",
             "OAI30ApiWithExamples", "OAI30CallbackExample", "OAI30LinkExample", "OAI30PetstoreExpanded", "OAI30Petstore", "OAI30Uspto", "OAI31NonOauthScopes", "OAI31WebhookExample",

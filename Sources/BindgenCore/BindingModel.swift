@@ -60,6 +60,9 @@ public struct Property: Equatable, Sendable {
     public var isDeprecated: Bool
     /// The property schema's validation keywords (a reference for named types).
     public var rules: ValidationRules
+    /// The property's type leads back to its own struct (a recursive schema): it is stored in
+    /// an `Indirect` box.
+    public var isIndirect = false
 
     /// Declared as Swift `Optional`: not required, or nullable.
     public var isOptional: Bool { !isRequired || isNullable }

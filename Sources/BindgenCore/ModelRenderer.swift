@@ -59,7 +59,16 @@ extension SwiftRenderer {
                 }
                 writer.documentation(documentation)
                 if property.isDeprecated { writer.line("@available(*, deprecated)") }
-                writer.line("\(access)var \(Naming.escaped(property.name)): \(propertyType(property))")
+                if property.isIndirect {
+                    // A recursive schema: stored in a box, exposed as a plain property.
+                    writer.block("\(access)var \(Naming.escaped(property.name)): \(propertyType(property))") { writer in
+                        writer.line("get { _\(property.name).value }")
+                        writer.line("set { _\(property.name) = Indirect(newValue) }")
+                    }
+                    writer.line("private var _\(property.name): Indirect<\(propertyType(property))>")
+                } else {
+                    writer.line("\(access)var \(Naming.escaped(property.name)): \(propertyType(property))")
+                }
             }
             writer.line()
             let ordered = properties.filter { !$0.isOptional || $0.isRequired } + properties.filter { $0.isOptional && !$0.isRequired }
@@ -69,7 +78,11 @@ extension SwiftRenderer {
             }
             writer.block("\(access)init(\(parameters.joined(separator: ", ")))") { writer in
                 for property in properties {
-                    writer.line("self.\(property.name) = \(Naming.escaped(property.name))")
+                    if property.isIndirect {
+                        writer.line("self._\(property.name) = Indirect(\(Naming.escaped(property.name)))")
+                    } else {
+                        writer.line("self.\(property.name) = \(Naming.escaped(property.name))")
+                    }
                 }
             }
             writer.line()
@@ -80,9 +93,37 @@ extension SwiftRenderer {
                     writer.line(property.name == property.jsonName ? "case \(name)" : "case \(name) = \(property.jsonName.swiftLiteral)")
                 }
             }
+            if properties.contains(where: \.isIndirect) {
+                renderExplicitCoding(properties, into: &writer)
+            }
             for nested in declaration.nested {
                 writer.line()
                 renderType(nested, into: &writer)
+            }
+        }
+    }
+
+    /// `init(from:)` and `encode(to:)` written out, for structs whose boxed properties
+    /// synthesized conformance cannot handle. Same JSON as the synthesized ones.
+    private func renderExplicitCoding(_ properties: [Property], into writer: inout SwiftWriter) {
+        writer.line()
+        writer.block("\(access)init(from decoder: any Decoder) throws") { writer in
+            writer.line("let container = try decoder.container(keyedBy: CodingKeys.self)")
+            for property in properties {
+                let key = "." + Naming.escaped(property.name)
+                let decode = property.isOptional
+                    ? "try container.decodeIfPresent(\(swiftType(property.type)).self, forKey: \(key))"
+                    : "try container.decode(\(swiftType(property.type)).self, forKey: \(key))"
+                writer.line(property.isIndirect ? "self._\(property.name) = Indirect(\(decode))" : "self.\(property.name) = \(decode)")
+            }
+        }
+        writer.line()
+        writer.block("\(access)func encode(to encoder: any Encoder) throws") { writer in
+            writer.line("var container = encoder.container(keyedBy: CodingKeys.self)")
+            for property in properties {
+                let key = "." + Naming.escaped(property.name)
+                let value = "self.\(property.name)"
+                writer.line(property.isOptional ? "try container.encodeIfPresent(\(value), forKey: \(key))" : "try container.encode(\(value), forKey: \(key))")
             }
         }
     }

@@ -68,6 +68,7 @@ public struct Translator {
         let client = translateClient(named: clientName)
         types += extraTypes
         types.sort { $0.name < $1.name }
+        RecursiveProperties.mark(&types)
         return BindingModule(
             name: options.moduleName, accessLevel: options.accessLevel, specFileName: options.specFileName,
             title: document.info.title, apiVersion: document.info.version, description: document.info.description,
@@ -186,7 +187,8 @@ public struct Translator {
     mutating func properties(of schema: Schema, ownerPath: String, nested: inout [TypeDeclaration]) -> [Property] {
         let schema = mergedAllOf(schema) ?? schema
         var taken: Set<String> = ["init", "encode", "CodingKeys", "validate"]
-        var nestedNames: Set<String> = []
+        // A nested type named like an enclosing one would shadow it (`User.User` inside `User`).
+        var nestedNames = Set(ownerPath.split(separator: ".").map(String.init)).union(["CodingKeys", "Indirect"])
         return schema.properties.map { jsonName, propertySchema in
             let name = Naming.unique(Naming.memberName(jsonName), in: &taken)
             let suggested = Naming.unique(Naming.typeName(jsonName), in: &nestedNames)
