@@ -133,7 +133,7 @@ extension Translator {
 
         var requestBody: RequestBodyDeclaration?
         if let value = operation.requestBody, let body = document.resolve(value) {
-            guard let (media, type, rules) = bodyType(body.content, suggestedName: "Request", typePrefix: typePrefix, mark: body.mark, pointer: body.pointer) else {
+            guard let (media, type, rules) = bodyType(body.content, suggestedName: "Request", typePrefix: typePrefix) else {
                 warn("request body media types \(body.content.map(\.name)) are not supported yet; the operation is skipped", body.mark, body.pointer)
                 return nil
             }
@@ -149,7 +149,7 @@ extension Translator {
             guard let response = document.resolve(value) else { continue }
             let isSuccess = status.hasPrefix("2") || (status == "default" && !hasExplicitSuccess)
             let body = bodyType(response.content, suggestedName: isSuccess ? "Response" : "Response\(status.capitalized)",
-                                typePrefix: typePrefix, mark: response.mark, pointer: response.pointer)
+                                typePrefix: typePrefix)
             if isSuccess {
                 if let code = Int(status), successChosen, success.type != nil, body == nil {
                     success.emptyStatuses.append(code)
@@ -205,7 +205,7 @@ extension Translator {
 
     /// Picks the media type to bind: JSON first, then raw bytes, then text. JSON bodies come
     /// with their validation rules.
-    mutating func bodyType(_ content: [MediaType], suggestedName: String, typePrefix: String, mark: Mark, pointer: JSONPointer)
+    mutating func bodyType(_ content: [MediaType], suggestedName: String, typePrefix: String)
         -> (media: String, type: TypeReference, rules: ValidationRules?)? {
         var unused: [TypeDeclaration] = []
         if let json = content.first(where: { isJSON($0.name) }) {

@@ -208,8 +208,7 @@ private struct TreeBuilder {
         top.pendingKey = nil
         let first: Mark?
         if case .scalar(let scalar) = key.content {
-            let isMerge = scalar.style == .plain && scalar.text == "<<"
-                && (key.tag == nil || key.tag == ScalarResolver.tagPrefix + "merge")
+            let isMerge = Self.isMergeKey(scalar, tag: key.tag)
             if isMerge { top.hasMergeKey = true }
             first = isMerge ? nil : top.insertKey(scalar.value, at: key.mark)
         } else {
@@ -228,13 +227,18 @@ private struct TreeBuilder {
     }
 
     private func isMergeKey(_ key: Node) -> Bool {
-        guard let scalar = key.scalar, scalar.style == .plain, scalar.text == "<<" else { return false }
-        return key.tag == nil || key.tag == ScalarResolver.tagPrefix + "merge"
+        guard case .scalar(let scalar) = key.content else { return false }
+        return Self.isMergeKey(scalar, tag: key.tag)
     }
 
-    /// Applies `<<` entries: keys already in the mapping win; among merged mappings, earlier wins.
+    /// A plain `<<` key, untagged or tagged `!!merge` (https://yaml.org/type/merge.html).
+    private static func isMergeKey(_ scalar: Scalar, tag: String?) -> Bool {
+        scalar.style == .plain && scalar.text == "<<" && (tag == nil || tag == ScalarResolver.tagPrefix + "merge")
+    }
+
+    /// Applies `<<` entries (called only for mappings that have one): keys already in the
+    /// mapping win; among merged mappings, earlier wins.
     private func applyingMerges(_ pairs: [Node.Pair]) throws(Diagnostic) -> [Node.Pair] {
-        guard pairs.contains(where: { isMergeKey($0.key) }) else { return pairs }
         var result: [Node.Pair] = []
         let explicit = pairs.filter { !isMergeKey($0.key) }
         func present(_ key: Node) -> Bool {
