@@ -80,7 +80,7 @@ let package = Package(
         // Generated from Tests/ValidationCorpus/openapi-3.x.yaml; exercised by ValidationCorpusTests.
         .target(name: "ValidationCorpus30", dependencies: ["BindingRuntime"], path: "Tests/ValidationCorpus/Generated/ValidationCorpus30"),
         .target(name: "ValidationCorpus31", dependencies: ["BindingRuntime"], path: "Tests/ValidationCorpus/Generated/ValidationCorpus31"),
-        // The OpenAPI Initiative's examples (../shared/corpus/openapi/oai-examples), generated: each must compile.
+        // The OpenAPI Initiative's examples (Tests/Corpus/openapi/oai-examples), generated: each must compile.
         .target(name: "OAI30ApiWithExamples", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/OAIExamples/OAI30ApiWithExamples"),
         .target(name: "OAI30CallbackExample", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/OAIExamples/OAI30CallbackExample"),
         .target(name: "OAI30LinkExample", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/OAIExamples/OAI30LinkExample"),

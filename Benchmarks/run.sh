@@ -9,7 +9,7 @@
 #
 # Options: --runs N (timed runs per generator, default 5, after 1 warm-up), --no-oag (skip
 # OpenAPI Generator), --keep-tmp. Environment: BENCH_ROOT (default /work/bench) holds the peer's
-# clone and the builds; SPEC (default ../shared/specs/energycap-sdk-8.2309.openapi.yaml).
+# clone and the builds; SPEC (default Tests/Corpus/energycap/energycap-sdk-8.2309.openapi.yaml).
 # The Markdown table is printed at the end and written to Benchmarks/results/latest.md.
 set -euo pipefail
 export LC_ALL=C
@@ -25,7 +25,7 @@ PEER_MODULE="EnergyCAPPeer"
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH_ROOT="${BENCH_ROOT:-/work/bench}"
-SPEC="${SPEC:-$REPO/../shared/specs/energycap-sdk-8.2309.openapi.yaml}"
+SPEC="${SPEC:-$REPO/Tests/Corpus/energycap/energycap-sdk-8.2309.openapi.yaml}"
 RUNS="${RUNS:-5}"
 LOAD_ITERATIONS="${LOAD_ITERATIONS:-20}"
 VALIDATE_CALLS="${VALIDATE_CALLS:-20000}"

@@ -3,7 +3,7 @@
 # any error or warning in it. Prints generation and compile wall time and peak memory.
 #
 #   Scripts/compile-generated.sh SPEC MODULE [WORK_DIR]
-#   Scripts/compile-generated.sh ../shared/specs/energycap-sdk-8.2309.openapi.yaml EnergyCAPFull
+#   Scripts/compile-generated.sh Tests/Corpus/energycap/energycap-sdk-8.2309.openapi.yaml EnergyCAPFull
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 spec="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"

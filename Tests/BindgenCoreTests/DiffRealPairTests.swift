@@ -14,7 +14,7 @@ import Testing
     }
 
     static func misc(_ name: String) -> String {
-        TestPaths.shared.appendingPathComponent("corpus/openapi/misc/\(name)").path
+        TestPaths.corpus.appendingPathComponent("openapi/misc/\(name)").path
     }
 
     @Test func adyenBinLookupV52ToV54() throws {

@@ -2,7 +2,7 @@ import BindgenCore
 import Foundation
 import Testing
 
-/// The OpenAPI Initiative's example specs (`../shared/corpus/openapi/oai-examples`): each
+/// The OpenAPI Initiative's example specs (`Tests/Corpus/openapi/oai-examples`): each
 /// generates without errors into its recorded folder under `Tests/Fixtures/OAIExamples`, which
 /// the package compiles as a target.
 @Suite struct OAIExamplesSnapshotTests {
@@ -17,11 +17,11 @@ import Testing
         ("v3.1/webhook-example.yaml", "OAI31WebhookExample"),
     ])
     func exampleGeneratesItsRecordedOutput(example: String, module: String) throws {
-        let spec = TestPaths.shared.appendingPathComponent("corpus/openapi/oai-examples/\(example)")
+        let spec = TestPaths.corpus.appendingPathComponent("openapi/oai-examples/\(example)")
         let output = "Tests/Fixtures/OAIExamples/\(module)"
         let result = try Generator.generate(GeneratorConfig(
             specPath: spec.path, moduleName: module, outputPath: TestPaths.packageRoot.appendingPathComponent(output).path))
         try SnapshotAssertion.assertMatches(result, committed: URL(fileURLWithPath: result.outputPath),
-                                            regenerate: "swift run api-bindgen generate ../shared/corpus/openapi/oai-examples/\(example) --output \(output) --module \(module)")
+                                            regenerate: "swift run api-bindgen generate Tests/Corpus/openapi/oai-examples/\(example) --output \(output) --module \(module)")
     }
 }

@@ -8,12 +8,12 @@ import Testing
 /// which `Scripts/test` runs; speed is measured in `Benchmarks/`, not here.)
 @Suite struct ScaleTests {
     static func generate(_ path: String, module: String) throws -> Generator.Result {
-        try Generator.generate(GeneratorConfig(specPath: TestPaths.shared.appendingPathComponent(path).path, moduleName: module,
+        try Generator.generate(GeneratorConfig(specPath: TestPaths.corpus.appendingPathComponent(path).path, moduleName: module,
                                                outputPath: "/nonexistent/\(module)"))
     }
 
     @Test func wholeEnergyCAPShapeGenerates() throws {
-        let result = try Self.generate("specs/energycap-sdk-8.2309.openapi.yaml", module: "EnergyCAPFull")
+        let result = try Self.generate("energycap/energycap-sdk-8.2309.openapi.yaml", module: "EnergyCAPFull")
         let operations = result.module.client.groups.flatMap(\.operations)
         #expect(operations.count == 728)
         #expect(result.module.client.groups.compactMap(\.version).count == 23,
@@ -27,7 +27,7 @@ import Testing
         #expect(Set(names).count == names.count)
     }
 
-    @Test(arguments: [("corpus/openapi/large/stripe-spec3-2023-08-16.yaml", "Stripe"), ("corpus/openapi/large/openai-openapi.yaml", "OpenAI")])
+    @Test(arguments: [("openapi/large/stripe-spec3-2023-08-16.yaml", "Stripe"), ("openapi/large/openai-openapi.yaml", "OpenAI")])
     func largeSpecsGenerateWithLocatedWarnings(path: String, module: String) throws {
         let result = try Self.generate(path, module: module)
         #expect(result.files.count > 500)

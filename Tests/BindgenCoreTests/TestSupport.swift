@@ -5,8 +5,9 @@ enum TestPaths {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `../shared` beside the package (the corpus and the full EnergyCAP shape).
-    static let shared = packageRoot.appendingPathComponent("../shared").standardizedFileURL
+    /// `Tests/Corpus`: the test corpus copied into the repository (the YAML test suite, the
+    /// OpenAPI examples, Stripe, OpenAI and the full EnergyCAP shape; licences in its README.txt).
+    static let corpus = packageRoot.appendingPathComponent("Tests/Corpus")
 
     static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("api-bindgen-tests-\(UUID().uuidString)")

@@ -6,12 +6,12 @@ import Testing
 import YAMLParsing
 
 /// Our OpenAPI reader against OpenAPIKit 6.4.0 (fed the same document as JSON) on every spec in
-/// `../shared/corpus/openapi`: both must accept or both reject, and accepted documents must
+/// `Tests/Corpus/openapi`: both must accept or both reject, and accepted documents must
 /// agree on operations, parameters, request/response media types and schema property sets.
 @Suite struct OpenAPIKitOracleTests {
     static let corpus = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("../shared/corpus/openapi").standardizedFileURL
+        .appendingPathComponent("Tests/Corpus/openapi")
 
     /// Where the two readers are known to disagree, and why. The test fails if an entry no
     /// longer applies.

@@ -2,13 +2,13 @@ import Foundation
 import Testing
 import YAMLParsing
 
-/// Runs the official YAML test suite (`../shared/corpus/yaml-test-suite`, data-2022-01-17):
+/// Runs the official YAML test suite (`Tests/Corpus/yaml-test-suite`, data-2022-01-17):
 /// every case with `in.json` must load to the same JSON value(s); every `error` case must fail
 /// with a location.
 @Suite struct YAMLTestSuiteTests {
     static let suiteFolder = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("../shared/corpus/yaml-test-suite").standardizedFileURL
+        .appendingPathComponent("Tests/Corpus/yaml-test-suite")
 
     /// Cases that do not pass, each with the reason. The test fails if this list is wrong either
     /// way (a listed case that passes, or an unlisted failure). All are conformance gaps of the
