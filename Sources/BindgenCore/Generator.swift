@@ -15,6 +15,8 @@ public enum Generator {
         /// Generated files including the manifest, sorted by path.
         public var files: [GeneratedFile]
         public var warnings: [Diagnostic]
+        /// Wire names whose Swift (or file) names differ beyond recasing, in document order (`--explain-names`).
+        public var nameExplanations: [NameExplanation] = []
         /// Where the files go.
         public var outputPath: String
     }
@@ -29,13 +31,22 @@ public enum Generator {
         let (document, loadWarnings) = try OpenAPIDocument.load(bytes, file: config.specPath)
         let moduleName = config.moduleName ?? Naming.typeName(document.info.title)
         let specFileName = (config.specPath as NSString).lastPathComponent
-        let (module, translateDiagnostics) = Translator.translate(
+        let (module, translateDiagnostics, names) = Translator.translateExplainingNames(
             document, options: .init(moduleName: moduleName, accessLevel: config.accessLevel, specFileName: specFileName,
                                      filter: config.filter, overrides: config.overrides, versionSource: config.versionSource))
         if translateDiagnostics.contains(where: { $0.severity == .error }) {
             throw DiagnosticsError(loadWarnings + translateDiagnostics)
         }
-        var files = SwiftRenderer(module: module).render()
+        var (files, renamed) = SwiftRenderer(module: module).renderExplainingFileNames()
+        var explanations = names
+        for (from, to) in renamed {
+            let type = module.types.first { "Models/\($0.name).swift" == from }
+            explanations.append(NameExplanation(
+                kind: "file", wireName: from, swiftName: to,
+                reasons: ["another generated file's path differs only in case (one file on case-insensitive file systems)"],
+                pointer: type.map(\.sourcePointer) ?? "", line: nil, column: nil))
+        }
+        explanations.sort { ($0.line ?? Int.max, $0.column ?? 0, $0.pointer, $0.kind) < ($1.line ?? Int.max, $1.column ?? 0, $1.pointer, $1.kind) }
         switch config.layout {
         case .filePerType:
             files.append(manifest(for: files, specFileName: specFileName, specDigest: SHA256.hexDigest(bytes), config: config, moduleName: moduleName))
@@ -43,7 +54,7 @@ public enum Generator {
         case .singleFile(let name):
             files = [combined(files, named: name)]
         }
-        return Result(module: module, files: files, warnings: loadWarnings + translateDiagnostics,
+        return Result(module: module, files: files, warnings: loadWarnings + translateDiagnostics, nameExplanations: explanations,
                       outputPath: normalized(config.outputPath ?? "Generated/\(moduleName)"))
     }
 

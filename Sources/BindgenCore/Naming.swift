@@ -27,31 +27,15 @@ public enum Naming {
     ]
 
     /// Splits `dataAccessReleaseStatusId`, `ECI-ApiKey`, `HTTPServer2Go`, `snake_case` into words.
+    /// Non-ASCII names are transliterated first (`über` → `uber`, `名前` → `u540D_u524D`; see `Transliteration`).
     public static func words(_ name: String) -> [String] {
         if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(name) }
-        var words: [String] = []
-        var current: [Character] = []
-        func flush() {
-            if !current.isEmpty { words.append(String(current)); current.removeAll() }
-        }
-        let characters = Array(name)
-        for (index, character) in characters.enumerated() {
-            guard character.isLetter || character.isNumber, character.isASCII else {
-                flush()
-                continue
+        return Transliteration.segments(name).flatMap { segment -> [String] in
+            switch segment {
+            case .ascii(let text): return asciiWords(text)
+            case .codePoints(let word): return [word]
             }
-            if let last = current.last {
-                let next = index + 1 < characters.count ? characters[index + 1] : nil
-                if character.isUppercase && (last.isLowercase || last.isNumber) {
-                    flush()
-                } else if character.isUppercase, last.isUppercase, let next, next.isLowercase {
-                    flush()  // "HTTPServer": split before "Server"
-                }
-            }
-            current.append(character)
         }
-        flush()
-        return words
     }
 
     /// `words` for ASCII names, on bytes (the common case; Unicode property lookups are slow).

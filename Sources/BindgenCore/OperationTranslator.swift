@@ -6,19 +6,50 @@ extension Translator {
     mutating func translateClient(named clientName: String) -> ClientDeclaration {
         let credentials = translateCredentials()
         let supported = Set(credentials.map(\.schemeName))
-        var groups: [String?: [OperationDeclaration]] = [:]
-        var names: [String?: Set<String>] = [:]
+        checkOperationIDsAreUnique()
+        // Method names compete per version namespace, as a set (NameAllocation): explicit
+        // operationIds first, derived ones (method + path) give way.
+        var planned: [PlannedOperation] = []
         for (path, method, operation, pathItem) in document.operations {
-            let version = options.versionSource == .none ? nil : apiVersion(of: path)
             guard options.filter.includes(tags: operation.tags, operationID: operation.operationID, path: path, version: apiVersion(of: path)) else {
                 continue
             }
-            var taken = names[version] ?? ["client", "core", "configuration", "transport"]
-            if let declaration = translateOperation(operation, method: method, path: path, pathItem: pathItem, version: version,
-                                                    supportedSchemes: supported, takenNames: &taken) {
-                groups[version, default: []].append(declaration)
+            let version = options.versionSource == .none ? nil : apiVersion(of: path)
+            let operationID = operation.operationID ?? (method.rawValue + Naming.typeName(path))
+            var baseName = operationID
+            if let version, baseName.lowercased().hasSuffix(version.lowercased()), baseName.count > version.count {
+                baseName.removeLast(version.count)
             }
-            names[version] = taken
+            let override = options.overrides.operations[operationID]
+            planned.append(PlannedOperation(
+                path: path, method: method, operation: operation, pathItem: pathItem, version: version, operationID: operationID,
+                candidate: .init(wireName: operationID, base: override ?? Naming.memberName(baseName),
+                                 isExplicit: operation.operationID != nil || override != nil, tieBreak: path + " " + method.rawValue)))
+        }
+        var methodNames = [NameAllocation.Outcome?](repeating: nil, count: planned.count)
+        for version in Set(planned.map(\.version)) {
+            let members = planned.indices.filter { planned[$0].version == version }
+            let outcomes = NameAllocation.allocate(members.map { planned[$0].candidate }, reserved: ["client", "core", "configuration", "transport"])
+            for (index, outcome) in zip(members, outcomes) { methodNames[index] = outcome }
+        }
+        // Translated in an order that does not depend on the document (types made for inline
+        // schemas take the first free name in this order), listed in the document's.
+        let order = planned.indices.sorted { a, b in
+            let (x, y) = (planned[a], planned[b])
+            if x.candidate.isExplicit != y.candidate.isExplicit { return x.candidate.isExplicit }
+            if x.path != y.path { return Array(x.path.utf8).lexicographicallyPrecedes(Array(y.path.utf8)) }
+            return HTTPMethod.allCases.firstIndex(of: x.method)! < HTTPMethod.allCases.firstIndex(of: y.method)!
+        }
+        var declared = [OperationDeclaration?](repeating: nil, count: planned.count)
+        for index in order {
+            let plan = planned[index], outcome = methodNames[index]!
+            declared[index] = translateOperation(plan.operation, method: plan.method, path: plan.path, pathItem: plan.pathItem,
+                                                 operationID: plan.operationID, methodName: outcome.name, supportedSchemes: supported)
+            if declared[index] != nil { explainMethodName(plan, outcome) }
+        }
+        var groups: [String?: [OperationDeclaration]] = [:]
+        for (plan, declaration) in zip(planned, declared) {
+            if let declaration { groups[plan.version, default: []].append(declaration) }
         }
         var result: [OperationGroup] = []
         if let unversioned = groups[nil] {
@@ -49,7 +80,6 @@ extension Translator {
     }
 
     mutating func translateCredentials() -> [Credential] {
-        var taken: Set<String> = ["configuration", "transport", "core"]
         var result: [Credential] = []
         for (name, value) in document.components.securitySchemes {
             guard let scheme = document.resolve(value) else { continue }
@@ -66,20 +96,20 @@ extension Translator {
                      scheme.mark, JSONPointer(tokens: ["components", "securitySchemes", name]))
                 continue
             }
-            let property = Naming.unique(Naming.memberName(name), in: &taken)
-            result.append(Credential(schemeName: name, propertyName: property, kind: kind, documentation: scheme.description, isRequiredEverywhere: false))
+            result.append(Credential(schemeName: name, propertyName: "", kind: kind, documentation: scheme.description, isRequiredEverywhere: false))
+        }
+        let outcomes = NameAllocation.allocate(result.map { .init(wireName: $0.schemeName, base: Naming.memberName($0.schemeName)) },
+                                               reserved: ["configuration", "transport", "core"])
+        for index in result.indices {
+            result[index].propertyName = outcomes[index].name
+            explain("credential", wireName: result[index].schemeName, swiftName: outcomes[index].name, outcome: outcomes[index],
+                    pointer: JSONPointer(tokens: ["components", "securitySchemes", result[index].schemeName]), isType: false)
         }
         return result
     }
 
-    mutating func translateOperation(_ operation: Operation, method: HTTPMethod, path: String, pathItem: PathItem, version: String?,
-                                     supportedSchemes: Set<String>, takenNames: inout Set<String>) -> OperationDeclaration? {
-        let operationID = operation.operationID ?? (method.rawValue + Naming.typeName(path))
-        var baseName = operationID
-        if let version, baseName.lowercased().hasSuffix(version.lowercased()), baseName.count > version.count {
-            baseName.removeLast(version.count)
-        }
-        let methodName = Naming.unique(options.overrides.operations[operationID] ?? Naming.memberName(baseName), in: &takenNames)
+    mutating func translateOperation(_ operation: Operation, method: HTTPMethod, path: String, pathItem: PathItem, operationID: String,
+                                     methodName: String, supportedSchemes: Set<String>) -> OperationDeclaration? {
         let typePrefix = Naming.typeName(operationID)
 
         // Parameters: the operation's override the path item's with the same name and location.
@@ -89,33 +119,43 @@ extension Translator {
             parameters.removeAll { $0.name == parameter.name && $0.location == parameter.location }
             parameters.append(parameter)
         }
-        // The generated method's own locals (see OperationRenderer) cannot be parameter names.
-        var parameterNames: Set<String> = ["body", "client", "core", "request", "response", "data", "query", "operationID",
-                                           "violations", "requestBody", "responseBody"]
+        // Parameter labels compete as a set; the generated method's own locals (see
+        // OperationRenderer) are reserved.
+        let locations = [ParameterLocation.path, .query, .header, .cookie]
+        let ordered = locations.flatMap { location in parameters.filter { $0.location == location } }
+        let labels = NameAllocation.allocate(ordered.map { parameter in
+            .init(wireName: parameter.name, base: Naming.memberName(parameter.name),
+                  tieBreak: String(locations.firstIndex(of: parameter.location)!))
+        }, reserved: ["body", "client", "core", "request", "response", "data", "query", "operationID", "violations", "requestBody", "responseBody"])
         var declarations: [ParameterDeclaration] = []
         var placeholders: [String: String] = [:]
         var unused: [TypeDeclaration] = []
-        for location in [ParameterLocation.path, .query, .header, .cookie] {
-            for parameter in parameters where parameter.location == location {
-                let schema = parameter.schema ?? parameter.content.first?.schema
-                let type: TypeReference = schema.map {
-                    typeReference(for: $0, suggestedName: Naming.typeName(parameter.name), owner: .topLevel(typePrefix), nested: &unused)
-                } ?? .string
-                if case .array = type, location == .path {
-                    warn("array path parameters are sent comma-separated (style simple)", parameter.mark, parameter.pointer)
-                }
-                if !isScalarParameterType(type) {
-                    warn("parameter '\(parameter.name)' of a structured type is not supported yet; the operation is skipped",
-                         parameter.mark, parameter.pointer)
-                    return nil
-                }
-                let name = Naming.unique(Naming.memberName(parameter.name), in: &parameterNames)
-                if location == .path { placeholders[parameter.name] = name }
-                declarations.append(ParameterDeclaration(
-                    name: name, jsonName: parameter.name, location: ParameterDeclaration.Location(rawValue: location.rawValue)!,
-                    type: type, isRequired: parameter.required, documentation: parameter.description,
-                    rules: schema.map { rules(for: $0, boundAs: type) } ?? ValidationRules()))
+        var explanations: [(Parameter, NameAllocation.Outcome)] = []
+        for (parameter, label) in zip(ordered, labels) {
+            let location = parameter.location
+            let schema = parameter.schema ?? parameter.content.first?.schema
+            let type: TypeReference = schema.map {
+                typeReference(for: $0, suggestedName: Naming.typeName(parameter.name), owner: .topLevel(typePrefix), nested: &unused)
+            } ?? .string
+            if case .array = type, location == .path {
+                warn("array path parameters are sent comma-separated (style simple)", parameter.mark, parameter.pointer)
             }
+            if !isScalarParameterType(type) {
+                warn("parameter '\(parameter.name)' of a structured type is not supported yet; the operation is skipped",
+                     parameter.mark, parameter.pointer)
+                return nil
+            }
+            let name = label.name
+            explanations.append((parameter, label))
+            if location == .path { placeholders[parameter.name] = name }
+            declarations.append(ParameterDeclaration(
+                name: name, jsonName: parameter.name, location: ParameterDeclaration.Location(rawValue: location.rawValue)!,
+                type: type, isRequired: parameter.required, documentation: parameter.description,
+                rules: schema.map { rules(for: $0, boundAs: type) } ?? ValidationRules()))
+        }
+        for (parameter, label) in explanations {
+            explain("parameter", wireName: parameter.name, swiftName: label.name, owner: methodName, outcome: label,
+                    pointer: parameter.pointer.appending("name"), isType: false)
         }
         var pathParts: [OperationDeclaration.PathPart] = []
         for part in splitTemplate(path) {
@@ -253,5 +293,49 @@ extension Translator {
         }
         if !current.isEmpty { parts.append(inParameter ? .literal("{" + current) : .literal(current)) }
         return parts
+    }
+}
+
+/// An included operation, before translation.
+struct PlannedOperation {
+    var path: String
+    var method: HTTPMethod
+    var operation: Operation
+    var pathItem: PathItem
+    var version: String?
+    var operationID: String
+    var candidate: NameAllocation.Candidate
+}
+
+extension Translator {
+    /// OpenAPI 3.0 §4.7.10 / 3.1 §4.8.10 (Operation Object, `operationId`): "The id MUST be unique
+    /// among all operations described in the API." Every repeat is a located error naming the first use.
+    mutating func checkOperationIDsAreUnique() {
+        var first: [String: (String, Mark)] = [:]
+        for (path, method, operation, _) in document.operations {
+            guard let id = operation.operationID else { continue }
+            let pointer = operation.pointer.appending("operationId")
+            let mark = document.root.node(at: pointer)?.mark ?? operation.mark
+            if let (where_, firstMark) = first[id] {
+                diagnostics.append(Diagnostic(
+                    .error, file: document.file, mark: mark,
+                    message: "operationId '\(id)' is already used by \(where_) (line \(firstMark.line)); operationIds must be unique among all operations (OpenAPI Operation Object)",
+                    pointer: pointer.description))
+            } else {
+                first[id] = ("\(method.rawValue.uppercased()) \(path)", mark)
+            }
+        }
+    }
+
+    mutating func explainMethodName(_ plan: PlannedOperation, _ outcome: NameAllocation.Outcome) {
+        let override = options.overrides.operations[plan.operationID] != nil
+        var notes: [String] = []
+        if override { notes.append("nameOverrides.operations in the generator config") }
+        if plan.operation.operationID == nil {
+            notes.append("no operationId: derived from \(plan.method.rawValue.uppercased()) \(plan.path)")
+        }
+        let pointer = plan.operation.operationID == nil ? plan.operation.pointer : plan.operation.pointer.appending("operationId")
+        explain("method", wireName: plan.operationID, swiftName: outcome.name, owner: plan.version.map(Naming.typeName), outcome: outcome,
+                pointer: pointer, isType: false, analyse: !override && plan.operation.operationID != nil, notes: notes)
     }
 }

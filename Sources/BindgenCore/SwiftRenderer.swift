@@ -20,6 +20,27 @@ public struct SwiftRenderer {
 
     /// Every file, sorted by path.
     public func render() -> [GeneratedFile] {
+        renderExplainingFileNames().files
+    }
+
+    /// Every file, sorted by path, with the files renamed so that no two paths differ only in case
+    /// (one file on the case-insensitive file systems of macOS and Windows): each such set of
+    /// paths is ordered by `NameAllocation`'s rule (the exact path's bytes) and all but the first
+    /// get `_2`, `_3`, … before `.swift`.
+    public func renderExplainingFileNames() -> (files: [GeneratedFile], renamed: [(from: String, to: String)]) {
+        var files = renderFiles()
+        let stems = files.map { String($0.path.dropLast(".swift".count)) }
+        let outcomes = NameAllocation.allocate(stems.map { .init(wireName: $0, base: $0) }, reserved: [], foldCase: true)
+        var renamed: [(from: String, to: String)] = []
+        for index in files.indices where outcomes[index].isSuffixed {
+            let path = outcomes[index].name + ".swift"
+            renamed.append((files[index].path, path))
+            files[index].path = path
+        }
+        return (files.sorted { $0.path < $1.path }, renamed)
+    }
+
+    private func renderFiles() -> [GeneratedFile] {
         var files: [GeneratedFile] = []
         for declaration in module.types {
             files.append(file("Models/\(declaration.name).swift", imports: ["import Foundation", "import BindingRuntime"]) { writer in

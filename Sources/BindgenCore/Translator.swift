@@ -38,12 +38,22 @@ public struct Translator {
     var aliasComponents: Set<String> = []
     /// Swift paths of types made for inline schemas.
     var inlineTypePaths: Set<String> = []
+    /// Names that differ from their wire names beyond recasing (for `--explain-names`).
+    var nameExplanations: [NameExplanation] = []
 
     /// - Returns: the binding model and the warnings found while translating.
     public static func translate(_ document: OpenAPIDocument, options: Options) -> (module: BindingModule, diagnostics: [Diagnostic]) {
         var translator = Translator(document: document, options: options)
         let module = translator.translate()
         return (module, translator.diagnostics)
+    }
+
+    /// `translate`, with the names that differ from their wire names (`--explain-names`).
+    public static func translateExplainingNames(_ document: OpenAPIDocument, options: Options)
+        -> (module: BindingModule, diagnostics: [Diagnostic], names: [NameExplanation]) {
+        var translator = Translator(document: document, options: options)
+        let module = translator.translate()
+        return (module, translator.diagnostics, translator.nameExplanations)
     }
 
     init(document: OpenAPIDocument, options: Options) {
@@ -56,13 +66,26 @@ public struct Translator {
         topLevelNames = [clientName]
         topLevelNames.formUnion(["Schemas", "APIBindgenManifest"])
         let included = includedComponents()
-        for (name, schema) in document.components.schemas where included?.contains(name) ?? true {
-            let typeName = Naming.unique(options.overrides.schemas[name] ?? Naming.typeName(name), in: &topLevelNames)
+        // Component names compete as a set (NameAllocation); declarations are then made in
+        // byte order of the schema names, so types made on the way are named the same whatever
+        // the document's order.
+        let components = document.components.schemas.filter { included?.contains($0.name) ?? true }
+            .sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
+        let outcomes = NameAllocation.allocate(components.map { name, _ in
+            NameAllocation.Candidate(wireName: name, base: options.overrides.schemas[name] ?? Naming.typeName(name),
+                                     isExplicit: options.overrides.schemas[name] != nil)
+        }, reserved: topLevelNames)
+        for ((name, schema), outcome) in zip(components, outcomes) {
+            let typeName = outcome.name
+            topLevelNames.insert(typeName)
             componentTypeNames[name] = typeName
             if schema.reference != nil || (enumeration(for: schema) == nil && !isStructure(schema)) { aliasComponents.insert(typeName) }
+            let isOverridden = options.overrides.schemas[name] != nil
+            explain("type", wireName: name, swiftName: typeName, outcome: outcome, pointer: JSONPointer(tokens: ["components", "schemas", name]),
+                    isType: true, analyse: !isOverridden, notes: isOverridden ? ["nameOverrides.schemas in the generator config"] : [])
         }
         var types: [TypeDeclaration] = []
-        for (name, schema) in document.components.schemas where componentTypeNames[name] != nil {
+        for (name, schema) in components {
             types.append(declaration(for: schema, named: componentTypeNames[name]!, path: componentTypeNames[name]!))
         }
         let client = translateClient(named: clientName)
@@ -94,6 +117,7 @@ public struct Translator {
         let documentation = schema.description ?? schema.title
         let pointer = schema.pointer.description
         if schema.reference == nil, let enumeration = enumeration(for: schema) {
+            explainEnumCases(schema, path: path)
             return TypeDeclaration(name: name, sourcePointer: pointer, documentation: documentation, kind: enumeration, nested: [],
                                    validation: rules(for: schema))
         }
@@ -148,28 +172,21 @@ public struct Translator {
     func enumeration(for schema: Schema) -> TypeDeclaration.Kind? {
         guard let values = schema.enumValues, !values.isEmpty else { return nil }
         let types = schema.nonNullTypes ?? []
-        let names = schema.extensionValue("x-enum-varnames")?.sequence?.compactMap(\.text)
         let descriptions = schema.extensionValue("x-enum-descriptions")?.sequence?.compactMap(\.text)
-        var taken: Set<String> = ["unknown"]
-        var cases: [EnumCase] = []
+        func documentation(_ index: Int) -> String? { descriptions.flatMap { index < $0.count ? $0[index] : nil } }
         let raw: TypeReference
+        var cases: [EnumCase] = []
         if types == [.integer] {
             raw = integerType(schema.format)
-            for (index, value) in values.enumerated() {
-                guard case .int(let int)? = value.scalar?.value else { continue }
-                let base = names.flatMap { index < $0.count ? Naming.memberName($0[index]) : nil }
-                    ?? (int < 0 ? "valueMinus\(-int)" : "value\(int)")
-                cases.append(EnumCase(name: Naming.unique(base, in: &taken), rawValue: .integer(int),
-                                      documentation: descriptions.flatMap { index < $0.count ? $0[index] : nil }))
+            for (index, outcome, _) in enumCaseNames(schema, values: values, integer: true) {
+                guard case .int(let int)? = values[index].scalar?.value else { continue }
+                cases.append(EnumCase(name: outcome.name, rawValue: .integer(int), documentation: documentation(index)))
             }
         } else if types == [.string] || (types.isEmpty && values.allSatisfy { if case .string? = $0.scalar?.value { return true } else { return false } }) {
             raw = .string
-            for (index, value) in values.enumerated() {
-                guard case .string(let text)? = value.scalar?.value else { continue }
-                var base = names.flatMap { index < $0.count ? Naming.memberName($0[index]) : nil } ?? Naming.memberName(text)
-                if text.isEmpty { base = "empty" }
-                cases.append(EnumCase(name: Naming.unique(base, in: &taken), rawValue: .string(text),
-                                      documentation: descriptions.flatMap { index < $0.count ? $0[index] : nil }))
+            for (index, outcome, _) in enumCaseNames(schema, values: values, integer: false) {
+                guard case .string(let text)? = values[index].scalar?.value else { continue }
+                cases.append(EnumCase(name: outcome.name, rawValue: .string(text), documentation: documentation(index)))
             }
         } else {
             return nil
@@ -186,13 +203,16 @@ public struct Translator {
 
     mutating func properties(of schema: Schema, ownerPath: String, nested: inout [TypeDeclaration]) -> [Property] {
         let schema = mergedAllOf(schema) ?? schema
-        var taken: Set<String> = ["init", "encode", "CodingKeys", "validate"]
-        // A nested type named like an enclosing one would shadow it (`User.User` inside `User`).
-        var nestedNames = Set(ownerPath.split(separator: ".").map(String.init)).union(["CodingKeys", "Indirect"])
-        return schema.properties.map { jsonName, propertySchema in
-            let name = Naming.unique(Naming.memberName(jsonName), in: &taken)
-            let suggested = Naming.unique(Naming.typeName(jsonName), in: &nestedNames)
+        let (names, nestedNames) = propertyNames(of: schema, ownerPath: ownerPath)
+        return schema.properties.enumerated().map { index, property in
+            let (jsonName, propertySchema) = property
+            let name = names[index]
+            let suggested = nestedNames[index].name
             let type = typeReference(for: propertySchema, suggestedName: suggested, owner: .nested(ownerPath), nested: &nested)
+            if nestedNames[index].isSuffixed, isInlineType(type, nestedAs: ownerPath + "." + suggested) {
+                explain("nested type", wireName: jsonName, swiftName: suggested, owner: ownerPath, outcome: nestedNames[index],
+                        pointer: propertySchema.pointer, isType: true)
+            }
             let resolved = document.resolved(propertySchema) ?? propertySchema
             let propertyRules = rules(for: propertySchema, boundAs: type)
             return Property(
@@ -200,6 +220,19 @@ public struct Translator {
                 isNullable: propertySchema.allowsNull || resolved.allowsNull,
                 documentation: propertySchema.description ?? propertySchema.title ?? propertySchema.reference?.description,
                 constraints: constraints(of: propertySchema), isDeprecated: propertySchema.deprecated, rules: propertyRules)
+        }
+    }
+
+    /// The type is (an array or dictionary of) the inline type `path` (`Owner.Tags`, `Owner.TagsItem`).
+    func isInlineType(_ type: TypeReference, nestedAs path: String) -> Bool {
+        switch type {
+        case .array(let element), .dictionary(let element): return isInlineType(element, nestedAs: path)
+        case .named(let name):
+            guard name.hasPrefix(path), inlineTypePaths.contains(name) else { return false }
+            var rest = Substring(name.dropFirst(path.count))
+            while rest.hasPrefix("Item") || rest.hasPrefix("Value") { rest = rest.dropFirst(rest.hasPrefix("Item") ? 4 : 5) }
+            return rest.isEmpty
+        default: return false
         }
     }
 
@@ -294,7 +327,7 @@ public struct Translator {
             nested.append(declaration(for: schema, named: suggestedName, path: path + "." + suggestedName))
             return .named(path + "." + suggestedName)
         case .topLevel(let prefix):
-            let name = Naming.unique(Naming.typeName(prefix + suggestedName), in: &topLevelNames)
+            let name = NameAllocation.unique(Naming.typeName(prefix + suggestedName), in: &topLevelNames)
             inlineTypePaths.insert(name)
             extraTypes.append(declaration(for: schema, named: name, path: name))
             return .named(name)

@@ -32,6 +32,11 @@ struct Generate: ParsableCommand {
                                valueName: "file-name"))
     var singleFile: String?
 
+    @Flag(help: ArgumentHelp(
+        "Print each wire name whose Swift name is not just its words recased (collision suffixes, reserved names, keywords, transliterations, fallbacks, overrides, derived operation names, renamed files), with the reason and where the name is in the spec.",
+        discussion: "One line per name on standard output: <spec>:<line>:<column>: note: <kind> '<wire name>' → <Swift name>: <reasons> (at <JSON Pointer>)."))
+    var explainNames = false
+
     func run() throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
@@ -65,6 +70,10 @@ struct Generate: ParsableCommand {
             throw ExitCode(Exit.usageOrInputError)
         }
         for warning in result.warnings { printError(warning.description) }
+        if explainNames {
+            for explanation in result.nameExplanations { print(explanation.description(file: config.specPath)) }
+            print("\(result.nameExplanations.count) name(s) differ from their wire names beyond recasing")
+        }
 
         let writer = OutputWriter(directory: result.outputPath)
         let plan = writer.plan(result.files)
