@@ -40,11 +40,12 @@ public enum Generator {
         var (files, renamed) = SwiftRenderer(module: module).renderExplainingFileNames()
         var explanations = names
         for (from, to) in renamed {
-            let type = module.types.first { "Models/\($0.name).swift" == from }
+            let pointer = module.types.first { "Models/\($0.name).swift" == from }.flatMap { JSONPointer($0.sourcePointer) }
+            let mark = pointer.flatMap { Translator.wireMark($0, in: document.root) }
             explanations.append(NameExplanation(
                 kind: "file", wireName: from, swiftName: to,
                 reasons: ["another generated file's path differs only in case (one file on case-insensitive file systems)"],
-                pointer: type.map(\.sourcePointer) ?? "", line: nil, column: nil))
+                pointer: pointer?.description ?? "", line: mark?.line, column: mark?.column))
         }
         explanations.sort { ($0.line ?? Int.max, $0.column ?? 0, $0.pointer, $0.kind) < ($1.line ?? Int.max, $1.column ?? 0, $1.pointer, $1.kind) }
         switch config.layout {

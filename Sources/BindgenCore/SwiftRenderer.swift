@@ -26,7 +26,7 @@ public struct SwiftRenderer {
     /// Every file, sorted by path, with the files renamed so that no two paths differ only in case
     /// (one file on the case-insensitive file systems of macOS and Windows): each such set of
     /// paths is ordered by `NameAllocation`'s rule (the exact path's bytes) and all but the first
-    /// get `_2`, `_3`, … before `.swift`.
+    /// get the first free suffix `2`, `3`, … before `.swift` (`Models/ABC.swift`, `Models/Abc2.swift`).
     public func renderExplainingFileNames() -> (files: [GeneratedFile], renamed: [(from: String, to: String)]) {
         var files = renderFiles()
         let stems = files.map { String($0.path.dropLast(".swift".count)) }

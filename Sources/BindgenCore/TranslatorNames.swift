@@ -5,9 +5,11 @@ import YAMLParsing
 /// that differ from their wire names (see `NameExplanation`).
 extension Translator {
     /// Where the wire name at `pointer` is written: the key of its mapping entry, or its sequence item.
-    func wireMark(_ pointer: JSONPointer) -> Mark? {
+    func wireMark(_ pointer: JSONPointer) -> Mark? { Self.wireMark(pointer, in: document.root) }
+
+    static func wireMark(_ pointer: JSONPointer, in root: Node) -> Mark? {
         let tokens = pointer.tokens
-        guard let last = tokens.last, let parent = document.root.node(at: JSONPointer(tokens: Array(tokens.dropLast()))) else { return nil }
+        guard let last = tokens.last, let parent = root.node(at: JSONPointer(tokens: Array(tokens.dropLast()))) else { return nil }
         switch parent.content {
         case .mapping(let pairs): return pairs.first { $0.key.text == last }?.key.mark
         case .sequence(let items): return Int(last).flatMap { $0 >= 0 && $0 < items.count ? items[$0].mark : nil }
@@ -23,13 +25,13 @@ extension Translator {
         var reasons = notes
         if analyse { analyseSpelling(wireName, isType: isType, notes: notes, into: &reasons) }
         if let outcome {
-            if outcome.baseWasReserved {
-                reasons.append("`\(outcome.base)` is declared by the generated code itself; suffixed")
-            }
+            var suffixReasons: [String] = []
+            if outcome.baseWasReserved { suffixReasons.append("`\(outcome.base)` is declared by the generated code itself") }
             if !outcome.outranked.isEmpty {
-                reasons.append("collides with " + outcome.outranked.map { "'\($0)'" }.joined(separator: ", ")
-                               + " (explicit names first, then the most direct spelling, then wire-name byte order); suffixed")
+                suffixReasons.append("collides with " + outcome.outranked.map { "'\($0)'" }.joined(separator: ", ")
+                                     + " (explicit names first, then the most direct spelling, then wire-name byte order)")
             }
+            if !suffixReasons.isEmpty { reasons.append(suffixReasons.joined(separator: " and ") + ", so it takes the first free suffix") }
         }
         let written = isType ? swiftName : Naming.escaped(swiftName)
         if written != swiftName { reasons.append("a Swift keyword, written with backticks") }
@@ -63,8 +65,11 @@ extension Translator {
         let properties = schema.properties
         let members = NameAllocation.allocate(properties.map { .init(wireName: $0.name, base: Naming.memberName($0.name)) },
                                               reserved: ["init", "encode", "CodingKeys", "validate"])
-        // A nested type named like an enclosing one would shadow it (`User.User` inside `User`).
-        let nested = NameAllocation.allocate(properties.map { .init(wireName: $0.name, base: Naming.typeName($0.name)) },
+        // A nested type is named after its property, with the property's suffix if it has one
+        // (`status2: Status2`); a nested type named like an enclosing one would shadow it (`User.User` inside `User`).
+        let nested = NameAllocation.allocate(zip(properties, members).map { property, member in
+            .init(wireName: property.name, base: Naming.typeName(property.name) + member.name.dropFirst(member.base.count))
+        },
                                              reserved: Set(ownerPath.split(separator: ".").map(String.init)).union(["CodingKeys", "Indirect"]))
         for (index, property) in properties.enumerated() {
             explain("property", wireName: property.name, swiftName: members[index].name, owner: ownerPath, outcome: members[index],

@@ -259,4 +259,45 @@ import Testing
         #expect(try Self.run(["diff", "git:HEAD:no/such.yaml", Self.spec], in: project).status == 2)
         #expect(try Self.run(["diff", old, Self.spec, "--format", "xml"], in: project).status == 2)
     }
+
+    @Test func explainNamesListsRenamedWireNamesWithReasonsAndLocations() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("api-bindgen-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent("Tests/Fixtures/Names/openapi.yaml"),
+                                         to: folder.appendingPathComponent("names.yaml"))
+        let run = try Self.run(["generate", "names.yaml", "--output", "Out", "--explain-names"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        func line(_ prefix: String) -> String? { lines.first { $0.hasPrefix(prefix) } }
+        #expect(line("names.yaml:67:9: note: property 'first_name' → Person.firstName4: collides with 'firstName', 'FirstName', 'first-name'")?
+                    .hasSuffix("(at /components/schemas/Person/properties/first_name)") == true, "\(run.stdout)")
+        #expect(line("names.yaml:52:20: note: enum case '-1' → Sign._1_2: ")?.contains("collides with '+1'") == true, "\(run.stdout)")
+        #expect(line("names.yaml:70:9: note: property 'über' → Person.uber: transliterated (ü → u)") != nil, "\(run.stdout)")
+        #expect(line("names.yaml:57:5: note: type '名前' → U540D_u524D: letters without a Latin form spelt by code point") != nil, "\(run.stdout)")
+        #expect(line("names.yaml:58:5: note: type 'Error' → ErrorModel: `Error` is a name generated code uses unqualified") != nil, "\(run.stdout)")
+        #expect(line("names.yaml:74:9: note: property 'default' → Person.`default`: a Swift keyword, written with backticks") != nil, "\(run.stdout)")
+        #expect(line("names.yaml:24:5: note: method 'getList' → getList2: no operationId: derived from GET /list") != nil, "\(run.stdout)")
+        #expect(line("names.yaml:42:5: note: file 'Models/Abc.swift' → Models/Abc2.swift: ") != nil, "\(run.stdout)")
+        // Routine recasing is not listed: `firstName` keeps its name, `time` too.
+        #expect(!run.stdout.contains("'firstName' →") && !run.stdout.contains("'time' →"), "\(run.stdout)")
+        #expect(lines.contains("25 name(s) differ from their wire names beyond recasing"), "\(run.stdout)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Out/Models/Abc2.swift").path))
+
+        // Without the flag nothing is listed; a collision-free spec lists nothing.
+        let quiet = try Self.run(["generate", "names.yaml", "--output", "Out"], in: folder)
+        #expect(quiet.status == 0 && !quiet.stdout.contains("note:"), "\(quiet.stdout)")
+        let energy = try Self.run(["generate", Self.spec, "--output", folder.appendingPathComponent("E").path, "--explain-names"], in: Self.packageRoot)
+        #expect(energy.stdout.hasPrefix("0 name(s) differ"), "\(energy.stdout)")
+    }
+
+    @Test func duplicateOperationIDsAreLocatedErrorsAndWriteNothing() throws {
+        let project = try Self.makeProject()
+        let before = try Self.snapshot(project.appendingPathComponent("Generated"))
+        let line = try Self.edit(project, replacing: "      operationId: GetDataAccessReleaseStateV202203\n",
+                                 with: "      operationId: AssignDataAccessReleaseV202203\n")
+        let run = try Self.run(["generate", "Specs/EnergyCAP"], in: project)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("\(Self.spec):\(line):20: error: operationId 'AssignDataAccessReleaseV202203' is already used by POST "), "\(run.stderr)")
+        Self.expectUnchanged(before, try Self.snapshot(project.appendingPathComponent("Generated")))
+    }
 }
