@@ -1,6 +1,12 @@
 /// Every Swift identifier the generator emits is made here, from the name the spec uses
 /// (which stays beside it, e.g. in `CodingKeys`).
 ///
+/// Non-ASCII letters are transliterated, never dropped (`über` → `uber`; `名前` → `u540D_u524D`:
+/// see `Transliteration`, Unicode UAX #15). Names that compete in one scope are made unique by
+/// `NameAllocation`, whose rule depends only on the set of competing wire names, never on document
+/// order (explicit names first, then the most direct spelling, then wire-name bytes; suffixes `2`,
+/// `3`, … or `_2` after a digit).
+///
 /// Rules (Swift API Design Guidelines): types UpperCamelCase, everything else lowerCamelCase;
 /// acronyms uniformly cased (`meterId` → `meterID`, `ApiKey` → `apiKey`, `fileUrl` → `fileURL`);
 /// words split at non-alphanumerics and at case changes; a leading digit gets a `_` prefix;
