@@ -139,9 +139,10 @@ public enum NameAllocation {
 ///    such letters is one word joined by `_` (`名前` → `u540D_u524D`).
 ///
 /// Other characters separate words, as ASCII punctuation does. Decompositions are stable by the
-/// Unicode normalization stability policy, so names do not change with the toolchain; ICU's
-/// `Latin` transliterator (`applyingTransform(.toLatin)`) is not used because its output changes
-/// between ICU releases and it is not available in every Foundation.
+/// Unicode normalization stability policy, so names do not change with the toolchain. ICU's
+/// `Latin` transliterator (`applyingTransform(.toLatin)`, which Linux Foundation has too) is not
+/// used: its output follows the ICU data of the toolchain, which changes between ICU releases,
+/// and for Han characters it guesses a Mandarin reading (pinyin), although `名前` may be Japanese.
 enum Transliteration {
     /// A piece of a non-ASCII name: ASCII text to split into words, or one fallback word.
     enum Segment: Equatable {
