@@ -8,12 +8,12 @@ extension SwiftRenderer {
         for group in client.groups {
             if let typeName = group.typeName, let accessor = group.accessorName, let version = group.version {
                 files.append(file("Client/\(client.name)+\(typeName).swift", imports: []) { writer in
-                    writer.block("extension \(client.name)") { writer in
+                    writer.block("nonisolated extension \(client.name)") { writer in
                         writer.documentation("Operations of API version \(version) (paths with the segment `/\(version)/`).")
                         writer.line("\(access)var \(Naming.escaped(accessor)): \(typeName) { \(typeName)(client: self) }")
                         writer.line()
                         writer.documentation("The operations of API version \(version). A newer version of an operation appears in its own namespace, so upgrading is a visible, per-call change.")
-                        writer.block("\(access)struct \(typeName): Sendable") { writer in
+                        writer.block("\(access)nonisolated struct \(typeName): Sendable") { writer in
                             writer.line("\(access)let client: \(client.name)")
                         }
                     }
@@ -26,7 +26,7 @@ extension SwiftRenderer {
                 // `V202203+AssignDataAccessRelease.swift`.
                 let name = operation.methodName.prefix(1).uppercased() + operation.methodName.dropFirst()
                 files.append(file("Client/\(folder)/\(group.typeName ?? client.name)+\(name).swift", imports: ["import Foundation", "@_spi(Generated) import BindingRuntime"]) { writer in
-                    writer.block("extension \(owner)") { writer in
+                    writer.block("nonisolated extension \(owner)") { writer in
                         renderOperation(operation, clientExpression: group.typeName == nil ? "self" : "client", into: &writer)
                     }
                 })
@@ -45,7 +45,7 @@ extension SwiftRenderer {
                 + "each version's accessor and operations are in their own files."
         }
         writer.documentation(documentation)
-        writer.block("\(access)struct \(client.name): Sendable") { writer in
+        writer.block("\(access)nonisolated struct \(client.name): Sendable") { writer in
             for credential in client.credentials {
                 writer.documentation(credentialDocumentation(credential))
                 writer.line("\(access)var \(Naming.escaped(credential.propertyName)): \(credentialType(credential))?")

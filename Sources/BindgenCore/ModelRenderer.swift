@@ -11,12 +11,12 @@ extension SwiftRenderer {
         writer.line()
         switch declaration.kind {
         case .alias:
-            writer.block("extension Schemas") { writer in
+            writer.block("nonisolated extension Schemas") { writer in
                 writer.documentation("Validation keywords of `\(declaration.name)` (`#\(declaration.sourcePointer)`).")
                 write("\(access)static let \(schemasMemberName(declaration.name)): ValidationSchema = ", rulesExpression(declaration.validation, draft: module.draft), into: &writer)
             }
         case .structure, .enumeration:
-            writer.block("extension \(path): Validatable") { writer in
+            writer.block("nonisolated extension \(path): Validatable") { writer in
                 writer.documentation("Validation keywords of `#\(declaration.sourcePointer)`.")
                 write("\(access)static let validationSchema: ValidationSchema = ", rulesExpression(declaration.validation, draft: module.draft), into: &writer)
             }
@@ -50,7 +50,7 @@ extension SwiftRenderer {
     }
 
     private func renderStructure(_ declaration: TypeDeclaration, _ properties: [Property], into writer: inout SwiftWriter) {
-        writer.block("\(access)struct \(declaration.name): Codable, Hashable, Sendable") { writer in
+        writer.block("\(access)nonisolated struct \(declaration.name): Codable, Hashable, Sendable") { writer in
             for property in properties {
                 var documentation = property.documentation ?? ""
                 if !property.constraints.isEmpty {
@@ -87,7 +87,7 @@ extension SwiftRenderer {
             }
             writer.line()
             writer.documentation("The JSON names of the properties.")
-            writer.block("\(access)enum CodingKeys: String, CodingKey") { writer in
+            writer.block("\(access)nonisolated enum CodingKeys: String, CodingKey") { writer in
                 for property in properties {
                     let name = Naming.escaped(property.name)
                     writer.line(property.name == property.jsonName ? "case \(name)" : "case \(name) = \(property.jsonName.swiftLiteral)")
@@ -131,7 +131,7 @@ extension SwiftRenderer {
     /// An open enum: values the spec does not list decode to `.unknown(raw)` and encode back unchanged.
     private func renderEnumeration(_ name: String, raw: TypeReference, cases: [EnumCase], into writer: inout SwiftWriter) {
         let rawType = swiftType(raw)
-        writer.block("\(access)enum \(name): RawRepresentable, Codable, Hashable, Sendable, CaseIterable") { writer in
+        writer.block("\(access)nonisolated enum \(name): RawRepresentable, Codable, Hashable, Sendable, CaseIterable") { writer in
             for enumCase in cases {
                 let literal = literalText(enumCase.rawValue)
                 writer.documentation((enumCase.documentation.map { $0 + " " } ?? "") + "(`\(literal)`)")

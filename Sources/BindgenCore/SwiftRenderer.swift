@@ -49,7 +49,7 @@ public struct SwiftRenderer {
         }
         files.append(file("Models/Schemas.swift", imports: ["import BindingRuntime"]) { writer in
             writer.documentation("Validation schemas of the components bound as typealiases (structs and enums carry theirs as `validationSchema`).")
-            writer.line("\(access)enum Schemas {}")
+            writer.line("\(access)nonisolated enum Schemas {}")
         })
         files += renderClient()
         return files.sorted { $0.path < $1.path }

@@ -16,11 +16,17 @@ public struct ClientConfiguration: Sendable {
     /// Validate success response bodies against the spec's schemas before decoding; a violation
     /// throws `ResponseValidationError`. Off by default.
     public var validatesResponses: Bool
+    /// With response validation on, reject `date-time` values that are not RFC 3339 §5.6
+    /// (date-only, or without an offset) even though the decoder reads them. Off by default:
+    /// validation then accepts exactly what decoding accepts. Request validation is always strict.
+    public var strictResponseDateTimes: Bool
 
-    public init(serverURL: URL, timeZone: TimeZone = TimeZone(identifier: "UTC")!, validatesRequests: Bool = true, validatesResponses: Bool = false) {
+    public init(serverURL: URL, timeZone: TimeZone = TimeZone(identifier: "UTC")!, validatesRequests: Bool = true, validatesResponses: Bool = false,
+                strictResponseDateTimes: Bool = false) {
         self.serverURL = serverURL
         self.timeZone = timeZone
         self.validatesRequests = validatesRequests
         self.validatesResponses = validatesResponses
+        self.strictResponseDateTimes = strictResponseDateTimes
     }
 }

@@ -65,12 +65,14 @@ public import Foundation
         if !violations.isEmpty { throw ValidationErrors(violations) }
     }
 
-    /// When response validation is on, checks a success body against `schema`.
+    /// When response validation is on, checks a success body against `schema`. Date-times are
+    /// checked as the decoder reads them (date-only and offset-less values pass) unless
+    /// `ClientConfiguration.strictResponseDateTimes` asks for RFC 3339.
     /// - Throws: `ResponseValidationError`.
     public func validateResponse(_ body: Data, schema: ValidationSchema, response: HTTPResponse, operationID: String) throws {
         guard configuration.validatesResponses else { return }
         do {
-            try schema.validate(json: Array(body))
+            try schema.validate(json: Array(body), dateTimes: configuration.strictResponseDateTimes ? .rfc3339 : .asDecoded)
         } catch {
             throw ResponseValidationError(operationID: operationID, response: response, body: body, errors: error)
         }

@@ -15,11 +15,29 @@ import Foundation
 public enum FormatCheck {
     public static let checkedFormats: Set<String> = ["date", "date-time", "email", "uuid", "uri", "ipv4", "ipv6"]
 
+    /// Which texts `format: date-time` accepts. The one leniency rule: what the generated
+    /// decoders accept is never a response-validation violation unless strict checking is asked for.
+    public enum DateTimeRule: Sendable, Hashable {
+        /// RFC 3339 §5.6 `date-time` only (what jsonschema checks). Request validation and
+        /// `validate()` use it, so nothing the spec forbids is sent.
+        case rfc3339
+        /// Every form `DateTimeFormat.date(from:timeZone:)` decodes: RFC 3339, and also
+        /// offset-less date-times and date-only values (EnergyCAP's reference page sends
+        /// `"submittedDate": "2026-03-30"` for a `date-time`). Response validation's default
+        /// (`ClientConfiguration.strictResponseDateTimes` off).
+        case asDecoded
+    }
+
     /// Whether `text` is valid for `format`; true for formats that are not checked.
-    public static func isValid(_ text: String, format: String) -> Bool {
+    public static func isValid(_ text: String, format: String, dateTimes: DateTimeRule = .rfc3339) -> Bool {
         switch format {
         case "date": return isDate(Array(text.utf8)[...])
-        case "date-time": return isDateTime(text)
+        case "date-time":
+            switch dateTimes {
+            case .rfc3339: return isDateTime(text)
+            // Any fixed zone gives the same answer: the zone moves the instant, not whether it exists.
+            case .asDecoded: return isDateTime(text) || DateTimeFormat.date(from: text, timeZone: utc) != nil
+            }
         case "email": return text.contains("@")
         case "uuid": return isUUID(text)
         case "uri": return isURI(text)
@@ -28,6 +46,8 @@ public enum FormatCheck {
         default: return true
         }
     }
+
+    private static let utc = TimeZone(identifier: "UTC")!
 
     private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
     private static func isHex(_ byte: UInt8) -> Bool { isDigit(byte) || (0x41...0x46).contains(byte) || (0x61...0x66).contains(byte) }

@@ -3,10 +3,10 @@ import Foundation
 /// The keyword checks behind `ValidationSchema.validate(_:)` (JSON Schema Validation, Draft 4
 /// and 2020-12 §6: each keyword applies only to values of its type; all are checked).
 extension ValidationSchema {
-    func check(_ value: JSONValue, pointer: String, draft: Draft, into errors: inout [ValidationError]) {
+    func check(_ value: JSONValue, pointer: String, draft: Draft, dateTimes: FormatCheck.DateTimeRule, into errors: inout [ValidationError]) {
         if let reference {
             let target = reference()
-            target.check(value, pointer: pointer, draft: target.draft ?? draft, into: &errors)
+            target.check(value, pointer: pointer, draft: target.draft ?? draft, dateTimes: dateTimes, into: &errors)
             return
         }
         if let booleanValue, !booleanValue {
@@ -24,36 +24,36 @@ extension ValidationSchema {
             errors.append(ValidationError(pointer: pointer, keyword: "const", limit: nil, message: "\(value.shape) is not the required constant"))
         }
         switch value {
-        case .string(let text): checkString(text, pointer: pointer, into: &errors)
+        case .string(let text): checkString(text, pointer: pointer, dateTimes: dateTimes, into: &errors)
         case .integer(let integer): checkNumber(ExactDecimal(integer), pointer: pointer, into: &errors)
         case .number(let number): if let decimal = ExactDecimal(number) { checkNumber(decimal, pointer: pointer, into: &errors) }
-        case .array(let items): checkArray(items, pointer: pointer, draft: draft, into: &errors)
-        case .object(let object): checkObject(object, pointer: pointer, draft: draft, into: &errors)
+        case .array(let items): checkArray(items, pointer: pointer, draft: draft, dateTimes: dateTimes, into: &errors)
+        case .object(let object): checkObject(object, pointer: pointer, draft: draft, dateTimes: dateTimes, into: &errors)
         case .null, .bool: break
         }
-        for schema in allOf { schema.check(value, pointer: pointer, draft: schema.draft ?? draft, into: &errors) }
-        if !anyOf.isEmpty, !anyOf.contains(where: { $0.accepts(value, draft: draft) }) {
+        for schema in allOf { schema.check(value, pointer: pointer, draft: schema.draft ?? draft, dateTimes: dateTimes, into: &errors) }
+        if !anyOf.isEmpty, !anyOf.contains(where: { $0.accepts(value, draft: draft, dateTimes: dateTimes) }) {
             errors.append(ValidationError(pointer: pointer, keyword: "anyOf", limit: nil, message: "\(value.shape) matches none of the \(anyOf.count) schemas"))
         }
         if !oneOf.isEmpty {
-            let matching = oneOf.filter { $0.accepts(value, draft: draft) }.count
+            let matching = oneOf.filter { $0.accepts(value, draft: draft, dateTimes: dateTimes) }.count
             if matching != 1 {
                 errors.append(ValidationError(pointer: pointer, keyword: "oneOf", limit: nil,
                                               message: "\(value.shape) matches \(matching) of the \(oneOf.count) schemas; exactly one must match"))
             }
         }
-        if let not, not.accepts(value, draft: draft) {
+        if let not, not.accepts(value, draft: draft, dateTimes: dateTimes) {
             errors.append(ValidationError(pointer: pointer, keyword: "not", limit: nil, message: "\(value.shape) matches a schema it must not match"))
         }
     }
 
-    func accepts(_ value: JSONValue, draft: Draft) -> Bool {
+    func accepts(_ value: JSONValue, draft: Draft, dateTimes: FormatCheck.DateTimeRule) -> Bool {
         var errors: [ValidationError] = []
-        check(value, pointer: "", draft: self.draft ?? draft, into: &errors)
+        check(value, pointer: "", draft: self.draft ?? draft, dateTimes: dateTimes, into: &errors)
         return errors.isEmpty
     }
 
-    private func checkString(_ text: String, pointer: String, into errors: inout [ValidationError]) {
+    private func checkString(_ text: String, pointer: String, dateTimes: FormatCheck.DateTimeRule, into errors: inout [ValidationError]) {
         // Lengths count Unicode code points (JSON Schema Validation §6.3.1).
         let length = (minLength != nil || maxLength != nil) ? text.unicodeScalars.count : 0
         if let minLength, length < minLength {
@@ -65,7 +65,7 @@ extension ValidationSchema {
         if let pattern, !pattern.matches(text) {
             errors.append(ValidationError(pointer: pointer, keyword: "pattern", limit: pattern.source, message: "the string does not match the pattern"))
         }
-        if let format, !FormatCheck.isValid(text, format: format) {
+        if let format, !FormatCheck.isValid(text, format: format, dateTimes: dateTimes) {
             errors.append(ValidationError(pointer: pointer, keyword: "format", limit: format, message: "the string is not a valid \(format)"))
         }
     }
@@ -88,7 +88,7 @@ extension ValidationSchema {
         }
     }
 
-    private func checkArray(_ items: [JSONValue], pointer: String, draft: Draft, into errors: inout [ValidationError]) {
+    private func checkArray(_ items: [JSONValue], pointer: String, draft: Draft, dateTimes: FormatCheck.DateTimeRule, into errors: inout [ValidationError]) {
         if let minItems, items.count < minItems {
             errors.append(ValidationError(pointer: pointer, keyword: "minItems", limit: String(minItems), message: "an array of \(items.count) items is shorter than \(minItems)"))
         }
@@ -105,12 +105,12 @@ extension ValidationSchema {
         }
         for (index, item) in items.enumerated() {
             let schema = index < prefixItems.count ? prefixItems[index] : self.items
-            schema?.check(item, pointer: pointer + "/" + String(index), draft: schema?.draft ?? draft, into: &errors)
+            schema?.check(item, pointer: pointer + "/" + String(index), draft: schema?.draft ?? draft, dateTimes: dateTimes, into: &errors)
         }
     }
 
 
-    private func checkObject(_ object: [String: JSONValue], pointer: String, draft: Draft, into errors: inout [ValidationError]) {
+    private func checkObject(_ object: [String: JSONValue], pointer: String, draft: Draft, dateTimes: FormatCheck.DateTimeRule, into errors: inout [ValidationError]) {
         for name in required where object[name] == nil {
             errors.append(ValidationError(pointer: pointer, keyword: "required", limit: name, message: "the required property '\(name)' is missing"))
         }
@@ -122,7 +122,7 @@ extension ValidationSchema {
         }
         for (name, schema) in properties {
             guard let value = object[name] else { continue }
-            schema.check(value, pointer: pointer + "/" + Self.escape(name), draft: schema.draft ?? draft, into: &errors)
+            schema.check(value, pointer: pointer + "/" + Self.escape(name), draft: schema.draft ?? draft, dateTimes: dateTimes, into: &errors)
         }
         switch additionalProperties {
         case .allowed: break
@@ -133,7 +133,7 @@ extension ValidationSchema {
             }
         case .schema(let schema):
             for name in object.keys.sorted() where !properties.contains(where: { $0.name == name }) {
-                schema.check(object[name]!, pointer: pointer + "/" + Self.escape(name), draft: schema.draft ?? draft, into: &errors)
+                schema.check(object[name]!, pointer: pointer + "/" + Self.escape(name), draft: schema.draft ?? draft, dateTimes: dateTimes, into: &errors)
             }
         }
     }

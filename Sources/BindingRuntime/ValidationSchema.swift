@@ -119,23 +119,24 @@ public final class ValidationSchema: Sendable {
         self.not = nil
     }
 
-    /// Every violation of this schema by `value`, in document order.
-    public func validate(_ value: JSONValue) -> [ValidationError] {
+    /// Every violation of this schema by `value`, in document order. `dateTimes` says which
+    /// `format: date-time` texts pass (RFC 3339 only, by default).
+    public func validate(_ value: JSONValue, dateTimes: FormatCheck.DateTimeRule = .rfc3339) -> [ValidationError] {
         var errors: [ValidationError] = []
-        check(value, pointer: "", draft: draft ?? .draft2020, into: &errors)
+        check(value, pointer: "", draft: draft ?? .draft2020, dateTimes: dateTimes, into: &errors)
         return errors
     }
 
     /// Parses `data` as JSON and validates it.
     /// - Throws: `ValidationErrors` listing every violation (a syntax error is one violation at `""`).
-    public func validate(json data: [UInt8]) throws(ValidationErrors) {
+    public func validate(json data: [UInt8], dateTimes: FormatCheck.DateTimeRule = .rfc3339) throws(ValidationErrors) {
         let value: JSONValue
         do {
             value = try JSONValue.parse(.init(data))
         } catch {
             throw ValidationErrors([ValidationError(pointer: "", keyword: "type", limit: nil, message: error.description)])
         }
-        let errors = validate(value)
+        let errors = validate(value, dateTimes: dateTimes)
         if !errors.isEmpty { throw ValidationErrors(errors) }
     }
 }

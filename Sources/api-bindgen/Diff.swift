@@ -4,6 +4,8 @@ import Foundation
 import OpenAPIModel
 import YAMLParsing
 
+extension DiffReport.Format: ExpressibleByArgument {}
+
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Report what changed between two versions of a spec: on the wire, and for Swift callers of the bindings.",
@@ -17,20 +19,28 @@ struct Diff: ParsableCommand {
         case breaking, warning
     }
 
-    @Argument(help: "The old spec.") var old: String
-    @Argument(help: "The new spec.") var new: String
+    @Argument(help: "The old spec.") var old: String?
+    @Argument(help: "The new spec.") var new: String?
 
-    @Option(help: "Output format: text, markdown, json or github.")
-    var format: String = "text"
+    @Option(help: "Output format.")
+    var format: DiffReport.Format = .text
 
-    @Option(help: "Exit 1 when a change of this severity (or worse) is found: breaking or warning.")
+    @Option(help: "Exit 1 when a change of this severity (or worse) is found.")
     var failOn: FailOn?
 
+    @Flag(help: "Print every rule ID with its layer, direction and severities, then exit.")
+    var listRules = false
+
+    func validate() throws {
+        if !listRules, old == nil || new == nil { throw ValidationError("OLD and NEW are required (or --list-rules)") }
+    }
+
     func run() throws {
-        guard let format = DiffReport.Format(rawValue: format) else {
-            printError("error: --format must be one of text, markdown, json, github")
-            throw ExitCode(Exit.usageOrInputError)
+        if listRules {
+            print(DiffReport.ruleTable(), terminator: "")
+            return
         }
+        guard let old, let new else { throw ExitCode(Exit.usageOrInputError) }
         let before, after: (document: OpenAPIDocument, config: GeneratorConfig)
         do {
             before = try APIDiff.load(old)

@@ -8,7 +8,9 @@ import Testing
     static func findings(_ old: String, _ new: String) throws -> [String] {
         let (a, oldConfig) = try APIDiff.load(old)
         let (b, newConfig) = try APIDiff.load(new)
-        return APIDiff.compare(old: a, new: b, oldConfig: oldConfig, newConfig: newConfig).map { change in
+        let changes = APIDiff.compare(old: a, new: b, oldConfig: oldConfig, newConfig: newConfig)
+        DiffRuleTests.expectListedSeverities(changes)
+        return changes.map { change in
             "\(change.layer.rawValue) \(change.severity.rawValue) \(change.rule) \((change.file as NSString).lastPathComponent):\(change.mark?.line ?? 0)"
         }
     }
@@ -85,19 +87,19 @@ import Testing
         let changes = APIDiff.compare(old: a, new: b, oldConfig: oldConfig, newConfig: newConfig)
         // Breaking on the wire for the existing v202203 call, located at the property in the new spec…
         let wire = try #require(changes.first { $0.layer == .wire && $0.severity == .breaking })
-        #expect(wire.rule == "request-property-required-added")
+        #expect(wire.rule.id == "request-property-required-added")
         #expect(wire.operation == "POST /api/v202203/utilityPlatform/meter/{meterId}/release (AssignDataAccessReleaseV202203)")
         #expect(wire.location == "\(new):191:11")
         #expect(wire.pointer == "/components/schemas/DataAccessReleaseRequest/properties/utilityName")
         // …breaking for Swift callers (the shared request type's initializer gains a required argument)…
         let swift = try #require(changes.first { $0.layer == .swift && $0.severity == .breaking })
-        #expect(swift.rule == "swift-required-argument-added")
+        #expect(swift.rule.id == "swift-required-argument-added")
         #expect(swift.message.contains("`DataAccessReleaseRequest.init` requires the new argument `utilityName:`"))
         #expect(swift.location.hasPrefix("\(new):"))
         // …and the new version is reported as such, with its changes relative to v202203.
-        #expect(changes.contains { $0.rule == "operation-new-version" && $0.message.hasPrefix("new version of AssignDataAccessReleaseV202203") })
-        #expect(changes.contains { $0.rule == "new-version-request-property-required-added" && $0.severity == .info })
-        #expect(changes.contains { $0.rule == "swift-method-added" && $0.message == "new method `client.v202406.assignDataAccessRelease`" })
+        #expect(changes.contains { $0.rule.id == "operation-new-version" && $0.message.hasPrefix("new version of AssignDataAccessReleaseV202203") })
+        #expect(changes.contains { $0.rule.id == "new-version-request-property-required-added" && $0.severity == .info })
+        #expect(changes.contains { $0.rule.id == "swift-method-added" && $0.message == "new method `client.v202406.assignDataAccessRelease`" })
         #expect(changes.filter { $0.severity == .breaking }.count == 2)
     }
 }

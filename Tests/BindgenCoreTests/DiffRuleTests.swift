@@ -22,7 +22,26 @@ import Testing
         let edited = base.replacingOccurrences(of: edit.old, with: edit.new)
         let old = try OpenAPIDocument.load(Array(base.utf8), file: "old.yaml").document
         let new = try OpenAPIDocument.load(Array(edited.utf8), file: "new.yaml").document
-        return APIDiff.compare(old: old, new: new, oldConfig: GeneratorConfig(specPath: "old.yaml"), newConfig: GeneratorConfig(specPath: "new.yaml"))
+        let changes = APIDiff.compare(old: old, new: new, oldConfig: GeneratorConfig(specPath: "old.yaml"), newConfig: GeneratorConfig(specPath: "new.yaml"))
+        expectListedSeverities(changes)
+        return changes
+    }
+
+    /// Every finding has one of the severities its rule lists (`--list-rules` tells the truth).
+    static func expectListedSeverities(_ changes: [APIChange]) {
+        for change in changes {
+            #expect(change.rule.severities.contains(change.severity), "\(change.rule) reported as \(change.severity.rawValue)")
+            #expect(change.layer == change.rule.layer, "\(change.rule) reported on the \(change.layer.rawValue) layer")
+        }
+    }
+
+    @Test func ruleIDsAreUniqueAndTheREADMEListsExactlyThem() throws {
+        let ids = DiffRule.all.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        let readme = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "<!-- diff-rules -->\n")), end = try #require(readme.range(of: "<!-- /diff-rules -->"))
+        #expect(String(readme[start.upperBound..<end.lowerBound]) == DiffReport.ruleTable(),
+                "README's rule table differs from `api-bindgen diff --list-rules`; paste its output between the markers")
     }
 
     static let edits: [Edit] = [
@@ -116,8 +135,8 @@ import Testing
             for change in try Self.findings(edit) where change.layer == .wire {
                 #expect(change.mark != nil, "\(edit.name): \(change.rule) has no location")
                 // Removed things are located where they were (OLD); a changed enum where it is now (NEW).
-                let removal = change.rule.contains("removed") && !change.rule.contains("enum-value")
-                #expect(change.file == (removal ? "old.yaml" : "new.yaml") || change.rule.hasSuffix("-added"),
+                let removal = change.rule.id.contains("removed") && !change.rule.id.contains("enum-value")
+                #expect(change.file == (removal ? "old.yaml" : "new.yaml") || change.rule.id.hasSuffix("-added"),
                         "\(edit.name): \(change.rule) in \(change.file): \(change.message)")
             }
         }

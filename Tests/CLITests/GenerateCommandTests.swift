@@ -189,7 +189,7 @@ import Testing
         let run = try Self.run(["generate", "api.yaml", "--output", "Out", "--module", "Energy", "--access-level", "package"], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         let client = try String(contentsOf: folder.appendingPathComponent("Out/Client/EnergyClient.swift"), encoding: .utf8)
-        #expect(client.contains("package struct EnergyClient: Sendable"))
+        #expect(client.contains("package nonisolated struct EnergyClient: Sendable"))
         let defaults = try Self.run(["generate", "api.yaml"], in: folder)
         #expect(defaults.status == 0, "\(defaults.stderr)")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Generated/EnergyCAP/Client/EnergyCAPClient.swift").path))

@@ -185,6 +185,38 @@ import Testing
         await server.stop()
     }
 
+    /// One leniency rule (issue 10): what the decoder accepts by design — the reference page's
+    /// date-only `submittedDate`, an offset-less date-time — passes response validation by
+    /// default, and is rejected with `strictResponseDateTimes`.
+    @Test(arguments: [exampleResponse, #"{"submittedDate":"2026-03-30T10:00:00"}"#])
+    func responseValidationAcceptsWhatTheDecoderAcceptsUnlessStrict(_ body: String) async throws {
+        let server = try await LoopbackServer.start { request in
+            request.target == "/api/v202203/utilityPlatform/meter/5/dataAccessReleaseState" ? .json(200, body) : .json(404, #"{"message":"no route"}"#)
+        }
+        var client = EnergyCAPClient(serverURL: try await server.url, apiKey: "k")
+        client.configuration.validatesResponses = true
+        let state = try await client.v202203.getDataAccessReleaseState(meterID: 5)
+        #expect(state.submittedDate != nil)
+
+        client.configuration.strictResponseDateTimes = true
+        await #expect {
+            _ = try await client.v202203.getDataAccessReleaseState(meterID: 5)
+        } throws: { error in
+            guard let error = error as? ResponseValidationError else { return false }
+            return error.errors.errors.map { "\($0.pointer) \($0.keyword)" } == ["/submittedDate format"]
+        }
+        let requests = await server.requests
+        await server.stop()
+        #expect(requests.count == 2)
+    }
+
+    @Test func requestValidationStaysStrictAboutDateTimes() {
+        let schema = ValidationSchema(types: [.string], format: "date-time")
+        #expect(schema.validate(.string("2026-03-30")).map(\.keyword) == ["format"])
+        #expect(schema.validate(.string("2026-03-30"), dateTimes: .asDecoded).isEmpty)
+        #expect(schema.validate(.string("yesterday"), dateTimes: .asDecoded).map(\.keyword) == ["format"])
+    }
+
     @Test func modelsValidateDirectly() throws {
         #expect(throws: Never.self) { try DataAccessReleaseRequest(accountNumber: "212345678901", nameOnBill: "N", serviceAddress: "S").validate() }
         #expect(throws: ValidationErrors.self) { try DataAccessReleaseRequest(accountNumber: "2", nameOnBill: "N", serviceAddress: "S").validate() }

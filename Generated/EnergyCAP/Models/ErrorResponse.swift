@@ -8,7 +8,7 @@ import BindingRuntime
 /// The error body EnergyCAP returns with a 4xx status.
 ///
 /// Schema: `#/components/schemas/ErrorResponse`
-public struct ErrorResponse: Codable, Hashable, Sendable {
+public nonisolated struct ErrorResponse: Codable, Hashable, Sendable {
     /// What went wrong.
     public var message: String?
 
@@ -18,12 +18,12 @@ public struct ErrorResponse: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case message
     }
 }
 
-extension ErrorResponse: Validatable {
+nonisolated extension ErrorResponse: Validatable {
     /// Validation keywords of `#/components/schemas/ErrorResponse`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

@@ -23,8 +23,8 @@ public struct APIChange: Equatable, Sendable {
 
     public var layer: Layer
     public var severity: Severity
-    /// A stable rule identifier (`request-property-required-added`).
-    public var rule: String
+    /// The rule that found it; `rule.id` is stable (`request-property-required-added`).
+    public var rule: DiffRule
     /// `POST /api/v202203/… (AssignDataAccessReleaseV202203)`, when the change concerns an operation.
     public var operation: String?
     public var message: String
@@ -34,7 +34,7 @@ public struct APIChange: Equatable, Sendable {
     public var file: String
     public var mark: Mark?
 
-    public init(layer: Layer = .wire, severity: Severity, rule: String, operation: String?, message: String,
+    public init(layer: Layer = .wire, severity: Severity, rule: DiffRule, operation: String?, message: String,
                 pointer: String, file: String, mark: Mark?) {
         self.layer = layer
         self.severity = severity

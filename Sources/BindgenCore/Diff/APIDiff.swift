@@ -65,8 +65,8 @@ public enum APIDiff {
 
     static func sorted(_ changes: [APIChange]) -> [APIChange] {
         changes.sorted { a, b in
-            (a.layer == .wire ? 0 : 1, a.severity.rank, a.operation ?? "", a.pointer, a.rule, a.message)
-                < (b.layer == .wire ? 0 : 1, b.severity.rank, b.operation ?? "", b.pointer, b.rule, b.message)
+            (a.layer == .wire ? 0 : 1, a.severity.rank, a.operation ?? "", a.pointer, a.rule.id, a.message)
+                < (b.layer == .wire ? 0 : 1, b.severity.rank, b.operation ?? "", b.pointer, b.rule.id, b.message)
         }
     }
 }

@@ -25,6 +25,17 @@ public enum DiffReport {
         }
     }
 
+    /// Every rule (`DiffRule.all`) as a Markdown table: ID, layer, direction, severities. The
+    /// README's "Diff rules" table is this output, and a test keeps the two equal.
+    public static func ruleTable() -> String {
+        var lines = ["| rule | layer | direction | severity |", "|---|---|---|---|"]
+        for rule in DiffRule.all {
+            lines.append("| `\(rule.id)` | \(rule.layer.rawValue) | \(rule.direction?.rawValue ?? "-") | \(rule.severities.map(\.rawValue).joined(separator: " or ")) |")
+        }
+        lines.append("| `new-version-<rule>` | wire | the rule's | info |")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     static func count(_ changes: [APIChange], _ severity: APIChange.Severity) -> Int {
         changes.filter { $0.severity == severity }.count
     }
@@ -80,7 +91,7 @@ public enum DiffReport {
                      "  \"changes\": ["]
         for (index, change) in changes.enumerated() {
             let fields = [
-                "\"layer\": \(string(change.layer.rawValue))", "\"severity\": \(string(change.severity.rawValue))", "\"rule\": \(string(change.rule))",
+                "\"layer\": \(string(change.layer.rawValue))", "\"severity\": \(string(change.severity.rawValue))", "\"rule\": \(string(change.rule.id))",
                 "\"operation\": \(change.operation.map(string) ?? "null")", "\"message\": \(string(change.message))",
                 "\"pointer\": \(string(change.pointer))", "\"file\": \(string(change.file))",
                 "\"line\": \(optional(change.mark?.line))", "\"column\": \(optional(change.mark?.column))",

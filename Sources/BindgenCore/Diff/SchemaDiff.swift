@@ -5,28 +5,29 @@ import YAMLParsing
 /// schema (what clients receive). Tightening what clients may send breaks them; loosening what
 /// they may receive can.
 struct SchemaDiff {
-    enum Direction {
-        case request, response
-        var word: String { self == .request ? "request" : "response" }
-    }
+    typealias Direction = DiffDirection
 
     let old: OpenAPIDocument
     let new: OpenAPIDocument
-    let direction: Direction
+    /// Where the schema is used: the rule IDs' prefix and the direction.
+    let site: SchemaSite
+    var direction: Direction { site.direction }
     let operation: String?
     var changes: [APIChange] = []
     /// Pairs of schema pointers already compared (recursive schemas).
     private var visited: Set<String> = []
 
-    init(old: OpenAPIDocument, new: OpenAPIDocument, direction: Direction, operation: String?) {
+    init(old: OpenAPIDocument, new: OpenAPIDocument, site: SchemaSite, operation: String?) {
         self.old = old
         self.new = new
-        self.direction = direction
+        self.site = site
         self.operation = operation
     }
 
-    mutating func add(_ severity: APIChange.Severity, _ rule: String, _ message: String, at schema: Schema, in document: OpenAPIDocument) {
-        changes.append(APIChange(severity: severity, rule: "\(direction.word)-\(rule)", operation: operation, message: message,
+    /// Records a finding; `severity` defaults to the rule's one severity in this direction.
+    mutating func add(_ rule: SchemaRule, severity: APIChange.Severity? = nil, _ message: String, at schema: Schema, in document: OpenAPIDocument) {
+        let severities = rule.severities(direction)
+        changes.append(APIChange(severity: severity ?? severities[0], rule: .schema(rule, at: site), operation: operation, message: message,
                                  pointer: schema.pointer.description, file: document.file, mark: schema.mark))
     }
 
@@ -34,21 +35,20 @@ struct SchemaDiff {
     mutating func compare(_ oldSchema: Schema, _ newSchema: Schema, path: String) {
         guard let a = old.resolved(oldSchema), let b = new.resolved(newSchema) else { return }
         guard visited.insert(a.pointer.description + "|" + b.pointer.description).inserted else { return }
-        let name = path.isEmpty ? "the \(direction.word) body" : "'\(path)'"
+        let name = path.isEmpty ? "the \(direction.rawValue) body" : "'\(path)'"
         let request = direction == .request
 
         if let oldTypes = a.nonNullTypes, let newTypes = b.nonNullTypes, Set(oldTypes) != Set(newTypes) {
             let widened = Set(oldTypes).isSubset(of: Set(newTypes)) || (oldTypes == [.integer] && newTypes == [.number])
             let severity: APIChange.Severity = widened ? (request ? .info : .breaking) : .breaking
-            add(severity, "type-changed", "\(name) changed type from \(oldTypes.map(\.rawValue).joined(separator: "|")) to \(newTypes.map(\.rawValue).joined(separator: "|"))", at: b, in: new)
+            add(.typeChanged, severity: severity, "\(name) changed type from \(oldTypes.map(\.rawValue).joined(separator: "|")) to \(newTypes.map(\.rawValue).joined(separator: "|"))", at: b, in: new)
         }
         if a.format != b.format {
-            add(.breaking, "format-changed", "\(name) changed format from \(a.format ?? "none") to \(b.format ?? "none")", at: b, in: new)
+            add(.formatChanged, "\(name) changed format from \(a.format ?? "none") to \(b.format ?? "none")", at: b, in: new)
         }
         if a.allowsNull != b.allowsNull {
             let becameNullable = b.allowsNull
-            let severity: APIChange.Severity = becameNullable == request ? .info : .breaking
-            add(severity, becameNullable ? "became-nullable" : "became-non-nullable",
+            add(becameNullable ? .becameNullable : .becameNonNullable,
                 "\(name) \(becameNullable ? "may now be null" : "may no longer be null")", at: b, in: new)
         }
         compareEnums(a, b, name: name)
@@ -60,15 +60,17 @@ struct SchemaDiff {
         if let oldValues = additional(a), let newValues = additional(b) {
             compare(oldValues, newValues, path: path + "/*")
         }
-        for (keyword, x, y) in [("allOf", a.allOf, b.allOf), ("oneOf", a.oneOf, b.oneOf), ("anyOf", a.anyOf, b.anyOf)] where x.count != y.count {
-            add(.warning, "\(keyword)-changed", "\(name)'s \(keyword) went from \(x.count) to \(y.count) schemas", at: b, in: new)
+        let compositions: [(SchemaRule, String, [Schema], [Schema])] = [
+            (.allOfChanged, "allOf", a.allOf, b.allOf), (.oneOfChanged, "oneOf", a.oneOf, b.oneOf), (.anyOfChanged, "anyOf", a.anyOf, b.anyOf),
+        ]
+        for (rule, keyword, x, y) in compositions where x.count != y.count {
+            add(rule, "\(name)'s \(keyword) went from \(x.count) to \(y.count) schemas", at: b, in: new)
         }
         for (x, y) in zip(a.allOf, b.allOf) { compare(x, y, path: path) }
         if (a.not == nil) != (b.not == nil) {
             // `not` added excludes values that were allowed: a tightening.
             let added = b.not != nil
-            let severity: APIChange.Severity = request ? (added ? .breaking : .info) : (added ? .info : .warning)
-            add(severity, added ? "not-added" : "not-removed", "\(name) \(added ? "now excludes" : "no longer excludes") values matching a 'not' schema", at: b, in: new)
+            add(added ? .notAdded : .notRemoved, "\(name) \(added ? "now excludes" : "no longer excludes") values matching a 'not' schema", at: b, in: new)
         }
     }
 
@@ -82,35 +84,34 @@ struct SchemaDiff {
         let newValues = (b.enumValues ?? []).compactMap(\.scalar?.text)
         guard a.enumValues != nil || b.enumValues != nil else { return }
         if a.enumValues == nil {
-            add(direction == .request ? .breaking : .info, "enum-added", "\(name) is now restricted to \(newValues.count) values", at: b, in: new)
+            add(.enumAdded, "\(name) is now restricted to \(newValues.count) values", at: b, in: new)
             return
         }
         if b.enumValues == nil {
-            add(direction == .request ? .info : .warning, "enum-removed", "\(name) is no longer restricted to listed values", at: b, in: new)
+            add(.enumRemoved, "\(name) is no longer restricted to listed values", at: b, in: new)
             return
         }
         for value in newValues where !oldValues.contains(value) {
             // Generated Swift enums are open (`.unknown(raw)`): for them an added response value is harmless.
-            add(.info, "enum-value-added",
+            add(.enumValueAdded,
                 "\(name) gained the value '\(value)'" + (direction == .response ? " (clients with closed enums may fail; the generated Swift enum is open)" : ""),
                 at: b, in: new)
         }
         for value in oldValues where !newValues.contains(value) {
-            add(direction == .request ? .breaking : .info, "enum-value-removed", "\(name) lost the value '\(value)'", at: b, in: new)
+            add(.enumValueRemoved, "\(name) lost the value '\(value)'", at: b, in: new)
         }
     }
 
     /// For each bound: `true` when the new value accepts less than the old (tightened).
     private mutating func compareConstraints(_ a: Schema, _ b: Schema, name: String) {
-        func report(_ keyword: String, tightened: Bool, old: String, new newValue: String) {
-            // Tightening what clients send breaks them; loosening what they receive may.
-            let severity: APIChange.Severity = direction == .request ? (tightened ? .breaking : .info) : (tightened ? .info : .warning)
-            add(severity, "\(keyword)-\(tightened ? "tightened" : "loosened")", "\(name)'s \(keyword) went from \(old) to \(newValue)", at: b, in: new)
+        func report(_ keyword: ConstraintKeyword, tightened: Bool, old: String, new newValue: String) {
+            // Tightening what clients send breaks them; loosening what they receive may (`SchemaRule.severities`).
+            add(tightened ? .tightened(keyword) : .loosened(keyword), "\(name)'s \(keyword.rawValue) went from \(old) to \(newValue)", at: b, in: new)
         }
         func text(_ value: Double) -> String {
             value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
         }
-        func lower(_ keyword: String, _ x: Double?, _ y: Double?) {  // a minimum: higher is tighter
+        func lower(_ keyword: ConstraintKeyword, _ x: Double?, _ y: Double?) {  // a minimum: higher is tighter
             switch (x, y) {
             case let (x?, y?) where x != y: report(keyword, tightened: y > x, old: text(x), new: text(y))
             case (nil, let y?): report(keyword, tightened: true, old: "none", new: text(y))
@@ -118,7 +119,7 @@ struct SchemaDiff {
             default: break
             }
         }
-        func upper(_ keyword: String, _ x: Double?, _ y: Double?) {  // a maximum: lower is tighter
+        func upper(_ keyword: ConstraintKeyword, _ x: Double?, _ y: Double?) {  // a maximum: lower is tighter
             switch (x, y) {
             case let (x?, y?) where x != y: report(keyword, tightened: y < x, old: text(x), new: text(y))
             case (nil, let y?): report(keyword, tightened: true, old: "none", new: text(y))
@@ -126,34 +127,33 @@ struct SchemaDiff {
             default: break
             }
         }
-        lower("minLength", a.minLength.map(Double.init), b.minLength.map(Double.init))
-        upper("maxLength", a.maxLength.map(Double.init), b.maxLength.map(Double.init))
-        lower("minimum", a.minimum?.value, b.minimum?.value)
-        upper("maximum", a.maximum?.value, b.maximum?.value)
-        lower("exclusiveMinimum", a.exclusiveMinimum?.value, b.exclusiveMinimum?.value)
-        upper("exclusiveMaximum", a.exclusiveMaximum?.value, b.exclusiveMaximum?.value)
-        lower("minItems", a.minItems.map(Double.init), b.minItems.map(Double.init))
-        upper("maxItems", a.maxItems.map(Double.init), b.maxItems.map(Double.init))
-        lower("minProperties", a.minProperties.map(Double.init), b.minProperties.map(Double.init))
-        upper("maxProperties", a.maxProperties.map(Double.init), b.maxProperties.map(Double.init))
+        lower(.minLength, a.minLength.map(Double.init), b.minLength.map(Double.init))
+        upper(.maxLength, a.maxLength.map(Double.init), b.maxLength.map(Double.init))
+        lower(.minimum, a.minimum?.value, b.minimum?.value)
+        upper(.maximum, a.maximum?.value, b.maximum?.value)
+        lower(.exclusiveMinimum, a.exclusiveMinimum?.value, b.exclusiveMinimum?.value)
+        upper(.exclusiveMaximum, a.exclusiveMaximum?.value, b.exclusiveMaximum?.value)
+        lower(.minItems, a.minItems.map(Double.init), b.minItems.map(Double.init))
+        upper(.maxItems, a.maxItems.map(Double.init), b.maxItems.map(Double.init))
+        lower(.minProperties, a.minProperties.map(Double.init), b.minProperties.map(Double.init))
+        upper(.maxProperties, a.maxProperties.map(Double.init), b.maxProperties.map(Double.init))
         if a.multipleOf?.text != b.multipleOf?.text {
-            report("multipleOf", tightened: b.multipleOf != nil, old: a.multipleOf?.text ?? "none", new: b.multipleOf?.text ?? "none")
+            report(.multipleOf, tightened: b.multipleOf != nil, old: a.multipleOf?.text ?? "none", new: b.multipleOf?.text ?? "none")
         }
         if a.uniqueItems != b.uniqueItems {
-            report("uniqueItems", tightened: b.uniqueItems, old: String(a.uniqueItems), new: String(b.uniqueItems))
+            report(.uniqueItems, tightened: b.uniqueItems, old: String(a.uniqueItems), new: String(b.uniqueItems))
         }
         if a.pattern != b.pattern {
             // A changed pattern can accept less: treat it as tightened unless it was removed.
-            report("pattern", tightened: b.pattern != nil, old: a.pattern ?? "none", new: b.pattern ?? "none")
+            report(.pattern, tightened: b.pattern != nil, old: a.pattern ?? "none", new: b.pattern ?? "none")
         }
         let oldClosed = a.additionalProperties == .allowed(false), newClosed = b.additionalProperties == .allowed(false)
         if oldClosed != newClosed {
-            report("additionalProperties", tightened: newClosed, old: oldClosed ? "false" : "allowed", new: newClosed ? "false" : "allowed")
+            report(.additionalProperties, tightened: newClosed, old: oldClosed ? "false" : "allowed", new: newClosed ? "false" : "allowed")
         }
     }
 
     private mutating func compareProperties(_ a: Schema, _ b: Schema, path: String) {
-        let request = direction == .request
         let oldProperties = Dictionary(a.properties.map { ($0.name, $0.schema) }, uniquingKeysWith: { first, _ in first })
         for (name, schema) in b.properties {
             let property = path + "/" + name
@@ -162,21 +162,21 @@ struct SchemaDiff {
                 let wasRequired = a.required.contains(name)
                 if required != wasRequired {
                     if required {
-                        add(request ? .breaking : .info, "property-became-required", "'\(property)' became required", at: schema, in: new)
+                        add(.propertyBecameRequired, "'\(property)' became required", at: schema, in: new)
                     } else {
-                        add(request ? .info : .breaking, "property-became-optional", "'\(property)' became optional", at: schema, in: new)
+                        add(.propertyBecameOptional, "'\(property)' became optional", at: schema, in: new)
                     }
                 }
                 compare(previous, schema, path: property)
             } else if required {
-                add(request ? .breaking : .info, "property-required-added", "new required property '\(property)'", at: schema, in: new)
+                add(.propertyRequiredAdded, "new required property '\(property)'", at: schema, in: new)
             } else {
-                add(.info, "property-added", "new optional property '\(property)'", at: schema, in: new)
+                add(.propertyAdded, "new optional property '\(property)'", at: schema, in: new)
             }
         }
         let newNames = Set(b.properties.map(\.name))
         for (name, schema) in a.properties where !newNames.contains(name) {
-            add(request ? .warning : .breaking, "property-removed", "property '\(path)/\(name)' was removed", at: schema, in: old)
+            add(.propertyRemoved, "property '\(path)/\(name)' was removed", at: schema, in: old)
         }
     }
 }

@@ -29,10 +29,10 @@ public struct SwiftAPIDiff {
         return diff.changes
     }
 
-    mutating func add(_ severity: APIChange.Severity, _ rule: String, _ message: String, pointer: String, removed: Bool = false) {
+    mutating func add(_ rule: SwiftRule, _ message: String, pointer: String, removed: Bool = false) {
         let document = removed ? oldDocument : newDocument
         let mark = JSONPointer(pointer).flatMap { document.root.node(at: $0) }?.mark
-        changes.append(APIChange(layer: .swift, severity: severity, rule: "swift-" + rule, operation: nil, message: message,
+        changes.append(APIChange(layer: .swift, severity: rule.severity, rule: .swift(rule), operation: nil, message: message,
                                  pointer: pointer, file: document.file, mark: mark))
     }
 
@@ -52,14 +52,14 @@ public struct SwiftAPIDiff {
         let newTypes = flatten(new.types)
         for (path, declaration) in newTypes {
             guard let previous = oldTypes[path] else {
-                add(.info, "type-added", "new type `\(path)`", pointer: declaration.sourcePointer)
+                add(.typeAdded, "new type `\(path)`", pointer: declaration.sourcePointer)
                 continue
             }
             compareType(path, previous, declaration)
         }
         let newPaths = Set(newTypes.map(\.path))
         for (path, declaration) in flatten(old.types) where !newPaths.contains(path) {
-            add(.breaking, "type-removed", "type `\(path)` was removed: code that uses it stops compiling", pointer: declaration.sourcePointer, removed: true)
+            add(.typeRemoved, "type `\(path)` was removed: code that uses it stops compiling", pointer: declaration.sourcePointer, removed: true)
         }
         compareClient()
     }
@@ -72,33 +72,33 @@ public struct SwiftAPIDiff {
             for property in y {
                 let type = swiftType(property.type) + (property.isOptional ? "?" : "")
                 guard let previous = oldProperties[property.name] else {
-                    add(.info, "property-added", "new property `\(path).\(property.name): \(type)`", pointer: pointer)
+                    add(.propertyAdded, "new property `\(path).\(property.name): \(type)`", pointer: pointer)
                     continue
                 }
                 let previousType = swiftType(previous.type) + (previous.isOptional ? "?" : "")
                 if previousType != type {
-                    add(.breaking, "property-type-changed", "`\(path).\(property.name)` changed type from `\(previousType)` to `\(type)`", pointer: pointer)
+                    add(.propertyTypeChanged, "`\(path).\(property.name)` changed type from `\(previousType)` to `\(type)`", pointer: pointer)
                 }
             }
             let names = Set(y.map(\.name))
             for property in x where !names.contains(property.name) {
-                add(.breaking, "property-removed", "property `\(path).\(property.name)` was removed: code that reads it stops compiling", pointer: pointer)
+                add(.propertyRemoved, "property `\(path).\(property.name)` was removed: code that reads it stops compiling", pointer: pointer)
             }
             compareCallable("`\(path).init`", initializer(x), initializer(y), pointer: pointer)
         case (.enumeration(_, let x), .enumeration(_, let y)):
             let oldCases = Set(x.map(\.name)), newCases = Set(y.map(\.name))
             for name in y.map(\.name) where !oldCases.contains(name) {
-                add(.warning, "enum-case-added", "new case `\(path).\(name)`: exhaustive `switch`es over `\(path)` need it", pointer: pointer)
+                add(.enumCaseAdded, "new case `\(path).\(name)`: exhaustive `switch`es over `\(path)` need it", pointer: pointer)
             }
             for name in x.map(\.name) where !newCases.contains(name) {
-                add(.breaking, "enum-case-removed", "case `\(path).\(name)` was removed: code that names it stops compiling", pointer: pointer)
+                add(.enumCaseRemoved, "case `\(path).\(name)` was removed: code that names it stops compiling", pointer: pointer)
             }
         case (.alias(let x), .alias(let y)):
             if x != y {
-                add(.breaking, "typealias-changed", "`\(path)` changed from `\(swiftType(x))` to `\(swiftType(y))`", pointer: pointer)
+                add(.typealiasChanged, "`\(path)` changed from `\(swiftType(x))` to `\(swiftType(y))`", pointer: pointer)
             }
         default:
-            add(.breaking, "type-kind-changed", "`\(path)` changed kind (struct, enum or typealias)", pointer: pointer)
+            add(.typeKindChanged, "`\(path)` changed kind (struct, enum or typealias)", pointer: pointer)
         }
     }
 
@@ -117,32 +117,32 @@ public struct SwiftAPIDiff {
         for parameter in b.parameters {
             if let previous = oldByLabel[parameter.label] {
                 if previous.type != parameter.type {
-                    add(.breaking, "parameter-type-changed", "\(name): argument `\(parameter.label):` changed type from `\(previous.type)` to `\(parameter.type)`", pointer: pointer)
+                    add(.parameterTypeChanged, "\(name): argument `\(parameter.label):` changed type from `\(previous.type)` to `\(parameter.type)`", pointer: pointer)
                     breaking = true
                 } else if parameter.required && !previous.required {
-                    add(.breaking, "argument-became-required", "\(name) requires the argument `\(parameter.label):`: calls that omit it stop compiling", pointer: pointer)
+                    add(.argumentBecameRequired, "\(name) requires the argument `\(parameter.label):`: calls that omit it stop compiling", pointer: pointer)
                     breaking = true
                 } else if !parameter.required && previous.required {
-                    add(.info, "argument-became-optional", "\(name) no longer requires `\(parameter.label):`", pointer: pointer)
+                    add(.argumentBecameOptional, "\(name) no longer requires `\(parameter.label):`", pointer: pointer)
                 }
             } else if parameter.required {
-                add(.breaking, "required-argument-added", "\(name) requires the new argument `\(parameter.label):`: existing calls stop compiling", pointer: pointer)
+                add(.requiredArgumentAdded, "\(name) requires the new argument `\(parameter.label):`: existing calls stop compiling", pointer: pointer)
                 breaking = true
             } else {
-                add(.info, "optional-argument-added", "\(name) takes the new optional argument `\(parameter.label):`", pointer: pointer)
+                add(.optionalArgumentAdded, "\(name) takes the new optional argument `\(parameter.label):`", pointer: pointer)
             }
         }
         for parameter in a.parameters where newByLabel[parameter.label] == nil {
-            add(.breaking, "argument-removed", "\(name) no longer takes `\(parameter.label):`: calls that pass it stop compiling", pointer: pointer)
+            add(.argumentRemoved, "\(name) no longer takes `\(parameter.label):`: calls that pass it stop compiling", pointer: pointer)
             breaking = true
         }
         if a.result != b.result {
-            add(.breaking, "result-type-changed", "\(name) now returns `\(b.result)` instead of `\(a.result)`", pointer: pointer)
+            add(.resultTypeChanged, "\(name) now returns `\(b.result)` instead of `\(a.result)`", pointer: pointer)
             breaking = true
         }
         // Same labels, types and results but a different order: calls stop compiling.
         if !breaking, a.parameters.map(\.label).filter({ newByLabel[$0] != nil }) != b.parameters.map(\.label).filter({ oldByLabel[$0] != nil }) {
-            add(.breaking, "argument-order-changed", "\(name) takes its arguments in another order", pointer: pointer)
+            add(.argumentOrderChanged, "\(name) takes its arguments in another order", pointer: pointer)
         }
     }
 
@@ -168,18 +168,18 @@ public struct SwiftAPIDiff {
         for (name, operation) in newMethods {
             let pointer = operationPointer(operation, in: newDocument)
             guard let previous = oldMethods[name] else {
-                add(.info, "method-added", "new method `\(name)`", pointer: pointer)
+                add(.methodAdded, "new method `\(name)`", pointer: pointer)
                 continue
             }
             compareCallable("`\(name)`", signature(previous), signature(operation), pointer: pointer)
         }
         let newNames = Set(newMethods.map(\.0))
         for (name, operation) in methods(old) where !newNames.contains(name) {
-            add(.breaking, "method-removed", "method `\(name)` was removed: calls to it stop compiling", pointer: operationPointer(operation, in: oldDocument), removed: true)
+            add(.methodRemoved, "method `\(name)` was removed: calls to it stop compiling", pointer: operationPointer(operation, in: oldDocument), removed: true)
         }
         let oldCredentials = Set(old.client.credentials.map(\.propertyName))
         for credential in new.client.credentials where !oldCredentials.contains(credential.propertyName) && credential.isRequiredEverywhere {
-            add(.breaking, "client-init-changed", "`\(new.client.name).init` requires the new credential `\(credential.propertyName):`",
+            add(.clientInitChanged, "`\(new.client.name).init` requires the new credential `\(credential.propertyName):`",
                 pointer: "/components/securitySchemes/" + JSONPointer.escape(credential.schemeName))
         }
     }

@@ -61,9 +61,10 @@ public struct WireDiff {
         document.operations.map { Entry(path: $0.path, method: $0.method, operation: $0.operation, pathItem: $0.pathItem) }
     }
 
-    mutating func add(_ severity: APIChange.Severity, _ rule: String, _ operation: String?, _ message: String,
+    /// Records a finding; `severity` is given only for a rule with several (`WireRule.severities`).
+    mutating func add(_ rule: WireRule, severity: APIChange.Severity? = nil, _ operation: String?, _ message: String,
                       pointer: JSONPointer, mark: Mark?, in document: OpenAPIDocument) {
-        changes.append(APIChange(severity: severity, rule: rule, operation: operation, message: message,
+        changes.append(APIChange(severity: severity ?? rule.severities[0], rule: .wire(rule), operation: operation, message: message,
                                  pointer: pointer.description, file: document.file, mark: mark))
     }
 
@@ -81,27 +82,27 @@ public struct WireDiff {
             let candidates = oldEntries.filter { $0.versionlessKey == entry.versionlessKey }
             if let previous = candidates.last {
                 let stillThere = newKeys.contains(previous.key)
-                add(.info, "operation-new-version", entry.label,
+                add(.operationNewVersion, entry.label,
                     "new version of \(previous.operation.operationID ?? previous.path): \(entry.label) " + (stillThere ? "beside" : "replaces") + " \(previous.label); changes relative to the previous version follow",
                     pointer: entry.operation.pointer, mark: entry.operation.mark, in: new)
                 if !stillThere {
-                    add(.breaking, "operation-moved", previous.label, "\(previous.label) was removed; its new version is \(entry.label)",
+                    add(.operationMoved, previous.label, "\(previous.label) was removed; its new version is \(entry.label)",
                         pointer: previous.operation.pointer, mark: previous.operation.mark, in: old)
                     unmatchedOld.removeAll { $0.key == previous.key }
                 }
                 compareOperation(previous, entry, relativeToPreviousVersion: true)
             } else if let previous = unmatchedOld.first(where: { WireDiff.isSameOperationUnderNewPrefix($0, entry) }) {
                 // The same operation under another path prefix (`/api/x` → `/tenant/api/x`).
-                add(.breaking, "operation-path-changed", previous.label, "\(previous.label) moved to \(entry.label); clients calling the old path break",
+                add(.operationPathChanged, previous.label, "\(previous.label) moved to \(entry.label); clients calling the old path break",
                     pointer: entry.operation.pointer, mark: entry.operation.mark, in: new)
                 unmatchedOld.removeAll { $0.key == previous.key }
                 compareOperation(previous, entry, relativeToPreviousVersion: false)
             } else {
-                add(.info, "operation-added", entry.label, "new operation \(entry.label)", pointer: entry.operation.pointer, mark: entry.operation.mark, in: new)
+                add(.operationAdded, entry.label, "new operation \(entry.label)", pointer: entry.operation.pointer, mark: entry.operation.mark, in: new)
             }
         }
         for entry in unmatchedOld {
-            add(.breaking, "operation-removed", entry.label, "operation \(entry.label) was removed", pointer: entry.operation.pointer, mark: entry.operation.mark, in: old)
+            add(.operationRemoved, entry.label, "operation \(entry.label) was removed", pointer: entry.operation.pointer, mark: entry.operation.mark, in: old)
         }
         compareSecuritySchemes()
     }
@@ -110,7 +111,7 @@ public struct WireDiff {
         let label = b.label
         let start = changes.count
         if b.operation.deprecated && !a.operation.deprecated {
-            add(.warning, "operation-deprecated", label, "\(label) is deprecated", pointer: b.operation.pointer, mark: b.operation.mark, in: new)
+            add(.operationDeprecated, label, "\(label) is deprecated", pointer: b.operation.pointer, mark: b.operation.mark, in: new)
         }
         compareParameters(a, b, label: label)
         compareRequestBody(a, b, label: label)
@@ -123,7 +124,7 @@ public struct WireDiff {
                 let severity = changes[index].severity
                 changes[index].message = "relative to \(a.label)" + (severity == .info ? "" : " (\(severity.rawValue) for callers who switch)")
                     + ": " + changes[index].message
-                changes[index].rule = "new-version-" + changes[index].rule
+                changes[index].rule = .newVersion(changes[index].rule)
                 changes[index].severity = .info
             }
         }
@@ -152,35 +153,34 @@ public struct WireDiff {
             let name = "\(parameter.location.rawValue) parameter '\(parameter.name)'"
             guard let previous = oldByKey[key(parameter, newParameters)] else {
                 if let moved = oldParameters.first(where: { $0.name == parameter.name && $0.location != parameter.location }) {
-                    add(.breaking, "parameter-location-changed", label, "parameter '\(parameter.name)' moved from \(moved.location.rawValue) to \(parameter.location.rawValue)",
+                    add(.parameterLocationChanged, label, "parameter '\(parameter.name)' moved from \(moved.location.rawValue) to \(parameter.location.rawValue)",
                         pointer: parameter.pointer, mark: parameter.mark, in: new)
                 } else if parameter.required {
-                    add(.breaking, "parameter-required-added", label, "new required \(name)", pointer: parameter.pointer, mark: parameter.mark, in: new)
+                    add(.parameterRequiredAdded, label, "new required \(name)", pointer: parameter.pointer, mark: parameter.mark, in: new)
                 } else {
-                    add(.info, "parameter-added", label, "new optional \(name)", pointer: parameter.pointer, mark: parameter.mark, in: new)
+                    add(.parameterAdded, label, "new optional \(name)", pointer: parameter.pointer, mark: parameter.mark, in: new)
                 }
                 continue
             }
             if parameter.required != previous.required {
-                add(parameter.required ? .breaking : .info, parameter.required ? "parameter-became-required" : "parameter-became-optional", label,
+                add(parameter.required ? .parameterBecameRequired : .parameterBecameOptional, label,
                     "\(name) became \(parameter.required ? "required" : "optional")", pointer: parameter.pointer, mark: parameter.mark, in: new)
             }
             if (parameter.style ?? "") != (previous.style ?? "") || parameter.explode != previous.explode {
-                add(.breaking, "parameter-style-changed", label, "\(name) changed its serialization (style/explode)", pointer: parameter.pointer, mark: parameter.mark, in: new)
+                add(.parameterStyleChanged, label, "\(name) changed its serialization (style/explode)", pointer: parameter.pointer, mark: parameter.mark, in: new)
             }
             if let x = previous.schema, let y = parameter.schema {
-                var schemas = SchemaDiff(old: old, new: new, direction: .request, operation: label)
+                var schemas = SchemaDiff(old: old, new: new, site: .parameter, operation: label)
                 schemas.compare(x, y, path: parameter.name)
                 changes += schemas.changes.map { change in
                     var change = change
-                    change.rule = change.rule.replacingOccurrences(of: "request-", with: "parameter-")
                     change.message = "\(name): " + change.message
                     return change
                 }
             }
         }
         for parameter in oldParameters where !newKeys.contains(key(parameter, oldParameters)) && !newParameters.contains(where: { $0.name == parameter.name }) {
-            add(.warning, "parameter-removed", label, "\(parameter.location.rawValue) parameter '\(parameter.name)' was removed",
+            add(.parameterRemoved, label, "\(parameter.location.rawValue) parameter '\(parameter.name)' was removed",
                 pointer: parameter.pointer, mark: parameter.mark, in: old)
         }
     }
@@ -190,37 +190,33 @@ public struct WireDiff {
         let newBody: RequestBody? = b.operation.requestBody.flatMap { new.resolve($0) }
         switch (oldBody, newBody) {
         case (nil, let body?):
-            add(body.required ? .breaking : .info, body.required ? "request-body-required-added" : "request-body-added", label,
+            add(body.required ? .requestBodyRequiredAdded : .requestBodyAdded, label,
                 "new \(body.required ? "required" : "optional") request body", pointer: body.pointer, mark: body.mark, in: new)
         case (let body?, nil):
-            add(.warning, "request-body-removed", label, "the request body was removed", pointer: body.pointer, mark: body.mark, in: old)
+            add(.requestBodyRemoved, label, "the request body was removed", pointer: body.pointer, mark: body.mark, in: old)
         case (let x?, let y?):
             if y.required != x.required {
-                add(y.required ? .breaking : .info, y.required ? "request-body-became-required" : "request-body-became-optional", label,
+                add(y.required ? .requestBodyBecameRequired : .requestBodyBecameOptional, label,
                     "the request body became \(y.required ? "required" : "optional")", pointer: y.pointer, mark: y.mark, in: new)
             }
-            compareContent(x.content, y.content, direction: .request, label: label, pointer: y.pointer, mark: y.mark, rulePrefix: "request")
+            compareContent(x.content, y.content, site: .request, label: label, pointer: y.pointer, mark: y.mark)
         case (nil, nil):
             break
         }
     }
 
-    mutating func compareContent(_ x: [MediaType], _ y: [MediaType], direction: SchemaDiff.Direction, label: String, pointer: JSONPointer, mark: Mark, rulePrefix: String) {
+    mutating func compareContent(_ x: [MediaType], _ y: [MediaType], site: SchemaSite, label: String, pointer: JSONPointer, mark: Mark) {
         for media in x where !y.contains(where: { $0.name == media.name }) {
-            add(.breaking, "\(rulePrefix)-media-type-removed", label, "\(rulePrefix) media type \(media.name) was removed", pointer: pointer, mark: media.mark, in: old)
+            add(site == .response ? .responseMediaTypeRemoved : .requestMediaTypeRemoved, label, "\(site.rawValue) media type \(media.name) was removed", pointer: pointer, mark: media.mark, in: old)
         }
         for media in y where !x.contains(where: { $0.name == media.name }) {
-            add(.info, "\(rulePrefix)-media-type-added", label, "new \(rulePrefix) media type \(media.name)", pointer: pointer, mark: media.mark, in: new)
+            add(site == .response ? .responseMediaTypeAdded : .requestMediaTypeAdded, label, "new \(site.rawValue) media type \(media.name)", pointer: pointer, mark: media.mark, in: new)
         }
         for media in y {
             guard let previous = x.first(where: { $0.name == media.name }), let oldSchema = previous.schema, let newSchema = media.schema else { continue }
-            var schemas = SchemaDiff(old: old, new: new, direction: direction, operation: label)
+            var schemas = SchemaDiff(old: old, new: new, site: site, operation: label)
             schemas.compare(oldSchema, newSchema, path: "")
-            changes += schemas.changes.map { change in
-                var change = change
-                if rulePrefix != direction.word { change.rule = change.rule.replacingOccurrences(of: direction.word + "-", with: rulePrefix + "-") }
-                return change
-            }
+            changes += schemas.changes
         }
     }
 
@@ -231,17 +227,16 @@ public struct WireDiff {
             guard let previousValue = oldResponses.first(where: { $0.status.uppercased() == status.uppercased() })?.response,
                   let previous = old.resolve(previousValue) else {
                 let success = status.hasPrefix("2")
-                add(success ? .warning : .info, success ? "response-success-status-added" : "response-status-added", label,
+                add(success ? .responseSuccessStatusAdded : .responseStatusAdded, label,
                     "new response status \(status)", pointer: response.pointer, mark: response.mark, in: new)
                 continue
             }
-            compareContent(previous.content, response.content, direction: .response, label: label, pointer: response.pointer, mark: response.mark,
-                           rulePrefix: "response")
+            compareContent(previous.content, response.content, site: .response, label: label, pointer: response.pointer, mark: response.mark)
         }
         for (status, value) in oldResponses where !newResponses.contains(where: { $0.status.uppercased() == status.uppercased() }) {
             guard let response = old.resolve(value) else { continue }
             let success = status.hasPrefix("2")
-            add(success ? .breaking : .warning, success ? "response-success-status-removed" : "response-status-removed", label,
+            add(success ? .responseSuccessStatusRemoved : .responseStatusRemoved, label,
                 "response status \(status) was removed", pointer: response.pointer, mark: response.mark, in: old)
         }
     }
@@ -260,7 +255,7 @@ public struct WireDiff {
         // when the new requirements are empty, or when some new alternative asks for no more than theirs.
         let clients = x.isEmpty ? [Set<String>()] : x
         let breaks = !y.isEmpty && clients.contains { alternative in !y.contains { $0.isSubset(of: alternative) } }
-        add(breaks ? .breaking : .info, "security-changed", label, "security changed from \(describe(x)) to \(describe(y))",
+        add(.securityChanged, severity: breaks ? .breaking : .info, label, "security changed from \(describe(x)) to \(describe(y))",
             pointer: b.operation.pointer, mark: b.operation.mark, in: new)
     }
 
@@ -270,17 +265,17 @@ public struct WireDiff {
             guard let scheme = new.resolve(value) else { continue }
             let pointer = JSONPointer(tokens: ["components", "securitySchemes", name])
             guard let previousValue = oldSchemes[name], let previous = old.resolve(previousValue) else {
-                add(.info, "security-scheme-added", nil, "new security scheme '\(name)'", pointer: pointer, mark: scheme.mark, in: new)
+                add(.securitySchemeAdded, nil, "new security scheme '\(name)'", pointer: pointer, mark: scheme.mark, in: new)
                 continue
             }
             if previous.kind != scheme.kind {
-                add(.breaking, "security-scheme-changed", nil, "security scheme '\(name)' changed from \(previous.kind) to \(scheme.kind)",
+                add(.securitySchemeChanged, nil, "security scheme '\(name)' changed from \(previous.kind) to \(scheme.kind)",
                     pointer: pointer, mark: scheme.mark, in: new)
             }
         }
         let newNames = Set(new.components.securitySchemes.map(\.name))
         for (name, value) in old.components.securitySchemes where !newNames.contains(name) {
-            add(.warning, "security-scheme-removed", nil, "security scheme '\(name)' was removed",
+            add(.securitySchemeRemoved, nil, "security scheme '\(name)' was removed",
                 pointer: JSONPointer(tokens: ["components", "securitySchemes", name]), mark: old.resolve(value)?.mark, in: old)
         }
     }

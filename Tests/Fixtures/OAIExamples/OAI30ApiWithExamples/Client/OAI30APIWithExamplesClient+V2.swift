@@ -2,12 +2,12 @@
 // Regenerate with `api-bindgen generate`; edit the spec or the generator config instead.
 // swift-format-ignore-file
 
-extension OAI30APIWithExamplesClient {
+nonisolated extension OAI30APIWithExamplesClient {
     /// Operations of API version v2 (paths with the segment `/v2/`).
     public var v2: V2 { V2(client: self) }
 
     /// The operations of API version v2. A newer version of an operation appears in its own namespace, so upgrading is a visible, per-call change.
-    public struct V2: Sendable {
+    public nonisolated struct V2: Sendable {
         public let client: OAI30APIWithExamplesClient
     }
 }

@@ -8,7 +8,7 @@ import Foundation
 /// A client for Simple API overview 2.0.0.
 ///
 /// Operations are grouped by the API version in their path (`client.<version>.<operation>`); each version's accessor and operations are in their own files.
-public struct OAI30APIWithExamplesClient: Sendable {
+public nonisolated struct OAI30APIWithExamplesClient: Sendable {
     /// Server URL and date handling.
     public var configuration: ClientConfiguration
     /// Sends the requests.

@@ -6,7 +6,7 @@ import Foundation
 @_spi(Generated) import BindingRuntime
 
 /// A client for Callback Example 1.0.0.
-public struct OAI30CallbackExampleClient: Sendable {
+public nonisolated struct OAI30CallbackExampleClient: Sendable {
     /// Server URL and date handling.
     public var configuration: ClientConfiguration
     /// Sends the requests.

@@ -8,7 +8,7 @@ import BindingRuntime
 /// subscription information
 ///
 /// Schema: `#/paths/~1streams/post/responses/201/content/application~1json/schema`
-public struct PostStreamsResponse: Codable, Hashable, Sendable {
+public nonisolated struct PostStreamsResponse: Codable, Hashable, Sendable {
     /// this unique identifier allows management of the subscription
     public var subscriptionID: String
 
@@ -18,12 +18,12 @@ public struct PostStreamsResponse: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case subscriptionID = "subscriptionId"
     }
 }
 
-extension PostStreamsResponse: Validatable {
+nonisolated extension PostStreamsResponse: Validatable {
     /// Validation keywords of `#/paths/~1streams/post/responses/201/content/application~1json/schema`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/paths/~12.0~1repositories~1{username}~1{slug}~1pullrequests/get/parameters/2/schema`
-public enum GetPullRequestsByRepositoryState: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
+public nonisolated enum GetPullRequestsByRepositoryState: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
     /// (`"open"`)
     case `open`
     /// (`"merged"`)
@@ -56,7 +56,7 @@ public enum GetPullRequestsByRepositoryState: RawRepresentable, Codable, Hashabl
     }
 }
 
-extension GetPullRequestsByRepositoryState: Validatable {
+nonisolated extension GetPullRequestsByRepositoryState: Validatable {
     /// Validation keywords of `#/paths/~12.0~1repositories~1{username}~1{slug}~1pullrequests/get/parameters/2/schema`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/pullrequest`
-public struct Pullrequest: Codable, Hashable, Sendable {
+public nonisolated struct Pullrequest: Codable, Hashable, Sendable {
     public var id: Int?
     public var title: String?
     public var repository: Repository?
@@ -21,7 +21,7 @@ public struct Pullrequest: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case id
         case title
         case repository
@@ -29,7 +29,7 @@ public struct Pullrequest: Codable, Hashable, Sendable {
     }
 }
 
-extension Pullrequest: Validatable {
+nonisolated extension Pullrequest: Validatable {
     /// Validation keywords of `#/components/schemas/pullrequest`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

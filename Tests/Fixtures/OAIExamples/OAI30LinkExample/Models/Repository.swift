@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/repository`
-public struct Repository: Codable, Hashable, Sendable {
+public nonisolated struct Repository: Codable, Hashable, Sendable {
     public var slug: String?
     public var owner: User?
 
@@ -17,13 +17,13 @@ public struct Repository: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case slug
         case owner
     }
 }
 
-extension Repository: Validatable {
+nonisolated extension Repository: Validatable {
     /// Validation keywords of `#/components/schemas/repository`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/user`
-public struct User: Codable, Hashable, Sendable {
+public nonisolated struct User: Codable, Hashable, Sendable {
     public var username: String?
     public var uuid: String?
 
@@ -17,13 +17,13 @@ public struct User: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case username
         case uuid
     }
 }
 
-extension User: Validatable {
+nonisolated extension User: Validatable {
     /// Validation keywords of `#/components/schemas/user`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

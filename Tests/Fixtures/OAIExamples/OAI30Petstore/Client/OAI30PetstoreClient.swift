@@ -6,7 +6,7 @@ import Foundation
 @_spi(Generated) import BindingRuntime
 
 /// A client for Swagger Petstore 1.0.0.
-public struct OAI30PetstoreClient: Sendable {
+public nonisolated struct OAI30PetstoreClient: Sendable {
     /// Server URL and date handling.
     public var configuration: ClientConfiguration
     /// Sends the requests.

@@ -8,7 +8,7 @@ import BindingRuntime
 /// Schema: `#/components/schemas/Pets`
 public typealias Pets = [Pet]
 
-extension Schemas {
+nonisolated extension Schemas {
     /// Validation keywords of `Pets` (`#/components/schemas/Pets`).
     public static let pets: ValidationSchema = ValidationSchema(
         draft: .draft4,

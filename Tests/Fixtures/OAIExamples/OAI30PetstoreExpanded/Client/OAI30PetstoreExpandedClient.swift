@@ -8,7 +8,7 @@ import Foundation
 /// A client for Swagger Petstore 1.0.0.
 ///
 /// A sample API that uses a petstore as an example to demonstrate features in the OpenAPI 3.0 specification
-public struct OAI30PetstoreExpandedClient: Sendable {
+public nonisolated struct OAI30PetstoreExpandedClient: Sendable {
     /// Server URL and date handling.
     public var configuration: ClientConfiguration
     /// Sends the requests.

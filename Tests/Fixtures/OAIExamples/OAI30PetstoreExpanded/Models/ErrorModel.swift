@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/Error`
-public struct ErrorModel: Codable, Hashable, Sendable {
+public nonisolated struct ErrorModel: Codable, Hashable, Sendable {
     public var code: Int32
     public var message: String
 
@@ -17,13 +17,13 @@ public struct ErrorModel: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case code
         case message
     }
 }
 
-extension ErrorModel: Validatable {
+nonisolated extension ErrorModel: Validatable {
     /// Validation keywords of `#/components/schemas/Error`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

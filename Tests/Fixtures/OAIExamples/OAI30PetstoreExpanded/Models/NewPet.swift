@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/NewPet`
-public struct NewPet: Codable, Hashable, Sendable {
+public nonisolated struct NewPet: Codable, Hashable, Sendable {
     public var name: String
     public var tag: String?
 
@@ -17,13 +17,13 @@ public struct NewPet: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case name
         case tag
     }
 }
 
-extension NewPet: Validatable {
+nonisolated extension NewPet: Validatable {
     /// Validation keywords of `#/components/schemas/NewPet`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/Pet`
-public struct Pet: Codable, Hashable, Sendable {
+public nonisolated struct Pet: Codable, Hashable, Sendable {
     public var name: String
     public var tag: String?
     public var id: Int64
@@ -19,14 +19,14 @@ public struct Pet: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case name
         case tag
         case id
     }
 }
 
-extension Pet: Validatable {
+nonisolated extension Pet: Validatable {
     /// Validation keywords of `#/components/schemas/Pet`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

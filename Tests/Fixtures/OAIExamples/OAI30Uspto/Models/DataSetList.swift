@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/dataSetList`
-public struct DataSetList: Codable, Hashable, Sendable {
+public nonisolated struct DataSetList: Codable, Hashable, Sendable {
     public var total: Int?
     public var apis: [DataSetList.ApisItem]?
 
@@ -17,13 +17,13 @@ public struct DataSetList: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case total
         case apis
     }
 
     /// Schema: `#/components/schemas/dataSetList/properties/apis/items`
-    public struct ApisItem: Codable, Hashable, Sendable {
+    public nonisolated struct ApisItem: Codable, Hashable, Sendable {
         /// To be used as a dataset parameter value
         public var apiKey: String?
         /// To be used as a version parameter value
@@ -46,7 +46,7 @@ public struct DataSetList: Codable, Hashable, Sendable {
         }
 
         /// The JSON names of the properties.
-        public enum CodingKeys: String, CodingKey {
+        public nonisolated enum CodingKeys: String, CodingKey {
             case apiKey
             case apiVersionNumber
             case apiURL = "apiUrl"
@@ -55,7 +55,7 @@ public struct DataSetList: Codable, Hashable, Sendable {
     }
 }
 
-extension DataSetList: Validatable {
+nonisolated extension DataSetList: Validatable {
     /// Validation keywords of `#/components/schemas/dataSetList`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,
@@ -78,7 +78,7 @@ extension DataSetList: Validatable {
     )
 }
 
-extension DataSetList.ApisItem: Validatable {
+nonisolated extension DataSetList.ApisItem: Validatable {
     /// Validation keywords of `#/components/schemas/dataSetList/properties/apis/items`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

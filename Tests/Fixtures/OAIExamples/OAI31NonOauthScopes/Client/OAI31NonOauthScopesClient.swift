@@ -6,7 +6,7 @@ import Foundation
 @_spi(Generated) import BindingRuntime
 
 /// A client for Non-oAuth Scopes example 1.0.0.
-public struct OAI31NonOauthScopesClient: Sendable {
+public nonisolated struct OAI31NonOauthScopesClient: Sendable {
     /// The `bearerAuth` security scheme: a token sent as `Authorization: Bearer` (RFC 6750). note: non-oauth scopes are not defined at the securityScheme level
     public var bearerAuth: String?
     /// Server URL and date handling.

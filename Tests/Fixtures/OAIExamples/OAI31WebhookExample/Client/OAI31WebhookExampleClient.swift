@@ -6,7 +6,7 @@ import Foundation
 @_spi(Generated) import BindingRuntime
 
 /// A client for Webhook Example 1.0.0.
-public struct OAI31WebhookExampleClient: Sendable {
+public nonisolated struct OAI31WebhookExampleClient: Sendable {
     /// Server URL and date handling.
     public var configuration: ClientConfiguration
     /// Sends the requests.

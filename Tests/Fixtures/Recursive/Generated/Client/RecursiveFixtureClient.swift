@@ -6,7 +6,7 @@ import Foundation
 @_spi(Generated) import BindingRuntime
 
 /// A client for Recursive 1.
-public struct RecursiveFixtureClient: Sendable {
+public nonisolated struct RecursiveFixtureClient: Sendable {
     /// Server URL and date handling.
     public var configuration: ClientConfiguration
     /// Sends the requests.

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/Folder`
-public struct Folder: Codable, Hashable, Sendable {
+public nonisolated struct Folder: Codable, Hashable, Sendable {
     /// Constraints: minLength: 1
     public var name: String
     public var parent: Folder? {
@@ -30,7 +30,7 @@ public struct Folder: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case name
         case parent
         case children
@@ -54,7 +54,7 @@ public struct Folder: Codable, Hashable, Sendable {
     }
 }
 
-extension Folder: Validatable {
+nonisolated extension Folder: Validatable {
     /// Validation keywords of `#/components/schemas/Folder`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

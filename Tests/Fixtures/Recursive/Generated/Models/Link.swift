@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/Link`
-public struct Link: Codable, Hashable, Sendable {
+public nonisolated struct Link: Codable, Hashable, Sendable {
     public var target: Folder {
         get { _target.value }
         set { _target = Indirect(newValue) }
@@ -19,7 +19,7 @@ public struct Link: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case target
     }
 
@@ -34,7 +34,7 @@ public struct Link: Codable, Hashable, Sendable {
     }
 }
 
-extension Link: Validatable {
+nonisolated extension Link: Validatable {
     /// Validation keywords of `#/components/schemas/Link`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

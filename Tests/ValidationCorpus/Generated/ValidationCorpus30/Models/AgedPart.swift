@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/AgedPart`
-public struct AgedPart: Codable, Hashable, Sendable {
+public nonisolated struct AgedPart: Codable, Hashable, Sendable {
     /// Constraints: minimum: 0
     public var age: Int
 
@@ -16,12 +16,12 @@ public struct AgedPart: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case age
     }
 }
 
-extension AgedPart: Validatable {
+nonisolated extension AgedPart: Validatable {
     /// Validation keywords of `#/components/schemas/AgedPart`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

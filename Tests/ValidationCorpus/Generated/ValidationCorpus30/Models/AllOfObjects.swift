@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/AllOfObjects`
-public struct AllOfObjects: Codable, Hashable, Sendable {
+public nonisolated struct AllOfObjects: Codable, Hashable, Sendable {
     public var value: AllOfObjects.Value
 
     /// Creates a value from its properties: required ones first, optional ones default to nil.
@@ -15,12 +15,12 @@ public struct AllOfObjects: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 
     /// Schema: `#/components/schemas/AllOfObjects/properties/value`
-    public struct Value: Codable, Hashable, Sendable {
+    public nonisolated struct Value: Codable, Hashable, Sendable {
         /// Constraints: minLength: 1
         public var name: String
         /// Constraints: minimum: 0
@@ -33,14 +33,14 @@ public struct AllOfObjects: Codable, Hashable, Sendable {
         }
 
         /// The JSON names of the properties.
-        public enum CodingKeys: String, CodingKey {
+        public nonisolated enum CodingKeys: String, CodingKey {
             case name
             case age
         }
     }
 }
 
-extension AllOfObjects: Validatable {
+nonisolated extension AllOfObjects: Validatable {
     /// Validation keywords of `#/components/schemas/AllOfObjects`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,
@@ -52,7 +52,7 @@ extension AllOfObjects: Validatable {
     )
 }
 
-extension AllOfObjects.Value: Validatable {
+nonisolated extension AllOfObjects.Value: Validatable {
     /// Validation keywords of `#/components/schemas/AllOfObjects/properties/value`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

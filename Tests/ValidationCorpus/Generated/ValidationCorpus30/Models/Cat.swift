@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/Cat`
-public struct Cat: Codable, Hashable, Sendable {
+public nonisolated struct Cat: Codable, Hashable, Sendable {
     public var meow: Bool
 
     /// Creates a value from its properties: required ones first, optional ones default to nil.
@@ -15,12 +15,12 @@ public struct Cat: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case meow
     }
 }
 
-extension Cat: Validatable {
+nonisolated extension Cat: Validatable {
     /// Validation keywords of `#/components/schemas/Cat`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/ClosedObject`
-public struct ClosedObject: Codable, Hashable, Sendable {
+public nonisolated struct ClosedObject: Codable, Hashable, Sendable {
     public var name: String
     public var note: String?
 
@@ -17,13 +17,13 @@ public struct ClosedObject: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case name
         case note
     }
 }
 
-extension ClosedObject: Validatable {
+nonisolated extension ClosedObject: Validatable {
     /// Validation keywords of `#/components/schemas/ClosedObject`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

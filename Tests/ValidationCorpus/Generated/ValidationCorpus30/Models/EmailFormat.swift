@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/EmailFormat`
-public struct EmailFormat: Codable, Hashable, Sendable {
+public nonisolated struct EmailFormat: Codable, Hashable, Sendable {
     /// Constraints: format: email
     public var value: String
 
@@ -16,12 +16,12 @@ public struct EmailFormat: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension EmailFormat: Validatable {
+nonisolated extension EmailFormat: Validatable {
     /// Validation keywords of `#/components/schemas/EmailFormat`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

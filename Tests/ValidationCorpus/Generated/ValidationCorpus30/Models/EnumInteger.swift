@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/EnumInteger`
-public struct EnumInteger: Codable, Hashable, Sendable {
+public nonisolated struct EnumInteger: Codable, Hashable, Sendable {
     public var value: EnumInteger.Value
 
     /// Creates a value from its properties: required ones first, optional ones default to nil.
@@ -15,12 +15,12 @@ public struct EnumInteger: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 
     /// Schema: `#/components/schemas/EnumInteger/properties/value`
-    public enum Value: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
+    public nonisolated enum Value: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
         /// (`1`)
         case value1
         /// (`2`)
@@ -71,7 +71,7 @@ public struct EnumInteger: Codable, Hashable, Sendable {
     }
 }
 
-extension EnumInteger: Validatable {
+nonisolated extension EnumInteger: Validatable {
     /// Validation keywords of `#/components/schemas/EnumInteger`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,
@@ -83,7 +83,7 @@ extension EnumInteger: Validatable {
     )
 }
 
-extension EnumInteger.Value: Validatable {
+nonisolated extension EnumInteger.Value: Validatable {
     /// Validation keywords of `#/components/schemas/EnumInteger/properties/value`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/EnumLookalikes`
-public struct EnumLookalikes: Codable, Hashable, Sendable {
+public nonisolated struct EnumLookalikes: Codable, Hashable, Sendable {
     public var value: EnumLookalikes.Value
 
     /// Creates a value from its properties: required ones first, optional ones default to nil.
@@ -15,12 +15,12 @@ public struct EnumLookalikes: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 
     /// Schema: `#/components/schemas/EnumLookalikes/properties/value`
-    public enum Value: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
+    public nonisolated enum Value: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
         /// (`"yes"`)
         case yes
         /// (`"null"`)
@@ -71,7 +71,7 @@ public struct EnumLookalikes: Codable, Hashable, Sendable {
     }
 }
 
-extension EnumLookalikes: Validatable {
+nonisolated extension EnumLookalikes: Validatable {
     /// Validation keywords of `#/components/schemas/EnumLookalikes`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,
@@ -83,7 +83,7 @@ extension EnumLookalikes: Validatable {
     )
 }
 
-extension EnumLookalikes.Value: Validatable {
+nonisolated extension EnumLookalikes.Value: Validatable {
     /// Validation keywords of `#/components/schemas/EnumLookalikes/properties/value`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

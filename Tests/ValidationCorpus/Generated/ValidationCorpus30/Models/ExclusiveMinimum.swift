@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/ExclusiveMinimum`
-public struct ExclusiveMinimum: Codable, Hashable, Sendable {
+public nonisolated struct ExclusiveMinimum: Codable, Hashable, Sendable {
     /// Constraints: exclusiveMinimum: 0
     public var value: Double
 
@@ -16,12 +16,12 @@ public struct ExclusiveMinimum: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension ExclusiveMinimum: Validatable {
+nonisolated extension ExclusiveMinimum: Validatable {
     /// Validation keywords of `#/components/schemas/ExclusiveMinimum`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/InclusiveMinimumExplicit`
-public struct InclusiveMinimumExplicit: Codable, Hashable, Sendable {
+public nonisolated struct InclusiveMinimumExplicit: Codable, Hashable, Sendable {
     /// Constraints: minimum: 5
     public var value: Int
 
@@ -16,12 +16,12 @@ public struct InclusiveMinimumExplicit: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension InclusiveMinimumExplicit: Validatable {
+nonisolated extension InclusiveMinimumExplicit: Validatable {
     /// Validation keywords of `#/components/schemas/InclusiveMinimumExplicit`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

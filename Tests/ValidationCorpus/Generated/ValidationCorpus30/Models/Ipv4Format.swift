@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/Ipv4Format`
-public struct Ipv4Format: Codable, Hashable, Sendable {
+public nonisolated struct Ipv4Format: Codable, Hashable, Sendable {
     /// Constraints: format: ipv4
     public var value: String
 
@@ -16,12 +16,12 @@ public struct Ipv4Format: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension Ipv4Format: Validatable {
+nonisolated extension Ipv4Format: Validatable {
     /// Validation keywords of `#/components/schemas/Ipv4Format`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/Ipv6Format`
-public struct Ipv6Format: Codable, Hashable, Sendable {
+public nonisolated struct Ipv6Format: Codable, Hashable, Sendable {
     /// Constraints: format: ipv6
     public var value: String
 
@@ -16,12 +16,12 @@ public struct Ipv6Format: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension Ipv6Format: Validatable {
+nonisolated extension Ipv6Format: Validatable {
     /// Validation keywords of `#/components/schemas/Ipv6Format`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/MultipleOfCent`
-public struct MultipleOfCent: Codable, Hashable, Sendable {
+public nonisolated struct MultipleOfCent: Codable, Hashable, Sendable {
     /// Constraints: multipleOf: 0.01
     public var value: Double
 
@@ -16,12 +16,12 @@ public struct MultipleOfCent: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension MultipleOfCent: Validatable {
+nonisolated extension MultipleOfCent: Validatable {
     /// Validation keywords of `#/components/schemas/MultipleOfCent`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/MultipleOfTenth`
-public struct MultipleOfTenth: Codable, Hashable, Sendable {
+public nonisolated struct MultipleOfTenth: Codable, Hashable, Sendable {
     /// Constraints: multipleOf: 0.1
     public var value: Double
 
@@ -16,12 +16,12 @@ public struct MultipleOfTenth: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension MultipleOfTenth: Validatable {
+nonisolated extension MultipleOfTenth: Validatable {
     /// Validation keywords of `#/components/schemas/MultipleOfTenth`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/MultipleOfThree`
-public struct MultipleOfThree: Codable, Hashable, Sendable {
+public nonisolated struct MultipleOfThree: Codable, Hashable, Sendable {
     /// Constraints: multipleOf: 3
     public var value: Int
 
@@ -16,12 +16,12 @@ public struct MultipleOfThree: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension MultipleOfThree: Validatable {
+nonisolated extension MultipleOfThree: Validatable {
     /// Validation keywords of `#/components/schemas/MultipleOfThree`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/NamedPart`
-public struct NamedPart: Codable, Hashable, Sendable {
+public nonisolated struct NamedPart: Codable, Hashable, Sendable {
     /// Constraints: minLength: 1
     public var name: String
 
@@ -16,12 +16,12 @@ public struct NamedPart: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case name
     }
 }
 
-extension NamedPart: Validatable {
+nonisolated extension NamedPart: Validatable {
     /// Validation keywords of `#/components/schemas/NamedPart`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

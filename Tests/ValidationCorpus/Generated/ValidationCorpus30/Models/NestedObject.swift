@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/NestedObject`
-public struct NestedObject: Codable, Hashable, Sendable {
+public nonisolated struct NestedObject: Codable, Hashable, Sendable {
     public var value: NestedObject.Value
 
     /// Creates a value from its properties: required ones first, optional ones default to nil.
@@ -15,12 +15,12 @@ public struct NestedObject: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 
     /// Schema: `#/components/schemas/NestedObject/properties/value`
-    public struct Value: Codable, Hashable, Sendable {
+    public nonisolated struct Value: Codable, Hashable, Sendable {
         public var inner: NestedObject.Value.Inner
 
         /// Creates a value from its properties: required ones first, optional ones default to nil.
@@ -29,12 +29,12 @@ public struct NestedObject: Codable, Hashable, Sendable {
         }
 
         /// The JSON names of the properties.
-        public enum CodingKeys: String, CodingKey {
+        public nonisolated enum CodingKeys: String, CodingKey {
             case inner
         }
 
         /// Schema: `#/components/schemas/NestedObject/properties/value/properties/inner`
-        public struct Inner: Codable, Hashable, Sendable {
+        public nonisolated struct Inner: Codable, Hashable, Sendable {
             /// Constraints: minLength: 1
             public var leaf: String
 
@@ -44,14 +44,14 @@ public struct NestedObject: Codable, Hashable, Sendable {
             }
 
             /// The JSON names of the properties.
-            public enum CodingKeys: String, CodingKey {
+            public nonisolated enum CodingKeys: String, CodingKey {
                 case leaf
             }
         }
     }
 }
 
-extension NestedObject: Validatable {
+nonisolated extension NestedObject: Validatable {
     /// Validation keywords of `#/components/schemas/NestedObject`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,
@@ -63,7 +63,7 @@ extension NestedObject: Validatable {
     )
 }
 
-extension NestedObject.Value: Validatable {
+nonisolated extension NestedObject.Value: Validatable {
     /// Validation keywords of `#/components/schemas/NestedObject/properties/value`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,
@@ -75,7 +75,7 @@ extension NestedObject.Value: Validatable {
     )
 }
 
-extension NestedObject.Value.Inner: Validatable {
+nonisolated extension NestedObject.Value.Inner: Validatable {
     /// Validation keywords of `#/components/schemas/NestedObject/properties/value/properties/inner`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

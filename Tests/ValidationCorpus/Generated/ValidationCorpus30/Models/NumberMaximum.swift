@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/NumberMaximum`
-public struct NumberMaximum: Codable, Hashable, Sendable {
+public nonisolated struct NumberMaximum: Codable, Hashable, Sendable {
     /// Constraints: maximum: 100
     public var value: Double
 
@@ -16,12 +16,12 @@ public struct NumberMaximum: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension NumberMaximum: Validatable {
+nonisolated extension NumberMaximum: Validatable {
     /// Validation keywords of `#/components/schemas/NumberMaximum`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

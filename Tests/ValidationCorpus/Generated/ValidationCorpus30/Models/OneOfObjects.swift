@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/OneOfObjects`
-public struct OneOfObjects: Codable, Hashable, Sendable {
+public nonisolated struct OneOfObjects: Codable, Hashable, Sendable {
     public var value: JSONValue
 
     /// Creates a value from its properties: required ones first, optional ones default to nil.
@@ -15,12 +15,12 @@ public struct OneOfObjects: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension OneOfObjects: Validatable {
+nonisolated extension OneOfObjects: Validatable {
     /// Validation keywords of `#/components/schemas/OneOfObjects`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/PatternHexColor`
-public struct PatternHexColor: Codable, Hashable, Sendable {
+public nonisolated struct PatternHexColor: Codable, Hashable, Sendable {
     /// Constraints: pattern: `^#[0-9a-fA-F]{6}$`
     public var value: String
 
@@ -16,12 +16,12 @@ public struct PatternHexColor: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension PatternHexColor: Validatable {
+nonisolated extension PatternHexColor: Validatable {
     /// Validation keywords of `#/components/schemas/PatternHexColor`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/PropertyCount`
-public struct PropertyCount: Codable, Hashable, Sendable {
+public nonisolated struct PropertyCount: Codable, Hashable, Sendable {
     /// Constraints: minProperties: 1, maxProperties: 2
     public var value: PropertyCount.Value
 
@@ -16,12 +16,12 @@ public struct PropertyCount: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 
     /// Schema: `#/components/schemas/PropertyCount/properties/value`
-    public struct Value: Codable, Hashable, Sendable {
+    public nonisolated struct Value: Codable, Hashable, Sendable {
         public var alpha: String?
         public var beta: String?
         public var gamma: String?
@@ -34,7 +34,7 @@ public struct PropertyCount: Codable, Hashable, Sendable {
         }
 
         /// The JSON names of the properties.
-        public enum CodingKeys: String, CodingKey {
+        public nonisolated enum CodingKeys: String, CodingKey {
             case alpha
             case beta
             case gamma
@@ -42,7 +42,7 @@ public struct PropertyCount: Codable, Hashable, Sendable {
     }
 }
 
-extension PropertyCount: Validatable {
+nonisolated extension PropertyCount: Validatable {
     /// Validation keywords of `#/components/schemas/PropertyCount`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,
@@ -54,7 +54,7 @@ extension PropertyCount: Validatable {
     )
 }
 
-extension PropertyCount.Value: Validatable {
+nonisolated extension PropertyCount.Value: Validatable {
     /// Validation keywords of `#/components/schemas/PropertyCount/properties/value`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

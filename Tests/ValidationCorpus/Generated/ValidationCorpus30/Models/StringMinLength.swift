@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/StringMinLength`
-public struct StringMinLength: Codable, Hashable, Sendable {
+public nonisolated struct StringMinLength: Codable, Hashable, Sendable {
     /// Constraints: minLength: 2
     public var value: String
 
@@ -16,12 +16,12 @@ public struct StringMinLength: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension StringMinLength: Validatable {
+nonisolated extension StringMinLength: Validatable {
     /// Validation keywords of `#/components/schemas/StringMinLength`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

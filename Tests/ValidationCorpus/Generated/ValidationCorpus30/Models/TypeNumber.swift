@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/TypeNumber`
-public struct TypeNumber: Codable, Hashable, Sendable {
+public nonisolated struct TypeNumber: Codable, Hashable, Sendable {
     public var value: Double
 
     /// Creates a value from its properties: required ones first, optional ones default to nil.
@@ -15,12 +15,12 @@ public struct TypeNumber: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension TypeNumber: Validatable {
+nonisolated extension TypeNumber: Validatable {
     /// Validation keywords of `#/components/schemas/TypeNumber`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/UriFormat`
-public struct URIFormat: Codable, Hashable, Sendable {
+public nonisolated struct URIFormat: Codable, Hashable, Sendable {
     /// Constraints: format: uri
     public var value: String
 
@@ -16,12 +16,12 @@ public struct URIFormat: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension URIFormat: Validatable {
+nonisolated extension URIFormat: Validatable {
     /// Validation keywords of `#/components/schemas/UriFormat`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

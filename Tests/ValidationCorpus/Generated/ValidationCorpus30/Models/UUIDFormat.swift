@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/UuidFormat`
-public struct UUIDFormat: Codable, Hashable, Sendable {
+public nonisolated struct UUIDFormat: Codable, Hashable, Sendable {
     public var value: UUID
 
     /// Creates a value from its properties: required ones first, optional ones default to nil.
@@ -15,12 +15,12 @@ public struct UUIDFormat: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension UUIDFormat: Validatable {
+nonisolated extension UUIDFormat: Validatable {
     /// Validation keywords of `#/components/schemas/UuidFormat`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/UnicodeMaxOne`
-public struct UnicodeMaxOne: Codable, Hashable, Sendable {
+public nonisolated struct UnicodeMaxOne: Codable, Hashable, Sendable {
     /// Constraints: minLength: 1, maxLength: 1
     public var value: String
 
@@ -16,12 +16,12 @@ public struct UnicodeMaxOne: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension UnicodeMaxOne: Validatable {
+nonisolated extension UnicodeMaxOne: Validatable {
     /// Validation keywords of `#/components/schemas/UnicodeMaxOne`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/UniqueObjects`
-public struct UniqueObjects: Codable, Hashable, Sendable {
+public nonisolated struct UniqueObjects: Codable, Hashable, Sendable {
     /// Constraints: uniqueItems: true
     public var value: [UniqueObjects.ValueItem]
 
@@ -16,12 +16,12 @@ public struct UniqueObjects: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 
     /// Schema: `#/components/schemas/UniqueObjects/properties/value/items`
-    public struct ValueItem: Codable, Hashable, Sendable {
+    public nonisolated struct ValueItem: Codable, Hashable, Sendable {
         public var id: Int
         public var name: String?
 
@@ -32,14 +32,14 @@ public struct UniqueObjects: Codable, Hashable, Sendable {
         }
 
         /// The JSON names of the properties.
-        public enum CodingKeys: String, CodingKey {
+        public nonisolated enum CodingKeys: String, CodingKey {
             case id
             case name
         }
     }
 }
 
-extension UniqueObjects: Validatable {
+nonisolated extension UniqueObjects: Validatable {
     /// Validation keywords of `#/components/schemas/UniqueObjects`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,
@@ -62,7 +62,7 @@ extension UniqueObjects: Validatable {
     )
 }
 
-extension UniqueObjects.ValueItem: Validatable {
+nonisolated extension UniqueObjects.ValueItem: Validatable {
     /// Validation keywords of `#/components/schemas/UniqueObjects/properties/value/items`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

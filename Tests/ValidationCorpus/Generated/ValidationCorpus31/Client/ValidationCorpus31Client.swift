@@ -6,7 +6,7 @@ import Foundation
 @_spi(Generated) import BindingRuntime
 
 /// A client for ValidationCorpus31 1.
-public struct ValidationCorpus31Client: Sendable {
+public nonisolated struct ValidationCorpus31Client: Sendable {
     /// Server URL and date handling.
     public var configuration: ClientConfiguration
     /// Sends the requests.

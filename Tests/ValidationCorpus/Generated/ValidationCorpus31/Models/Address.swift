@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/Address`
-public struct Address: Codable, Hashable, Sendable {
+public nonisolated struct Address: Codable, Hashable, Sendable {
     /// Constraints: minLength: 1
     public var street: String
     /// Constraints: pattern: `^[0-9]{5}$`
@@ -19,13 +19,13 @@ public struct Address: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case street
         case zip
     }
 }
 
-extension Address: Validatable {
+nonisolated extension Address: Validatable {
     /// Validation keywords of `#/components/schemas/Address`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/AddressList`
-public struct AddressList: Codable, Hashable, Sendable {
+public nonisolated struct AddressList: Codable, Hashable, Sendable {
     /// Constraints: maxItems: 2
     public var value: [Address]
 
@@ -16,12 +16,12 @@ public struct AddressList: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension AddressList: Validatable {
+nonisolated extension AddressList: Validatable {
     /// Validation keywords of `#/components/schemas/AddressList`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

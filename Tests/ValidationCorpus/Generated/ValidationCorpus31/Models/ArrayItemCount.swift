@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/ArrayItemCount`
-public struct ArrayItemCount: Codable, Hashable, Sendable {
+public nonisolated struct ArrayItemCount: Codable, Hashable, Sendable {
     /// Constraints: minItems: 1, maxItems: 3
     public var value: [String]
 
@@ -16,12 +16,12 @@ public struct ArrayItemCount: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension ArrayItemCount: Validatable {
+nonisolated extension ArrayItemCount: Validatable {
     /// Validation keywords of `#/components/schemas/ArrayItemCount`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/ClosedNested`
-public struct ClosedNested: Codable, Hashable, Sendable {
+public nonisolated struct ClosedNested: Codable, Hashable, Sendable {
     public var value: ClosedNested.Value
 
     /// Creates a value from its properties: required ones first, optional ones default to nil.
@@ -15,12 +15,12 @@ public struct ClosedNested: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 
     /// Schema: `#/components/schemas/ClosedNested/properties/value`
-    public struct Value: Codable, Hashable, Sendable {
+    public nonisolated struct Value: Codable, Hashable, Sendable {
         /// Constraints: minimum: -90, maximum: 90
         public var lat: Double
         /// Constraints: minimum: -180, maximum: 180
@@ -33,14 +33,14 @@ public struct ClosedNested: Codable, Hashable, Sendable {
         }
 
         /// The JSON names of the properties.
-        public enum CodingKeys: String, CodingKey {
+        public nonisolated enum CodingKeys: String, CodingKey {
             case lat
             case lon
         }
     }
 }
 
-extension ClosedNested: Validatable {
+nonisolated extension ClosedNested: Validatable {
     /// Validation keywords of `#/components/schemas/ClosedNested`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,
@@ -52,7 +52,7 @@ extension ClosedNested: Validatable {
     )
 }
 
-extension ClosedNested.Value: Validatable {
+nonisolated extension ClosedNested.Value: Validatable {
     /// Validation keywords of `#/components/schemas/ClosedNested/properties/value`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

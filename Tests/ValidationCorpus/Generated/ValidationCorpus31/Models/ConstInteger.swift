@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/ConstInteger`
-public struct ConstInteger: Codable, Hashable, Sendable {
+public nonisolated struct ConstInteger: Codable, Hashable, Sendable {
     public var value: Int
 
     /// Creates a value from its properties: required ones first, optional ones default to nil.
@@ -15,12 +15,12 @@ public struct ConstInteger: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension ConstInteger: Validatable {
+nonisolated extension ConstInteger: Validatable {
     /// Validation keywords of `#/components/schemas/ConstInteger`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/DateFormat`
-public struct DateFormat: Codable, Hashable, Sendable {
+public nonisolated struct DateFormat: Codable, Hashable, Sendable {
     public var value: CalendarDate
 
     /// Creates a value from its properties: required ones first, optional ones default to nil.
@@ -15,12 +15,12 @@ public struct DateFormat: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension DateFormat: Validatable {
+nonisolated extension DateFormat: Validatable {
     /// Validation keywords of `#/components/schemas/DateFormat`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

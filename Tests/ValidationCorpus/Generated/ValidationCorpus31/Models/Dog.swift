@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/Dog`
-public struct Dog: Codable, Hashable, Sendable {
+public nonisolated struct Dog: Codable, Hashable, Sendable {
     public var bark: Bool
 
     /// Creates a value from its properties: required ones first, optional ones default to nil.
@@ -15,12 +15,12 @@ public struct Dog: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case bark
     }
 }
 
-extension Dog: Validatable {
+nonisolated extension Dog: Validatable {
     /// Validation keywords of `#/components/schemas/Dog`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/EnumString`
-public struct EnumString: Codable, Hashable, Sendable {
+public nonisolated struct EnumString: Codable, Hashable, Sendable {
     public var value: EnumString.Value
 
     /// Creates a value from its properties: required ones first, optional ones default to nil.
@@ -15,12 +15,12 @@ public struct EnumString: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 
     /// Schema: `#/components/schemas/EnumString/properties/value`
-    public enum Value: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
+    public nonisolated enum Value: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
         /// (`"red"`)
         case red
         /// (`"green"`)
@@ -71,7 +71,7 @@ public struct EnumString: Codable, Hashable, Sendable {
     }
 }
 
-extension EnumString: Validatable {
+nonisolated extension EnumString: Validatable {
     /// Validation keywords of `#/components/schemas/EnumString`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,
@@ -83,7 +83,7 @@ extension EnumString: Validatable {
     )
 }
 
-extension EnumString.Value: Validatable {
+nonisolated extension EnumString.Value: Validatable {
     /// Validation keywords of `#/components/schemas/EnumString/properties/value`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

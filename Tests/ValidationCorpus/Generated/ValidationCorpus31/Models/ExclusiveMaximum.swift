@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/ExclusiveMaximum`
-public struct ExclusiveMaximum: Codable, Hashable, Sendable {
+public nonisolated struct ExclusiveMaximum: Codable, Hashable, Sendable {
     /// Constraints: exclusiveMaximum: 1.5
     public var value: Double
 
@@ -16,12 +16,12 @@ public struct ExclusiveMaximum: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension ExclusiveMaximum: Validatable {
+nonisolated extension ExclusiveMaximum: Validatable {
     /// Validation keywords of `#/components/schemas/ExclusiveMaximum`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

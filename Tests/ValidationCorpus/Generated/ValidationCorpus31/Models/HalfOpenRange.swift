@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/HalfOpenRange`
-public struct HalfOpenRange: Codable, Hashable, Sendable {
+public nonisolated struct HalfOpenRange: Codable, Hashable, Sendable {
     /// Constraints: minimum: 0, exclusiveMaximum: 10
     public var value: Int
 
@@ -16,12 +16,12 @@ public struct HalfOpenRange: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension HalfOpenRange: Validatable {
+nonisolated extension HalfOpenRange: Validatable {
     /// Validation keywords of `#/components/schemas/HalfOpenRange`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

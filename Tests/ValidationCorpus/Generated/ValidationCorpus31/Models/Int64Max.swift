@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/Int64Max`
-public struct Int64Max: Codable, Hashable, Sendable {
+public nonisolated struct Int64Max: Codable, Hashable, Sendable {
     /// Constraints: maximum: 9007199254740992
     public var value: Int64
 
@@ -16,12 +16,12 @@ public struct Int64Max: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension Int64Max: Validatable {
+nonisolated extension Int64Max: Validatable {
     /// Validation keywords of `#/components/schemas/Int64Max`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/NestedItems`
-public struct NestedItems: Codable, Hashable, Sendable {
+public nonisolated struct NestedItems: Codable, Hashable, Sendable {
     public var lines: [NestedItems.LinesItem]
 
     /// Creates a value from its properties: required ones first, optional ones default to nil.
@@ -15,12 +15,12 @@ public struct NestedItems: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case lines
     }
 
     /// Schema: `#/components/schemas/NestedItems/properties/lines/items`
-    public struct LinesItem: Codable, Hashable, Sendable {
+    public nonisolated struct LinesItem: Codable, Hashable, Sendable {
         /// Constraints: pattern: `^[A-Z]{3}$`
         public var code: String
         /// Constraints: minimum: 1
@@ -36,7 +36,7 @@ public struct NestedItems: Codable, Hashable, Sendable {
         }
 
         /// The JSON names of the properties.
-        public enum CodingKeys: String, CodingKey {
+        public nonisolated enum CodingKeys: String, CodingKey {
             case code
             case qty
             case memo
@@ -44,7 +44,7 @@ public struct NestedItems: Codable, Hashable, Sendable {
     }
 }
 
-extension NestedItems: Validatable {
+nonisolated extension NestedItems: Validatable {
     /// Validation keywords of `#/components/schemas/NestedItems`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,
@@ -76,7 +76,7 @@ extension NestedItems: Validatable {
     )
 }
 
-extension NestedItems.LinesItem: Validatable {
+nonisolated extension NestedItems.LinesItem: Validatable {
     /// Validation keywords of `#/components/schemas/NestedItems/properties/lines/items`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

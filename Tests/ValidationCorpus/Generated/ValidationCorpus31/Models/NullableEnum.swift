@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/NullableEnum`
-public struct NullableEnum: Codable, Hashable, Sendable {
+public nonisolated struct NullableEnum: Codable, Hashable, Sendable {
     public var value: NullableEnum.Value?
 
     /// Creates a value from its properties: required ones first, optional ones default to nil.
@@ -15,12 +15,12 @@ public struct NullableEnum: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 
     /// Schema: `#/components/schemas/NullableEnum/properties/value`
-    public enum Value: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
+    public nonisolated enum Value: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
         /// (`"open"`)
         case `open`
         /// (`"closed"`)
@@ -67,7 +67,7 @@ public struct NullableEnum: Codable, Hashable, Sendable {
     }
 }
 
-extension NullableEnum: Validatable {
+nonisolated extension NullableEnum: Validatable {
     /// Validation keywords of `#/components/schemas/NullableEnum`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,
@@ -79,7 +79,7 @@ extension NullableEnum: Validatable {
     )
 }
 
-extension NullableEnum.Value: Validatable {
+nonisolated extension NullableEnum.Value: Validatable {
     /// Validation keywords of `#/components/schemas/NullableEnum/properties/value`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/NullableIntegerMinimum`
-public struct NullableIntegerMinimum: Codable, Hashable, Sendable {
+public nonisolated struct NullableIntegerMinimum: Codable, Hashable, Sendable {
     /// Constraints: minimum: 1
     public var value: Int?
 
@@ -16,12 +16,12 @@ public struct NullableIntegerMinimum: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension NullableIntegerMinimum: Validatable {
+nonisolated extension NullableIntegerMinimum: Validatable {
     /// Validation keywords of `#/components/schemas/NullableIntegerMinimum`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/NumberMinimum`
-public struct NumberMinimum: Codable, Hashable, Sendable {
+public nonisolated struct NumberMinimum: Codable, Hashable, Sendable {
     /// Constraints: minimum: 10
     public var value: Double
 
@@ -16,12 +16,12 @@ public struct NumberMinimum: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension NumberMinimum: Validatable {
+nonisolated extension NumberMinimum: Validatable {
     /// Validation keywords of `#/components/schemas/NumberMinimum`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

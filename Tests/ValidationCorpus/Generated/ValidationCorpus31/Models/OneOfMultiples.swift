@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/OneOfMultiples`
-public struct OneOfMultiples: Codable, Hashable, Sendable {
+public nonisolated struct OneOfMultiples: Codable, Hashable, Sendable {
     public var value: JSONValue
 
     /// Creates a value from its properties: required ones first, optional ones default to nil.
@@ -15,12 +15,12 @@ public struct OneOfMultiples: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension OneOfMultiples: Validatable {
+nonisolated extension OneOfMultiples: Validatable {
     /// Validation keywords of `#/components/schemas/OneOfMultiples`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/OptionalString`
-public struct OptionalString: Codable, Hashable, Sendable {
+public nonisolated struct OptionalString: Codable, Hashable, Sendable {
     public var value: String?
 
     /// Creates a value from its properties: required ones first, optional ones default to nil.
@@ -15,12 +15,12 @@ public struct OptionalString: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension OptionalString: Validatable {
+nonisolated extension OptionalString: Validatable {
     /// Validation keywords of `#/components/schemas/OptionalString`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

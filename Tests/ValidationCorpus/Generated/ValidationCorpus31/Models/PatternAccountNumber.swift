@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/PatternAccountNumber`
-public struct PatternAccountNumber: Codable, Hashable, Sendable {
+public nonisolated struct PatternAccountNumber: Codable, Hashable, Sendable {
     /// Constraints: pattern: `^2[0-9]{11}$`
     public var value: String
 
@@ -16,12 +16,12 @@ public struct PatternAccountNumber: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension PatternAccountNumber: Validatable {
+nonisolated extension PatternAccountNumber: Validatable {
     /// Validation keywords of `#/components/schemas/PatternAccountNumber`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

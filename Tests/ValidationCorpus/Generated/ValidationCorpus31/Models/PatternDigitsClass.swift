@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/PatternDigitsClass`
-public struct PatternDigitsClass: Codable, Hashable, Sendable {
+public nonisolated struct PatternDigitsClass: Codable, Hashable, Sendable {
     /// Constraints: pattern: `^[0-9]+$`
     public var value: String
 
@@ -16,12 +16,12 @@ public struct PatternDigitsClass: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension PatternDigitsClass: Validatable {
+nonisolated extension PatternDigitsClass: Validatable {
     /// Validation keywords of `#/components/schemas/PatternDigitsClass`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

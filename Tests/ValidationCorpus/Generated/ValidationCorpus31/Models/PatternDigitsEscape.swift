@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/PatternDigitsEscape`
-public struct PatternDigitsEscape: Codable, Hashable, Sendable {
+public nonisolated struct PatternDigitsEscape: Codable, Hashable, Sendable {
     /// Constraints: pattern: `^\d+$`
     public var value: String
 
@@ -16,12 +16,12 @@ public struct PatternDigitsEscape: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension PatternDigitsEscape: Validatable {
+nonisolated extension PatternDigitsEscape: Validatable {
     /// Validation keywords of `#/components/schemas/PatternDigitsEscape`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

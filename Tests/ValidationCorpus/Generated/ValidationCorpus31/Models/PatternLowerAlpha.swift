@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/PatternLowerAlpha`
-public struct PatternLowerAlpha: Codable, Hashable, Sendable {
+public nonisolated struct PatternLowerAlpha: Codable, Hashable, Sendable {
     /// Constraints: pattern: `^[a-z]+$`
     public var value: String
 
@@ -16,12 +16,12 @@ public struct PatternLowerAlpha: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension PatternLowerAlpha: Validatable {
+nonisolated extension PatternLowerAlpha: Validatable {
     /// Validation keywords of `#/components/schemas/PatternLowerAlpha`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

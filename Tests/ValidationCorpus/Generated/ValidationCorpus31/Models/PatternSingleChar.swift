@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/PatternSingleChar`
-public struct PatternSingleChar: Codable, Hashable, Sendable {
+public nonisolated struct PatternSingleChar: Codable, Hashable, Sendable {
     /// Constraints: pattern: `^.$`
     public var value: String
 
@@ -16,12 +16,12 @@ public struct PatternSingleChar: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension PatternSingleChar: Validatable {
+nonisolated extension PatternSingleChar: Validatable {
     /// Validation keywords of `#/components/schemas/PatternSingleChar`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/PatternUnanchored`
-public struct PatternUnanchored: Codable, Hashable, Sendable {
+public nonisolated struct PatternUnanchored: Codable, Hashable, Sendable {
     /// Constraints: pattern: `2[0-9]{3}`
     public var value: String
 
@@ -16,12 +16,12 @@ public struct PatternUnanchored: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension PatternUnanchored: Validatable {
+nonisolated extension PatternUnanchored: Validatable {
     /// Validation keywords of `#/components/schemas/PatternUnanchored`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

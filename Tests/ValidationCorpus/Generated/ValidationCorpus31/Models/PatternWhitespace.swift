@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/PatternWhitespace`
-public struct PatternWhitespace: Codable, Hashable, Sendable {
+public nonisolated struct PatternWhitespace: Codable, Hashable, Sendable {
     /// Constraints: pattern: `\s`
     public var value: String
 
@@ -16,12 +16,12 @@ public struct PatternWhitespace: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension PatternWhitespace: Validatable {
+nonisolated extension PatternWhitespace: Validatable {
     /// Validation keywords of `#/components/schemas/PatternWhitespace`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

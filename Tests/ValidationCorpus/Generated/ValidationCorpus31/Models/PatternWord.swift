@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/PatternWord`
-public struct PatternWord: Codable, Hashable, Sendable {
+public nonisolated struct PatternWord: Codable, Hashable, Sendable {
     /// Constraints: pattern: `^\w+$`
     public var value: String
 
@@ -16,12 +16,12 @@ public struct PatternWord: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension PatternWord: Validatable {
+nonisolated extension PatternWord: Validatable {
     /// Validation keywords of `#/components/schemas/PatternWord`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/RequiredFields`
-public struct RequiredFields: Codable, Hashable, Sendable {
+public nonisolated struct RequiredFields: Codable, Hashable, Sendable {
     public var name: String
     public var age: Int
     public var nickname: String?
@@ -19,14 +19,14 @@ public struct RequiredFields: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case name
         case age
         case nickname
     }
 }
 
-extension RequiredFields: Validatable {
+nonisolated extension RequiredFields: Validatable {
     /// Validation keywords of `#/components/schemas/RequiredFields`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

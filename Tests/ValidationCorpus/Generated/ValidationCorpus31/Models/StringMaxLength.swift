@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/StringMaxLength`
-public struct StringMaxLength: Codable, Hashable, Sendable {
+public nonisolated struct StringMaxLength: Codable, Hashable, Sendable {
     /// Constraints: maxLength: 3
     public var value: String
 
@@ -16,12 +16,12 @@ public struct StringMaxLength: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension StringMaxLength: Validatable {
+nonisolated extension StringMaxLength: Validatable {
     /// Validation keywords of `#/components/schemas/StringMaxLength`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

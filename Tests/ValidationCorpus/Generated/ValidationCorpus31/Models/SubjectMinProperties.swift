@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/SubjectMinProperties`
-public struct SubjectMinProperties: Codable, Hashable, Sendable {
+public nonisolated struct SubjectMinProperties: Codable, Hashable, Sendable {
     public var alpha: String?
     public var beta: String?
 
@@ -17,13 +17,13 @@ public struct SubjectMinProperties: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case alpha
         case beta
     }
 }
 
-extension SubjectMinProperties: Validatable {
+nonisolated extension SubjectMinProperties: Validatable {
     /// Validation keywords of `#/components/schemas/SubjectMinProperties`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/TypeBoolean`
-public struct TypeBoolean: Codable, Hashable, Sendable {
+public nonisolated struct TypeBoolean: Codable, Hashable, Sendable {
     public var value: Bool
 
     /// Creates a value from its properties: required ones first, optional ones default to nil.
@@ -15,12 +15,12 @@ public struct TypeBoolean: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension TypeBoolean: Validatable {
+nonisolated extension TypeBoolean: Validatable {
     /// Validation keywords of `#/components/schemas/TypeBoolean`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/TypeInteger`
-public struct TypeInteger: Codable, Hashable, Sendable {
+public nonisolated struct TypeInteger: Codable, Hashable, Sendable {
     public var value: Int
 
     /// Creates a value from its properties: required ones first, optional ones default to nil.
@@ -15,12 +15,12 @@ public struct TypeInteger: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension TypeInteger: Validatable {
+nonisolated extension TypeInteger: Validatable {
     /// Validation keywords of `#/components/schemas/TypeInteger`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

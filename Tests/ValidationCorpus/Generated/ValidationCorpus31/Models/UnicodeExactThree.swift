@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/UnicodeExactThree`
-public struct UnicodeExactThree: Codable, Hashable, Sendable {
+public nonisolated struct UnicodeExactThree: Codable, Hashable, Sendable {
     /// Constraints: minLength: 3, maxLength: 3
     public var value: String
 
@@ -16,12 +16,12 @@ public struct UnicodeExactThree: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension UnicodeExactThree: Validatable {
+nonisolated extension UnicodeExactThree: Validatable {
     /// Validation keywords of `#/components/schemas/UnicodeExactThree`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

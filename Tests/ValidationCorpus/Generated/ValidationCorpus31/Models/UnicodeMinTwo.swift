@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/UnicodeMinTwo`
-public struct UnicodeMinTwo: Codable, Hashable, Sendable {
+public nonisolated struct UnicodeMinTwo: Codable, Hashable, Sendable {
     /// Constraints: minLength: 2
     public var value: String
 
@@ -16,12 +16,12 @@ public struct UnicodeMinTwo: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension UnicodeMinTwo: Validatable {
+nonisolated extension UnicodeMinTwo: Validatable {
     /// Validation keywords of `#/components/schemas/UnicodeMinTwo`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/UniqueStrings`
-public struct UniqueStrings: Codable, Hashable, Sendable {
+public nonisolated struct UniqueStrings: Codable, Hashable, Sendable {
     /// Constraints: uniqueItems: true
     public var value: [String]
 
@@ -16,12 +16,12 @@ public struct UniqueStrings: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension UniqueStrings: Validatable {
+nonisolated extension UniqueStrings: Validatable {
     /// Validation keywords of `#/components/schemas/UniqueStrings`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/DataAccessReleaseRequest`
-public struct DataAccessReleaseRequest: Codable, Hashable, Sendable {
+public nonisolated struct DataAccessReleaseRequest: Codable, Hashable, Sendable {
     /// Account number. Should be a 12 digit number starting with 2.
     ///
     /// Constraints: pattern: `^2[0-9]{11}$`
@@ -30,7 +30,7 @@ public struct DataAccessReleaseRequest: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case accountNumber
         case dataReleaseFile
         case declined
@@ -39,7 +39,7 @@ public struct DataAccessReleaseRequest: Codable, Hashable, Sendable {
     }
 }
 
-extension DataAccessReleaseRequest: Validatable {
+nonisolated extension DataAccessReleaseRequest: Validatable {
     /// Validation keywords of `#/components/schemas/DataAccessReleaseRequest`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

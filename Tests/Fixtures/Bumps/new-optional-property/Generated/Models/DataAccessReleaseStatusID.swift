@@ -8,7 +8,7 @@ import BindingRuntime
 /// Id of the data access release status.
 ///
 /// Schema: `#/components/schemas/DataAccessReleaseStatusId`
-public enum DataAccessReleaseStatusID: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
+public nonisolated enum DataAccessReleaseStatusID: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
     /// Not Applicable (`1`)
     case notApplicable
     /// Required (`2`)
@@ -66,7 +66,7 @@ public enum DataAccessReleaseStatusID: RawRepresentable, Codable, Hashable, Send
     }
 }
 
-extension DataAccessReleaseStatusID: Validatable {
+nonisolated extension DataAccessReleaseStatusID: Validatable {
     /// Validation keywords of `#/components/schemas/DataAccessReleaseStatusId`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

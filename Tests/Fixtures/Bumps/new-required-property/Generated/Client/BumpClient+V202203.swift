@@ -2,12 +2,12 @@
 // Regenerate with `api-bindgen generate`; edit the spec or the generator config instead.
 // swift-format-ignore-file
 
-extension BumpClient {
+nonisolated extension BumpClient {
     /// Operations of API version v202203 (paths with the segment `/v202203/`).
     public var v202203: V202203 { V202203(client: self) }
 
     /// The operations of API version v202203. A newer version of an operation appears in its own namespace, so upgrading is a visible, per-call change.
-    public struct V202203: Sendable {
+    public nonisolated struct V202203: Sendable {
         public let client: BumpClient
     }
 }

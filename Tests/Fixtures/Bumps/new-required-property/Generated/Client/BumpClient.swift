@@ -10,7 +10,7 @@ import Foundation
 /// Data access releases for utility-platform meters, and the file store whose upload returns the `dataReleaseFile` value a release refers to.
 ///
 /// Operations are grouped by the API version in their path (`client.<version>.<operation>`); each version's accessor and operations are in their own files.
-public struct BumpClient: Sendable {
+public nonisolated struct BumpClient: Sendable {
     /// The `ApiKey` security scheme: an API key sent in the `ECI-ApiKey` header. Your EnergyCAP API key.
     public var apiKey: String?
     /// Server URL and date handling.

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/DataAccessReleaseState`
-public struct DataAccessReleaseState: Codable, Hashable, Sendable {
+public nonisolated struct DataAccessReleaseState: Codable, Hashable, Sendable {
     public var releaseStatus: DataAccessReleaseStatus?
     /// The date that the data access release was submitted. Null if there is not a release yet.
     public var submittedDate: Date?
@@ -18,13 +18,13 @@ public struct DataAccessReleaseState: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case releaseStatus
         case submittedDate
     }
 }
 
-extension DataAccessReleaseState: Validatable {
+nonisolated extension DataAccessReleaseState: Validatable {
     /// Validation keywords of `#/components/schemas/DataAccessReleaseState`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

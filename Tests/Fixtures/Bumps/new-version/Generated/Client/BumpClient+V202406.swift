@@ -2,12 +2,12 @@
 // Regenerate with `api-bindgen generate`; edit the spec or the generator config instead.
 // swift-format-ignore-file
 
-extension BumpClient {
+nonisolated extension BumpClient {
     /// Operations of API version v202406 (paths with the segment `/v202406/`).
     public var v202406: V202406 { V202406(client: self) }
 
     /// The operations of API version v202406. A newer version of an operation appears in its own namespace, so upgrading is a visible, per-call change.
-    public struct V202406: Sendable {
+    public nonisolated struct V202406: Sendable {
         public let client: BumpClient
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/DataAccessReleaseStatus`
-public struct DataAccessReleaseStatus: Codable, Hashable, Sendable {
+public nonisolated struct DataAccessReleaseStatus: Codable, Hashable, Sendable {
     public var dataAccessReleaseStatusID: DataAccessReleaseStatusID?
     /// Data access release status information. Possible values are: Not Applicable, Required, Pending, Released, Declined.
     public var dataAccessReleaseStatusInfo: String?
@@ -18,13 +18,13 @@ public struct DataAccessReleaseStatus: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case dataAccessReleaseStatusID = "dataAccessReleaseStatusId"
         case dataAccessReleaseStatusInfo
     }
 }
 
-extension DataAccessReleaseStatus: Validatable {
+nonisolated extension DataAccessReleaseStatus: Validatable {
     /// Validation keywords of `#/components/schemas/DataAccessReleaseStatus`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

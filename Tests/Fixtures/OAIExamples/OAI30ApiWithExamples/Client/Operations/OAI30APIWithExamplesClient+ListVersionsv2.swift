@@ -5,7 +5,7 @@
 import Foundation
 @_spi(Generated) import BindingRuntime
 
-extension OAI30APIWithExamplesClient {
+nonisolated extension OAI30APIWithExamplesClient {
     /// List API versions
     ///
     /// `GET /` (operation `listVersionsv2`)

@@ -5,7 +5,7 @@
 import Foundation
 @_spi(Generated) import BindingRuntime
 
-extension OAI30APIWithExamplesClient.V2 {
+nonisolated extension OAI30APIWithExamplesClient.V2 {
     /// Show API version details
     ///
     /// `GET /v2` (operation `getVersionDetailsv2`)

@@ -5,7 +5,7 @@
 import Foundation
 @_spi(Generated) import BindingRuntime
 
-extension OAI30CallbackExampleClient {
+nonisolated extension OAI30CallbackExampleClient {
     /// subscribes a client to receive out-of-band data
     ///
     /// `POST /streams` (operation `postStreams`)

@@ -5,7 +5,7 @@
 import Foundation
 @_spi(Generated) import BindingRuntime
 
-extension OAI30LinkExampleClient {
+nonisolated extension OAI30LinkExampleClient {
     /// `GET /2.0/repositories/{username}` (operation `getRepositoriesByOwner`)
     ///
     /// - Parameters:

@@ -5,7 +5,7 @@
 import Foundation
 @_spi(Generated) import BindingRuntime
 
-extension OAI30LinkExampleClient {
+nonisolated extension OAI30LinkExampleClient {
     /// `POST /2.0/repositories/{username}/{slug}/pullrequests/{pid}/merge` (operation `mergePullRequest`)
     ///
     /// - Parameters:

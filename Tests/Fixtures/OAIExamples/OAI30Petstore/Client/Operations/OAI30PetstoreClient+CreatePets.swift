@@ -5,7 +5,7 @@
 import Foundation
 @_spi(Generated) import BindingRuntime
 
-extension OAI30PetstoreClient {
+nonisolated extension OAI30PetstoreClient {
     /// Create a pet
     ///
     /// `POST /pets` (operation `createPets`)

@@ -5,7 +5,7 @@
 import Foundation
 @_spi(Generated) import BindingRuntime
 
-extension OAI30PetstoreClient {
+nonisolated extension OAI30PetstoreClient {
     /// Info for a specific pet
     ///
     /// `GET /pets/{petId}` (operation `showPetById`)

@@ -5,7 +5,7 @@
 import Foundation
 @_spi(Generated) import BindingRuntime
 
-extension OAI30PetstoreExpandedClient {
+nonisolated extension OAI30PetstoreExpandedClient {
     /// Creates a new pet in the store. Duplicates are allowed
     ///
     /// `POST /pets` (operation `addPet`)

@@ -5,7 +5,7 @@
 import Foundation
 @_spi(Generated) import BindingRuntime
 
-extension OAI30PetstoreExpandedClient {
+nonisolated extension OAI30PetstoreExpandedClient {
     /// deletes a single pet based on the ID supplied
     ///
     /// `DELETE /pets/{id}` (operation `deletePet`)

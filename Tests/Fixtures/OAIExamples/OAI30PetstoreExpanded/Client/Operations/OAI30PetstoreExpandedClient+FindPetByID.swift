@@ -5,7 +5,7 @@
 import Foundation
 @_spi(Generated) import BindingRuntime
 
-extension OAI30PetstoreExpandedClient {
+nonisolated extension OAI30PetstoreExpandedClient {
     /// Returns a user based on a single ID, if the user does not have access to the pet
     ///
     /// `GET /pets/{id}` (operation `find pet by id`)

@@ -5,7 +5,7 @@
 import Foundation
 @_spi(Generated) import BindingRuntime
 
-extension OAI30UsptoClient {
+nonisolated extension OAI30UsptoClient {
     /// List available data sets
     ///
     /// `GET /` (operation `list-data-sets`)

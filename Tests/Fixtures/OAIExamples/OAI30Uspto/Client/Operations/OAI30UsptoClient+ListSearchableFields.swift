@@ -5,7 +5,7 @@
 import Foundation
 @_spi(Generated) import BindingRuntime
 
-extension OAI30UsptoClient {
+nonisolated extension OAI30UsptoClient {
     /// Provides the general information about the API and the list of fields that can be used to query the dataset.
     ///
     /// This GET API returns the list of all the searchable field names that are in the oa_citations. Please see the 'fields' attribute which returns an array of field names. Each field or a combination of fields can be searched using the syntax options shown below.

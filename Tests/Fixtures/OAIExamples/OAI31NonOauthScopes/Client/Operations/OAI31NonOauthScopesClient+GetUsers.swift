@@ -5,7 +5,7 @@
 import Foundation
 @_spi(Generated) import BindingRuntime
 
-extension OAI31NonOauthScopesClient {
+nonisolated extension OAI31NonOauthScopesClient {
     /// `GET /users` (operation `getUsers`)
     /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `MissingCredentialsError` when the client lacks the credentials; the transport's errors.
     public func getUsers() async throws {

@@ -5,7 +5,7 @@
 import Foundation
 @_spi(Generated) import BindingRuntime
 
-extension BumpClient.V202203 {
+nonisolated extension BumpClient.V202203 {
     /// Apply a release to a meter
     ///
     /// `POST /api/v202203/utilityPlatform/meter/{meterId}/release` (operation `AssignDataAccessReleaseV202203`)

@@ -5,7 +5,7 @@
 import Foundation
 @_spi(Generated) import BindingRuntime
 
-extension BumpClient.V202203 {
+nonisolated extension BumpClient.V202203 {
     /// Get the data access release state of a meter
     ///
     /// `GET /api/v202203/utilityPlatform/meter/{meterId}/dataAccessReleaseState` (operation `GetDataAccessReleaseStateV202203`)

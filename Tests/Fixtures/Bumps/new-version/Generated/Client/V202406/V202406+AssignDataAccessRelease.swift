@@ -5,7 +5,7 @@
 import Foundation
 @_spi(Generated) import BindingRuntime
 
-extension BumpClient.V202406 {
+nonisolated extension BumpClient.V202406 {
     /// Apply a release to a meter (v202406)
     ///
     /// `POST /api/v202406/utilityPlatform/meter/{meterId}/release` (operation `AssignDataAccessReleaseV202406`)

@@ -5,7 +5,7 @@
 import Foundation
 @_spi(Generated) import BindingRuntime
 
-extension BumpClient.V202105 {
+nonisolated extension BumpClient.V202105 {
     /// Upload a file to the file store
     ///
     /// Stores the request body as a file and returns the value to pass on, e.g. as a data access release's `dataReleaseFile`. Files may be up to 100 MB.
