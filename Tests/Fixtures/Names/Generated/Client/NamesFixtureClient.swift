@@ -6,7 +6,7 @@ import Foundation
 @_spi(Generated) import BindingRuntime
 
 /// A client for Names 1.
-public struct NamesFixtureClient: Sendable {
+public nonisolated struct NamesFixtureClient: Sendable {
     /// Server URL and date handling.
     public var configuration: ClientConfiguration
     /// Sends the requests.

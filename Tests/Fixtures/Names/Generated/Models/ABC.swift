@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/ABC`
-public struct ABC: Codable, Hashable, Sendable {
+public nonisolated struct ABC: Codable, Hashable, Sendable {
     public var b: String?
 
     /// Creates a value from its properties: required ones first, optional ones default to nil.
@@ -15,12 +15,12 @@ public struct ABC: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case b
     }
 }
 
-extension ABC: Validatable {
+nonisolated extension ABC: Validatable {
     /// Validation keywords of `#/components/schemas/ABC`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/Abc`
-public struct Abc: Codable, Hashable, Sendable {
+public nonisolated struct Abc: Codable, Hashable, Sendable {
     public var a: String?
 
     /// Creates a value from its properties: required ones first, optional ones default to nil.
@@ -15,12 +15,12 @@ public struct Abc: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case a
     }
 }
 
-extension Abc: Validatable {
+nonisolated extension Abc: Validatable {
     /// Validation keywords of `#/components/schemas/Abc`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/Error`
-public struct ErrorModel: Codable, Hashable, Sendable {
+public nonisolated struct ErrorModel: Codable, Hashable, Sendable {
     public var message: String?
 
     /// Creates a value from its properties: required ones first, optional ones default to nil.
@@ -15,12 +15,12 @@ public struct ErrorModel: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case message
     }
 }
 
-extension ErrorModel: Validatable {
+nonisolated extension ErrorModel: Validatable {
     /// Validation keywords of `#/components/schemas/Error`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/Größe`
-public struct Grosse: Codable, Hashable, Sendable {
+public nonisolated struct Grosse: Codable, Hashable, Sendable {
     public var value: Double?
 
     /// Creates a value from its properties: required ones first, optional ones default to nil.
@@ -15,12 +15,12 @@ public struct Grosse: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case value
     }
 }
 
-extension Grosse: Validatable {
+nonisolated extension Grosse: Validatable {
     /// Validation keywords of `#/components/schemas/Größe`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/NullTime`
-public struct NullTime: Codable, Hashable, Sendable {
+public nonisolated struct NullTime: Codable, Hashable, Sendable {
     public var time: Date?
     public var valid: Bool?
 
@@ -17,13 +17,13 @@ public struct NullTime: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case time
         case valid
     }
 }
 
-extension NullTime: Validatable {
+nonisolated extension NullTime: Validatable {
     /// Validation keywords of `#/components/schemas/NullTime`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

@@ -8,7 +8,7 @@ import BindingRuntime
 /// Schema: `#/components/schemas/nullTime`
 public typealias NullTime2 = String
 
-extension Schemas {
+nonisolated extension Schemas {
     /// Validation keywords of `NullTime2` (`#/components/schemas/nullTime`).
     public static let nullTime2: ValidationSchema = ValidationSchema(
         draft: .draft4,

@@ -8,7 +8,7 @@ import BindingRuntime
 /// Schema: `#/components/schemas/Null_Time`
 public typealias NullTime3 = Int
 
-extension Schemas {
+nonisolated extension Schemas {
     /// Validation keywords of `NullTime3` (`#/components/schemas/Null_Time`).
     public static let nullTime3: ValidationSchema = ValidationSchema(
         draft: .draft4,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/Person`
-public struct Person: Codable, Hashable, Sendable {
+public nonisolated struct Person: Codable, Hashable, Sendable {
     public var firstName: String
     public var firstName4: String?
     public var firstName2: String?
@@ -39,7 +39,7 @@ public struct Person: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case firstName
         case firstName4 = "first_name"
         case firstName2 = "FirstName"
@@ -56,7 +56,7 @@ public struct Person: Codable, Hashable, Sendable {
     }
 
     /// Schema: `#/components/schemas/Person/properties/status`
-    public enum Status: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
+    public nonisolated enum Status: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
         /// (`"active"`)
         case active
         /// (`"inactive"`)
@@ -103,7 +103,7 @@ public struct Person: Codable, Hashable, Sendable {
     }
 
     /// Schema: `#/components/schemas/Person/properties/Status`
-    public struct Status2: Codable, Hashable, Sendable {
+    public nonisolated struct Status2: Codable, Hashable, Sendable {
         public var since: CalendarDate?
 
         /// Creates a value from its properties: required ones first, optional ones default to nil.
@@ -112,13 +112,13 @@ public struct Person: Codable, Hashable, Sendable {
         }
 
         /// The JSON names of the properties.
-        public enum CodingKeys: String, CodingKey {
+        public nonisolated enum CodingKeys: String, CodingKey {
             case since
         }
     }
 }
 
-extension Person: Validatable {
+nonisolated extension Person: Validatable {
     /// Validation keywords of `#/components/schemas/Person`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,
@@ -142,7 +142,7 @@ extension Person: Validatable {
     )
 }
 
-extension Person.Status: Validatable {
+nonisolated extension Person.Status: Validatable {
     /// Validation keywords of `#/components/schemas/Person/properties/status`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,
@@ -151,7 +151,7 @@ extension Person.Status: Validatable {
     )
 }
 
-extension Person.Status2: Validatable {
+nonisolated extension Person.Status2: Validatable {
     /// Validation keywords of `#/components/schemas/Person/properties/Status`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/Sign`
-public enum Sign: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
+public nonisolated enum Sign: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
     /// (`"+1"`)
     case _1
     /// (`"-1"`)
@@ -68,7 +68,7 @@ public enum Sign: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
     }
 }
 
-extension Sign: Validatable {
+nonisolated extension Sign: Validatable {
     /// Validation keywords of `#/components/schemas/Sign`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,

@@ -8,7 +8,7 @@ import BindingRuntime
 /// Schema: `#/components/schemas/名前`
 public typealias U540D_u524D = String
 
-extension Schemas {
+nonisolated extension Schemas {
     /// Validation keywords of `U540D_u524D` (`#/components/schemas/名前`).
     public static let u540D_u524D: ValidationSchema = ValidationSchema(
         draft: .draft4,

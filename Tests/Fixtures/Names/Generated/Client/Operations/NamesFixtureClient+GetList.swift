@@ -5,7 +5,7 @@
 import Foundation
 @_spi(Generated) import BindingRuntime
 
-extension NamesFixtureClient {
+nonisolated extension NamesFixtureClient {
     /// `GET /items` (operation `getList`)
     /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; the transport's errors.
     public func getList() async throws {

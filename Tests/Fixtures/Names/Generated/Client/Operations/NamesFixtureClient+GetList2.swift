@@ -5,7 +5,7 @@
 import Foundation
 @_spi(Generated) import BindingRuntime
 
-extension NamesFixtureClient {
+nonisolated extension NamesFixtureClient {
     /// No operationId; the derived name `getList` gives way to the explicit one.
     ///
     /// `GET /list` (operation `getList`)

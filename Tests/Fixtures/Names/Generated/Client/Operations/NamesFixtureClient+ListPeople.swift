@@ -5,7 +5,7 @@
 import Foundation
 @_spi(Generated) import BindingRuntime
 
-extension NamesFixtureClient {
+nonisolated extension NamesFixtureClient {
     /// `GET /people` (operation `listPeople`)
     ///
     /// - Parameters:
