@@ -80,7 +80,7 @@ import YAMLParsing
         let models = files.map(\.path).filter { $0.hasPrefix("Models/A") }
         #expect(models == ["Models/ABC.swift", "Models/Abc2.swift"])
         #expect(Set(files.map { $0.path.lowercased() }).count == files.count)
-        #expect(files.first { $0.path == "Models/Abc2.swift" }?.contents.contains("public struct Abc:") == true)
+        #expect(files.first { $0.path == "Models/Abc2.swift" }?.contents.contains("public nonisolated struct Abc:") == true)
         #expect(renamed.map(\.from) == ["Models/Abc.swift"])
     }
 
