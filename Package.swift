@@ -98,8 +98,10 @@ let package = Package(
         .target(name: "BumpRemovedOperation", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/Bumps/removed-operation/Generated"),
         // Recursive schemas (Tests/Fixtures/Recursive): boxed properties must compile and round-trip.
         .target(name: "RecursiveFixture", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/Recursive/Generated"),
+        // Hostile text and names in every position (Tests/Fixtures/Hostile): must compile, warning-free, declaring nothing injected.
+        .target(name: "HostileFixture", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/Hostile/Generated"),
         .testTarget(name: "ValidationCorpusTests", dependencies: [
-            "RecursiveFixture",
+            "RecursiveFixture", "HostileFixture",
             "ValidationCorpus30", "ValidationCorpus31", "BindingRuntime", "BindgenCore",
             "BumpBase", "BumpNewVersion", "BumpNewOptionalProperty", "BumpNewRequiredProperty", "BumpAddedEnumValue", "BumpRemovedOperation",
             "OAI30ApiWithExamples", "OAI30CallbackExample", "OAI30LinkExample", "OAI30PetstoreExpanded", "OAI30Petstore", "OAI30Uspto", "OAI31NonOauthScopes", "OAI31WebhookExample",

@@ -1,7 +1,7 @@
 // api-bindgen manifest. DO NOT EDIT.
 // The generator owns the files listed here: it rewrites them, and removes them once the spec no longer produces them.
 // generator: api-bindgen 0.1.0
-// spec: energycap.openapi.yaml sha256:290dda7c8660c6eaf27e1b80243550b461df32c3bd2f2fdf283c61332d1f7ff5
+// spec: energycap.openapi.yaml sha256:8e5aff0b60ddce6a933bb361bb488c37ae05e7f5500fd004c9d305c634ff9043
 // module: EnergyCAP accessLevel: public
 // file: Client/EnergyCAPClient+V202105.swift
 // file: Client/EnergyCAPClient+V202203.swift

@@ -13,7 +13,7 @@ extension Translator {
             guard options.filter.includes(tags: operation.tags, operationID: operation.operationID, path: path, version: apiVersion(of: path)) else {
                 continue
             }
-            var taken = names[version] ?? ["client", "core", "configuration", "transport"]
+            var taken = names[version] ?? ReservedNames.operationNames
             if let declaration = translateOperation(operation, method: method, path: path, pathItem: pathItem, version: version,
                                                     supportedSchemes: supported, takenNames: &taken) {
                 groups[version, default: []].append(declaration)
@@ -49,7 +49,7 @@ extension Translator {
     }
 
     mutating func translateCredentials() -> [Credential] {
-        var taken: Set<String> = ["configuration", "transport", "core"]
+        var taken = ReservedNames.credentialNames
         var result: [Credential] = []
         for (name, value) in document.components.securitySchemes {
             guard let scheme = document.resolve(value) else { continue }
@@ -79,7 +79,8 @@ extension Translator {
         if let version, baseName.lowercased().hasSuffix(version.lowercased()), baseName.count > version.count {
             baseName.removeLast(version.count)
         }
-        let methodName = Naming.unique(options.overrides.operations[operationID] ?? Naming.memberName(baseName), in: &takenNames)
+        let methodName = Naming.unique(options.overrides.operations[operationID].map(Naming.overrideMemberName) ?? Naming.memberName(baseName),
+                                       in: &takenNames)
         let typePrefix = Naming.typeName(operationID)
 
         // Parameters: the operation's override the path item's with the same name and location.
@@ -90,8 +91,7 @@ extension Translator {
             parameters.append(parameter)
         }
         // The generated method's own locals (see OperationRenderer) cannot be parameter names.
-        var parameterNames: Set<String> = ["body", "client", "core", "request", "response", "data", "query", "operationID",
-                                           "violations", "requestBody", "responseBody"]
+        var parameterNames = ReservedNames.parameterNames
         var declarations: [ParameterDeclaration] = []
         var placeholders: [String: String] = [:]
         var unused: [TypeDeclaration] = []

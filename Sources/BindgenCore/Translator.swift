@@ -57,7 +57,7 @@ public struct Translator {
         topLevelNames.formUnion(["Schemas", "APIBindgenManifest"])
         let included = includedComponents()
         for (name, schema) in document.components.schemas where included?.contains(name) ?? true {
-            let typeName = Naming.unique(options.overrides.schemas[name] ?? Naming.typeName(name), in: &topLevelNames)
+            let typeName = Naming.unique(options.overrides.schemas[name].map(Naming.overrideTypeName) ?? Naming.typeName(name), in: &topLevelNames)
             componentTypeNames[name] = typeName
             if schema.reference != nil || (enumeration(for: schema) == nil && !isStructure(schema)) { aliasComponents.insert(typeName) }
         }
@@ -150,7 +150,7 @@ public struct Translator {
         let types = schema.nonNullTypes ?? []
         let names = schema.extensionValue("x-enum-varnames")?.sequence?.compactMap(\.text)
         let descriptions = schema.extensionValue("x-enum-descriptions")?.sequence?.compactMap(\.text)
-        var taken: Set<String> = ["unknown"]
+        var taken = ReservedNames.enumCaseNames
         var cases: [EnumCase] = []
         let raw: TypeReference
         if types == [.integer] {
@@ -186,7 +186,7 @@ public struct Translator {
 
     mutating func properties(of schema: Schema, ownerPath: String, nested: inout [TypeDeclaration]) -> [Property] {
         let schema = mergedAllOf(schema) ?? schema
-        var taken: Set<String> = ["init", "encode", "CodingKeys", "validate"]
+        var taken = ReservedNames.propertyNames
         // A nested type named like an enclosing one would shadow it (`User.User` inside `User`).
         var nestedNames = Set(ownerPath.split(separator: ".").map(String.init)).union(["CodingKeys", "Indirect"])
         return schema.properties.map { jsonName, propertySchema in

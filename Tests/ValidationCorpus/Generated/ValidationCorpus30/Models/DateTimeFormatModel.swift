@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/DateTimeFormat`
-public struct DateTimeFormat: Codable, Hashable, Sendable {
+public struct DateTimeFormatModel: Codable, Hashable, Sendable {
     public var value: Date
 
     /// Creates a value from its properties: required ones first, optional ones default to nil.
@@ -20,7 +20,7 @@ public struct DateTimeFormat: Codable, Hashable, Sendable {
     }
 }
 
-extension DateTimeFormat: Validatable {
+extension DateTimeFormatModel: Validatable {
     /// Validation keywords of `#/components/schemas/DateTimeFormat`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft4,
