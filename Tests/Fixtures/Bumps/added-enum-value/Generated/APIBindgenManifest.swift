@@ -1,7 +1,7 @@
 // api-bindgen manifest. DO NOT EDIT.
 // The generator owns the files listed here: it rewrites them, and removes them once the spec no longer produces them.
 // generator: api-bindgen 0.1.0
-// spec: openapi.yaml sha256:0613826daba98c5174bc503e80d77700dd0d54850d88753002e271e9a2d2cd2b
+// spec: openapi.yaml sha256:e3d811a2040e8142a254ec91d6961504a3b7caf8b1082d4401881105fec220d1
 // module: Bump accessLevel: public
 // file: Client/BumpClient+V202105.swift
 // file: Client/BumpClient+V202203.swift

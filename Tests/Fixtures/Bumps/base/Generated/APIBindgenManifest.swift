@@ -1,7 +1,7 @@
 // api-bindgen manifest. DO NOT EDIT.
 // The generator owns the files listed here: it rewrites them, and removes them once the spec no longer produces them.
 // generator: api-bindgen 0.1.0
-// spec: openapi.yaml sha256:20c5a2a26e275081a10f57b02e1dcff5eb46718429552b41b2372de7f566fa87
+// spec: openapi.yaml sha256:1b05da4d5856bc8cab3446e6b9c98c80ae0d46355cc11afc987e7a426212c73e
 // module: Bump accessLevel: public
 // file: Client/BumpClient+V202105.swift
 // file: Client/BumpClient+V202203.swift

@@ -1,7 +1,7 @@
 // api-bindgen manifest. DO NOT EDIT.
 // The generator owns the files listed here: it rewrites them, and removes them once the spec no longer produces them.
 // generator: api-bindgen 0.1.0
-// spec: openapi.yaml sha256:c55dcbe02aae6aa3876de93ee7a81fba4662395126355ca3f610e1a85efedee2
+// spec: openapi.yaml sha256:b1d2d55111d86013c9e9eb88923cc7122e519dec30f3661f05bd79c55c7b3bf1
 // module: Bump accessLevel: public
 // file: Client/BumpClient+V202105.swift
 // file: Client/BumpClient+V202203.swift

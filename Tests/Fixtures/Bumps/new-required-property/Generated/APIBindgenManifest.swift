@@ -1,7 +1,7 @@
 // api-bindgen manifest. DO NOT EDIT.
 // The generator owns the files listed here: it rewrites them, and removes them once the spec no longer produces them.
 // generator: api-bindgen 0.1.0
-// spec: openapi.yaml sha256:2d8c34eadcca4a39a09e1a5300d9d63693645f7b9a6b732a6b4d075a481c8c42
+// spec: openapi.yaml sha256:f457197f3ea70893d928cb455768ba1073cb605b9196101dbc194c574a4e860e
 // module: Bump accessLevel: public
 // file: Client/BumpClient+V202105.swift
 // file: Client/BumpClient+V202203.swift

@@ -1,7 +1,7 @@
 // api-bindgen manifest. DO NOT EDIT.
 // The generator owns the files listed here: it rewrites them, and removes them once the spec no longer produces them.
 // generator: api-bindgen 0.1.0
-// spec: openapi.yaml sha256:88131de21e2d31d35392938b1559a8c0a4b23e0ba10805c5b34c5451329e444b
+// spec: openapi.yaml sha256:e2a12e9913dda34013970698372925d7144099e40ccdc1959bb1bea09bb0f6b8
 // module: Bump accessLevel: public
 // file: Client/BumpClient+V202105.swift
 // file: Client/BumpClient+V202203.swift

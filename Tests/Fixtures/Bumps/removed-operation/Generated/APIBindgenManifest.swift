@@ -1,7 +1,7 @@
 // api-bindgen manifest. DO NOT EDIT.
 // The generator owns the files listed here: it rewrites them, and removes them once the spec no longer produces them.
 // generator: api-bindgen 0.1.0
-// spec: openapi.yaml sha256:99ecffc191ac69334674650495e1d3f46a386f04dc27adb2c552f08d037edd55
+// spec: openapi.yaml sha256:35c1465c8f372e1060d4431163c4f6653da5f8fbf77f868f5fc4cb13f66bf542
 // module: Bump accessLevel: public
 // file: Client/BumpClient+V202105.swift
 // file: Client/BumpClient+V202203.swift
