@@ -76,7 +76,7 @@ public enum Generator {
                 if first.contains("import "), !first.hasPrefix("//"), !imports.contains(first) { imports.append(first) }
                 lines.removeFirst()
             }
-            bodies.append("// MARK: - \(file.path)\n\n" + lines.joined(separator: "\n"))
+            bodies.append("// MARK: - \(SourceText.commentLine(file.path))\n\n" + lines.joined(separator: "\n"))
         }
         // `@_spi(Generated) import X` makes a plain `import X` redundant.
         let spiImports = Set(imports.filter { $0.hasPrefix("@_spi(Generated) ") })
