@@ -100,8 +100,10 @@ let package = Package(
         .target(name: "RecursiveFixture", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/Recursive/Generated"),
         // Competing names (Tests/Fixtures/Names): collision suffixes, transliterations, keywords must compile.
         .target(name: "NamesFixture", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/Names/Generated"),
+        // Hostile text and names in every position (Tests/Fixtures/Hostile): must compile, warning-free, declaring nothing injected.
+        .target(name: "HostileFixture", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/Hostile/Generated"),
         .testTarget(name: "ValidationCorpusTests", dependencies: [
-            "RecursiveFixture", "NamesFixture",
+            "RecursiveFixture", "NamesFixture", "HostileFixture",
             "ValidationCorpus30", "ValidationCorpus31", "BindingRuntime", "BindgenCore",
             "BumpBase", "BumpNewVersion", "BumpNewOptionalProperty", "BumpNewRequiredProperty", "BumpAddedEnumValue", "BumpRemovedOperation",
             "OAI30ApiWithExamples", "OAI30CallbackExample", "OAI30LinkExample", "OAI30PetstoreExpanded", "OAI30Petstore", "OAI30Uspto", "OAI31NonOauthScopes", "OAI31WebhookExample",

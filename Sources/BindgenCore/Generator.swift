@@ -61,13 +61,15 @@ public enum Generator {
 
     /// The manifest: a Swift file of comments only (so it compiles to nothing and SwiftPM needs no
     /// exclusion for it) listing the generator version, the spec's SHA-256 and every generated file.
+    /// The spec's file name and the module name are spec/user text: one comment line each
+    /// (`SourceText.commentLine(_:)`).
     static func manifest(for files: [GeneratedFile], specFileName: String, specDigest: String, config: GeneratorConfig, moduleName: String) -> GeneratedFile {
         var lines = [
             "// api-bindgen manifest. DO NOT EDIT.",
             "// The generator owns the files listed here: it rewrites them, and removes them once the spec no longer produces them.",
             "// generator: api-bindgen \(version)",
-            "// spec: \(specFileName) sha256:\(specDigest)",
-            "// module: \(moduleName) accessLevel: \(config.accessLevel.rawValue)",
+            "// spec: \(SourceText.commentLine(specFileName)) sha256:\(specDigest)",
+            "// module: \(SourceText.commentLine(moduleName)) accessLevel: \(config.accessLevel.rawValue)",
         ]
         lines += files.map { "// file: \($0.path)" }
         return GeneratedFile(path: manifestFileName, contents: lines.joined(separator: "\n") + "\n")
@@ -86,7 +88,7 @@ public enum Generator {
                 if first.contains("import "), !first.hasPrefix("//"), !imports.contains(first) { imports.append(first) }
                 lines.removeFirst()
             }
-            bodies.append("// MARK: - \(file.path)\n\n" + lines.joined(separator: "\n"))
+            bodies.append("// MARK: - \(SourceText.commentLine(file.path))\n\n" + lines.joined(separator: "\n"))
         }
         // `@_spi(Generated) import X` makes a plain `import X` redundant.
         let spiImports = Set(imports.filter { $0.hasPrefix("@_spi(Generated) ") })

@@ -94,8 +94,8 @@ public struct GeneratorConfig: Equatable, Sendable {
                     var names: [String: String] = [:]
                     for (from, to) in reader.entries(map, allowed: nil) {
                         if let name = reader.string(to, from) {
-                            if name.isEmpty || !name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) || name.first!.isNumber {
-                                reader.fail("'\(name)' is not a Swift identifier", to.mark)
+                            if !Naming.isASCIIIdentifier(name) {
+                                reader.fail("'\(SourceText.commentLine(name))' is not a Swift identifier (ASCII letters, digits and _, not starting with a digit)", to.mark)
                             }
                             names[from] = name
                         }

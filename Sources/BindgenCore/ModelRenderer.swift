@@ -66,6 +66,14 @@ extension SwiftRenderer {
                         writer.line("set { _\(property.name) = Indirect(newValue) }")
                     }
                     writer.line("private var _\(property.name): Indirect<\(propertyType(property))>")
+                } else if property.isDeprecated {
+                    // Stored under another name, so that the struct's own initializer and coding
+                    // do not use the deprecated property (a warning in the generated code).
+                    writer.block("\(access)var \(Naming.escaped(property.name)): \(propertyType(property))") { writer in
+                        writer.line("get { _\(property.name) }")
+                        writer.line("set { _\(property.name) = newValue }")
+                    }
+                    writer.line("private var _\(property.name): \(propertyType(property))")
                 } else {
                     writer.line("\(access)var \(Naming.escaped(property.name)): \(propertyType(property))")
                 }
@@ -80,6 +88,8 @@ extension SwiftRenderer {
                 for property in properties {
                     if property.isIndirect {
                         writer.line("self._\(property.name) = Indirect(\(Naming.escaped(property.name)))")
+                    } else if property.isDeprecated {
+                        writer.line("self._\(property.name) = \(Naming.escaped(property.name))")
                     } else {
                         writer.line("self.\(property.name) = \(Naming.escaped(property.name))")
                     }
@@ -93,7 +103,7 @@ extension SwiftRenderer {
                     writer.line(property.name == property.jsonName ? "case \(name)" : "case \(name) = \(property.jsonName.swiftLiteral)")
                 }
             }
-            if properties.contains(where: \.isIndirect) {
+            if properties.contains(where: { $0.isIndirect || $0.isDeprecated }) {
                 renderExplicitCoding(properties, into: &writer)
             }
             for nested in declaration.nested {
@@ -103,8 +113,9 @@ extension SwiftRenderer {
         }
     }
 
-    /// `init(from:)` and `encode(to:)` written out, for structs whose boxed properties
-    /// synthesized conformance cannot handle. Same JSON as the synthesized ones.
+    /// `init(from:)` and `encode(to:)` written out, for structs whose boxed or deprecated
+    /// properties are stored as `_name` (synthesized conformance would use that name). Same JSON
+    /// as the synthesized ones.
     private func renderExplicitCoding(_ properties: [Property], into writer: inout SwiftWriter) {
         writer.line()
         writer.block("\(access)init(from decoder: any Decoder) throws") { writer in
@@ -114,7 +125,13 @@ extension SwiftRenderer {
                 let decode = property.isOptional
                     ? "try container.decodeIfPresent(\(swiftType(property.type)).self, forKey: \(key))"
                     : "try container.decode(\(swiftType(property.type)).self, forKey: \(key))"
-                writer.line(property.isIndirect ? "self._\(property.name) = Indirect(\(decode))" : "self.\(property.name) = \(decode)")
+                if property.isIndirect {
+                    writer.line("self._\(property.name) = Indirect(\(decode))")
+                } else if property.isDeprecated {
+                    writer.line("self._\(property.name) = \(decode)")
+                } else {
+                    writer.line("self.\(property.name) = \(decode)")
+                }
             }
         }
         writer.line()
@@ -122,7 +139,7 @@ extension SwiftRenderer {
             writer.line("var container = encoder.container(keyedBy: CodingKeys.self)")
             for property in properties {
                 let key = "." + Naming.escaped(property.name)
-                let value = "self.\(property.name)"
+                let value = !property.isDeprecated ? "self.\(property.name)" : property.isIndirect ? "self._\(property.name).value" : "self._\(property.name)"
                 writer.line(property.isOptional ? "try container.encodeIfPresent(\(value), forKey: \(key))" : "try container.encode(\(value), forKey: \(key))")
             }
         }

@@ -10,27 +10,11 @@
 /// Rules (Swift API Design Guidelines): types UpperCamelCase, everything else lowerCamelCase;
 /// acronyms uniformly cased (`meterId` → `meterID`, `ApiKey` → `apiKey`, `fileUrl` → `fileURL`);
 /// words split at non-alphanumerics and at case changes; a leading digit gets a `_` prefix;
-/// Swift keywords are escaped with backticks where they need to be.
+/// Swift keywords are escaped with backticks where they need to be. The names that are
+/// reserved (keywords, type names the output relies on) are in `ReservedNames`.
 public enum Naming {
     /// Words written in capitals when not first (`ID`, `URL`).
     static let acronyms: Set<String> = ["id", "ids", "url", "urls", "uri", "uuid", "http", "https", "json", "xml", "api", "html", "ip", "sql", "csv"]
-
-    /// Names that generated code uses unqualified; a type with one of these names gets a `Model` suffix.
-    static let reservedTypeNames: Set<String> = [
-        "Any", "Array", "Bool", "CalendarDate", "Character", "Codable", "CodingKey", "Data", "Date", "Decodable", "Decoder",
-        "Dictionary", "Double", "Encodable", "Encoder", "Error", "Float", "Foundation", "Hashable", "Int", "Int32", "Int64",
-        "JSONValue", "Never", "Optional", "Protocol", "Result", "Self", "Sendable", "Set", "String", "Task", "Type", "URL", "UUID", "Void",
-        "APIError", "ClientConfiguration", "ClientTransport", "HTTPRequest", "HTTPResponse", "HTTPFields",
-    ]
-
-    /// Keywords that must be escaped with backticks as declarations (The Swift Programming Language, "Keywords and Punctuation").
-    static let keywords: Set<String> = [
-        "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init", "inout", "internal",
-        "let", "open", "operator", "private", "precedencegroup", "protocol", "public", "rethrows", "static", "struct",
-        "subscript", "typealias", "var", "break", "case", "catch", "continue", "default", "defer", "do", "else", "fallthrough",
-        "for", "guard", "if", "in", "repeat", "return", "throw", "switch", "where", "while", "Any", "as", "await", "false", "is",
-        "nil", "self", "Self", "super", "throws", "true", "try", "_",
-    ]
 
     /// Splits `dataAccessReleaseStatusId`, `ECI-ApiKey`, `HTTPServer2Go`, `snake_case` into words.
     /// Non-ASCII names are transliterated first (`über` → `uber`, `名前` → `u540D_u524D`; see `Transliteration`).
@@ -75,7 +59,7 @@ public enum Naming {
         var result = words(name).map(capitalized).joined()
         if result.isEmpty { result = "Unnamed" }
         if result.first!.isNumber { result = "_" + result }
-        if reservedTypeNames.contains(result) { result += "Model" }
+        if ReservedNames.typeNames.contains(result) { result += "Model" }
         return result
     }
 
@@ -88,9 +72,35 @@ public enum Naming {
         return result
     }
 
+    /// A type name chosen in the config (`nameOverrides.schemas`): kept when it is an ASCII
+    /// identifier, with the `Model` suffix when it is reserved; anything else is made a type name
+    /// like a spec name (the config reader reports it as an error before this).
+    public static func overrideTypeName(_ name: String) -> String {
+        guard isASCIIIdentifier(name) else { return typeName(name) }
+        return ReservedNames.typeNames.contains(name) ? name + "Model" : name
+    }
+
+    /// A method name chosen in the config (`nameOverrides.operations`): kept when it is an ASCII
+    /// identifier (reserved member names are taken, so they get a number), else made a member name.
+    public static func overrideMemberName(_ name: String) -> String {
+        isASCIIIdentifier(name) ? name : memberName(name)
+    }
+
+    /// `[A-Za-z_][A-Za-z0-9_]*`: the only identifiers the generator writes (keywords get backticks).
+    public static func isASCIIIdentifier(_ name: String) -> Bool {
+        guard let first = name.utf8.first, !(first >= 0x30 && first <= 0x39) else { return false }
+        return name.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F }
+    }
+
     /// The name written with backticks when it is a keyword (`default` → `` `default` ``).
     public static func escaped(_ identifier: String) -> String {
-        keywords.contains(identifier) ? "`\(identifier)`" : identifier
+        ReservedNames.keywords.contains(identifier) ? "`\(identifier)`" : identifier
+    }
+
+    /// The name as an argument label at a call site (`f(default: x)`): backticks only for the
+    /// keywords that cannot be labels (`inout`).
+    public static func argumentLabel(_ identifier: String) -> String {
+        ReservedNames.argumentLabelKeywords.contains(identifier) ? "`\(identifier)`" : identifier
     }
 
     /// Makes `name` unique among `taken` by appending 2, 3, … and records it.

@@ -23,13 +23,13 @@ extension Translator {
             let override = options.overrides.operations[operationID]
             planned.append(PlannedOperation(
                 path: path, method: method, operation: operation, pathItem: pathItem, version: version, operationID: operationID,
-                candidate: .init(wireName: operationID, base: override ?? Naming.memberName(baseName),
+                candidate: .init(wireName: operationID, base: override.map(Naming.overrideMemberName) ?? Naming.memberName(baseName),
                                  isExplicit: operation.operationID != nil || override != nil, tieBreak: path + " " + method.rawValue)))
         }
         var methodNames = [NameAllocation.Outcome?](repeating: nil, count: planned.count)
         for version in Set(planned.map(\.version)) {
             let members = planned.indices.filter { planned[$0].version == version }
-            let outcomes = NameAllocation.allocate(members.map { planned[$0].candidate }, reserved: ["client", "core", "configuration", "transport"])
+            let outcomes = NameAllocation.allocate(members.map { planned[$0].candidate }, reserved: ReservedNames.operationNames)
             for (index, outcome) in zip(members, outcomes) { methodNames[index] = outcome }
         }
         // Translated in an order that does not depend on the document (types made for inline
@@ -99,7 +99,7 @@ extension Translator {
             result.append(Credential(schemeName: name, propertyName: "", kind: kind, documentation: scheme.description, isRequiredEverywhere: false))
         }
         let outcomes = NameAllocation.allocate(result.map { .init(wireName: $0.schemeName, base: Naming.memberName($0.schemeName)) },
-                                               reserved: ["configuration", "transport", "core"])
+                                               reserved: ReservedNames.credentialNames)
         for index in result.indices {
             result[index].propertyName = outcomes[index].name
             explain("credential", wireName: result[index].schemeName, swiftName: outcomes[index].name, outcome: outcomes[index],
@@ -126,7 +126,7 @@ extension Translator {
         let labels = NameAllocation.allocate(ordered.map { parameter in
             .init(wireName: parameter.name, base: Naming.memberName(parameter.name),
                   tieBreak: String(locations.firstIndex(of: parameter.location)!))
-        }, reserved: ["body", "client", "core", "request", "response", "data", "query", "operationID", "violations", "requestBody", "responseBody"])
+        }, reserved: ReservedNames.parameterNames)
         var declarations: [ParameterDeclaration] = []
         var placeholders: [String: String] = [:]
         var unused: [TypeDeclaration] = []

@@ -4,11 +4,13 @@ struct SwiftWriter {
     private(set) var lines: [String] = []
     private var depth = 0
 
+    /// Appends a line at the current indentation. The text goes through
+    /// `SourceText.neutralizedLine(_:)`: no line break or control character survives in it.
     mutating func line(_ text: String = "") {
         if text.isEmpty {
             lines.append("")
         } else {
-            lines.append(String(repeating: "    ", count: depth) + text)
+            lines.append(String(repeating: "    ", count: depth) + SourceText.neutralizedLine(text))
         }
     }
 
@@ -35,44 +37,23 @@ struct SwiftWriter {
         depth -= 1
     }
 
-    /// `///` lines for a documentation text (each source line kept; blank lines as `///`).
+    /// `///` lines for a documentation text (each source line kept; blank lines as `///`), split
+    /// and escaped by `SourceText.documentationLines(_:)`.
     mutating func documentation(_ text: String?) {
         guard let text, !text.isEmpty else { return }
-        // On UTF-8 bytes: Character-level trimming (grapheme breaking) was a third of the run time.
-        for raw in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            var end = raw.endIndex
-            while end > raw.startIndex, [0x20, 0x09, 0x0D].contains(raw[raw.index(before: end)]) { end = raw.index(before: end) }
-            let trimmed = raw[raw.startIndex..<end]
-            line(trimmed.isEmpty ? "///" : "/// " + String(decoding: trimmed, as: UTF8.self))
+        for line in SourceText.documentationLines(text) {
+            self.line(line.isEmpty ? "///" : "/// " + line)
         }
+    }
+
+    /// A `//` line comment of one line (`SourceText.commentLine(_:)`).
+    mutating func comment(_ text: String) {
+        line("// " + SourceText.commentLine(text))
     }
 
     var text: String {
         var lines = self.lines
         while lines.last == "" { lines.removeLast() }
         return lines.joined(separator: "\n") + "\n"
-    }
-}
-
-extension String {
-    /// A Swift string literal for this text (`"a\"b"`).
-    var swiftLiteral: String {
-        var result = "\""
-        for scalar in unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    result += "\\u{" + String(scalar.value, radix: 16) + "}"
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
     }
 }

@@ -72,7 +72,7 @@ public struct Translator {
         let components = document.components.schemas.filter { included?.contains($0.name) ?? true }
             .sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
         let outcomes = NameAllocation.allocate(components.map { name, _ in
-            NameAllocation.Candidate(wireName: name, base: options.overrides.schemas[name] ?? Naming.typeName(name),
+            NameAllocation.Candidate(wireName: name, base: options.overrides.schemas[name].map(Naming.overrideTypeName) ?? Naming.typeName(name),
                                      isExplicit: options.overrides.schemas[name] != nil)
         }, reserved: topLevelNames)
         for ((name, schema), outcome) in zip(components, outcomes) {

@@ -64,7 +64,7 @@ extension Translator {
     mutating func propertyNames(of schema: Schema, ownerPath: String) -> (members: [String], nestedTypes: [NameAllocation.Outcome]) {
         let properties = schema.properties
         let members = NameAllocation.allocate(properties.map { .init(wireName: $0.name, base: Naming.memberName($0.name)) },
-                                              reserved: ["init", "encode", "CodingKeys", "validate"])
+                                              reserved: ReservedNames.propertyNames)
         // A nested type is named after its property, with the property's suffix if it has one
         // (`status2: Status2`); a nested type named like an enclosing one would shadow it (`User.User` inside `User`).
         let nested = NameAllocation.allocate(zip(properties, members).map { property, member in
@@ -94,7 +94,7 @@ extension Translator {
                                                 isExplicit: explicit != nil)))
             }
         }
-        let outcomes = NameAllocation.allocate(candidates.map(\.1), reserved: ["unknown"])
+        let outcomes = NameAllocation.allocate(candidates.map(\.1), reserved: ReservedNames.enumCaseNames)
         return zip(candidates, outcomes).map { ($0.0, $1, $0.1.isExplicit) }
     }
 

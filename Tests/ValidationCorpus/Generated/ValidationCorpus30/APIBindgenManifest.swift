@@ -11,7 +11,7 @@
 // file: Models/Cat.swift
 // file: Models/ClosedObject.swift
 // file: Models/DateFormat.swift
-// file: Models/DateTimeFormat.swift
+// file: Models/DateTimeFormatModel.swift
 // file: Models/Dog.swift
 // file: Models/EmailFormat.swift
 // file: Models/EnumInteger.swift

@@ -19,7 +19,7 @@
 // file: Models/ConstInteger.swift
 // file: Models/ConstString.swift
 // file: Models/DateFormat.swift
-// file: Models/DateTimeFormat.swift
+// file: Models/DateTimeFormatModel.swift
 // file: Models/Dog.swift
 // file: Models/EmailFormat.swift
 // file: Models/EnumInteger.swift
