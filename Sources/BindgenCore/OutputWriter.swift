@@ -142,9 +142,21 @@ public struct OutputWriter {
         return Plan(writes: writes, removals: removals.sorted(), unowned: unowned.sorted(), headerMarksOwnership: byHeader)
     }
 
-    /// `plan` then `apply`.
+    /// `plan` then `apply`, holding the lock throughout, so the plan is made from the state it is
+    /// applied to (and from an output folder that a killed run left aside, put back first).
+    ///
+    /// - Returns: the plan applied.
+    /// - Throws: what `plan` and `apply` throw; the output folder is then as it was.
     @discardableResult
     public func write(_ files: [GeneratedFile], force: Bool = false) throws(DiagnosticsError) -> Plan {
+        try Self.checkGenerated(files)
+        let locked = try withLock(create: false) { (location: Location, parent: Int32) throws(DiagnosticsError) -> Plan in
+            let plan = try self.plan(files)
+            try self.applyLocked(plan, location: location, parent: parent, force: force)
+            return plan
+        }
+        if let locked { return locked }
+        // The output folder's parent does not exist yet: nothing to read, everything to write.
         let plan = try plan(files)
         try apply(plan, force: force)
         return plan
@@ -165,10 +177,18 @@ public struct OutputWriter {
     public func apply(_ plan: Plan, force: Bool = false) throws(DiagnosticsError) {
         try Self.checkGenerated(plan.writes)
         for removal in plan.removals where Generator.checkRelativePath(removal) != nil {
-            throw OutputTree.failure(removal, "is not a path inside the output folder", code: 0)
+            throw OutputTree.failure(Generator.escapedForMessage(removal), "is not a path inside the output folder", code: 0)
         }
-        let location = try Location.resolve(directory, create: !plan.isEmpty)
-        guard let location else { return }
+        _ = try withLock(create: !plan.isEmpty) { (location: Location, parent: Int32) throws(DiagnosticsError) in
+            try self.applyLocked(plan, location: location, parent: parent, force: force)
+        }
+    }
+
+    /// Runs `body` holding an exclusive `flock(2)` on the output folder's parent, after removing
+    /// what killed runs left there; `nil` when the parent does not exist and `create` is false.
+    /// Parents created for a new output folder are removed again when `body` throws.
+    private func withLock<T>(create: Bool, _ body: (Location, Int32) throws(DiagnosticsError) -> T) throws(DiagnosticsError) -> T? {
+        guard let location = try Location.resolve(directory, create: create) else { return nil }
         var committed = false
         defer { if !committed { location.removeCreatedParents() } }
         let parent = open(location.parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -179,8 +199,13 @@ public struct OutputWriter {
         }
         defer { flock(parent, LOCK_UN) }
         recoverLeftovers(parent, name: location.name)
-        if plan.isEmpty { return }
+        let result = try body(location, parent)
+        committed = true
+        return result
+    }
 
+    private func applyLocked(_ plan: Plan, location: Location, parent: Int32, force: Bool) throws(DiagnosticsError) {
+        if plan.isEmpty { return }
         var old: (descriptor: Int32, tree: OutputTree.DiskNode)?
         let outputDescriptor = openat(parent, location.name.cString, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         if outputDescriptor >= 0 {
@@ -219,7 +244,6 @@ public struct OutputWriter {
                 throw OutputTree.failure(directory, "cannot move the new output into place")
             }
             switched = true
-            committed = true
             return
         }
         let code = exchangeUnsupported ? EINVAL : OutputTree.exchange(parent, stagingName, location.name)
@@ -236,14 +260,12 @@ public struct OutputWriter {
                 throw failure
             }
             switched = true
-            committed = true
             OutputTree.remove(aside, in: parent)
             OutputTree.remove(stagingName, in: parent)
             return
         } else {
             throw OutputTree.failure(directory, "cannot switch to the new output", code: code)
         }
-        committed = true
         // From here on the new state is in place: a failure only leaves a staging folder behind,
         // which the next run removes.
         try? faultInjection?(.afterSwitch)

@@ -75,15 +75,14 @@ struct Generate: ParsableCommand {
         for warning in result.warnings { printError(warning.description) }
 
         let writer = OutputWriter(directory: result.outputPath)
-        let plan: OutputWriter.Plan
-        do {
-            plan = try writer.plan(result.files)
-        } catch {
-            printError(error.description)
-            printError("error: nothing was written")
-            throw ExitCode(Exit.usageOrInputError)
-        }
         if check {
+            let plan: OutputWriter.Plan
+            do {
+                plan = try writer.plan(result.files)
+            } catch {
+                printError(error.description)
+                throw ExitCode(Exit.usageOrInputError)
+            }
             if plan.isEmpty {
                 print("\(result.outputPath) is up to date (\(result.files.count) files)")
                 return
@@ -96,14 +95,15 @@ struct Generate: ParsableCommand {
             printError("error: \(plan.stalePaths.count) generated file(s) differ from what \(config.specPath) gives")
             throw ExitCode(Exit.findings)
         }
+        let applied: OutputWriter.Plan
         do {
-            try writer.apply(plan, force: force)
+            applied = try writer.write(result.files, force: force)
         } catch {
             printError(error.description)
             printError("error: nothing was written")
             throw ExitCode(Exit.usageOrInputError)
         }
-        let unchanged = result.files.count - plan.writes.count
-        print("\(result.outputPath): \(plan.writes.count) written, \(plan.removals.count) removed, \(unchanged) unchanged (\(result.warnings.count) warnings)")
+        let unchanged = result.files.count - applied.writes.count
+        print("\(result.outputPath): \(applied.writes.count) written, \(applied.removals.count) removed, \(unchanged) unchanged (\(result.warnings.count) warnings)")
     }
 }
