@@ -228,13 +228,13 @@ import Testing
         // Fractions of the measured writing time; -1: at the switch.
         let fractions: [Double] = [0, 0.05, 0.2, 0.4, 0.6, 0.8, 0.95, 1.3, -1, -1]
         for (index, fraction) in fractions.enumerated() {
-            let signal = [SIGKILL, SIGKILL, SIGTERM, SIGKILL, SIGINT][index % 5]
+            let signal = fraction < 0 ? SIGKILL : [SIGKILL, SIGKILL, SIGTERM, SIGKILL, SIGINT][index % 5]
             let delay = max(0, fraction) * measured.writing
-            let run = try interrupted(after: delay, with: fraction < 0 ? SIGKILL : signal, atSwitch: fraction < 0)
+            let run = try interrupted(after: delay, with: signal, atSwitch: fraction < 0)
             let state = try Self.tree(output)
             let outcome = state == oldTree ? "old" : state == newTree ? "new" : "mixed"
             let killed = run.status & 0x7F
-            outcomes.append("\(String(format: "%.3f", delay)) s, signal \(signal): \(killed == 0 ? "exited" : "killed by \(killed)"), \(outcome), leftovers \(try leftovers())")
+            outcomes.append("\(fraction < 0 ? "at the switch" : String(format: "%.3f s", delay)), signal \(signal): \(killed == 0 ? "exited" : "killed by \(killed)"), \(outcome), leftovers \(try leftovers())")
             #expect(outcome != "mixed", "\(signal) after \(delay) s: the output is neither the old nor the new tree")
             // The next run succeeds, gives the complete new tree and cleans up.
             try generate("new.yaml")
