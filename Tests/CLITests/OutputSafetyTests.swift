@@ -173,6 +173,7 @@ import Testing
     @Test func killedRunsLeaveTheOldOrTheNewTree() throws {
         let project = FileManager.default.temporaryDirectory.appendingPathComponent("api-bindgen-kill-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: project) }
         try Self.manySchemas("one", count: 1500).write(to: project.appendingPathComponent("old.yaml"), atomically: false, encoding: .utf8)
         try Self.manySchemas("two", count: 1400).write(to: project.appendingPathComponent("new.yaml"), atomically: false, encoding: .utf8)
         let output = project.appendingPathComponent("Out")
