@@ -109,10 +109,91 @@ public enum Generator {
         return path.hasPrefix("/") ? "/" + joined : (joined.isEmpty ? "." : joined)
     }
 
-    /// The files a manifest lists.
-    static func ownedFiles(inManifest text: String) -> [String] {
-        text.split(separator: "\n").compactMap { line in
-            line.hasPrefix("// file: ") ? String(line.dropFirst("// file: ".count)) : nil
+    /// A `// file:` line of a manifest: the path it lists, and where (1-based line, and column of
+    /// the path's first character, counted in Unicode scalars like every other diagnostic).
+    struct ManifestEntry: Equatable, Sendable {
+        var path: String
+        var line: Int
+        var column: Int
+    }
+
+    /// The prefix of a manifest line that lists a file.
+    static let manifestFilePrefix = "// file: "
+
+    /// The files a manifest lists, each checked lexically with `checkRelativePath(_:)`.
+    ///
+    /// Lines end at LF only (the manifest is written with LF); a CR left at the end of a line is a
+    /// control character and so an error, never part of a path.
+    ///
+    /// - Throws: `DiagnosticsError` with one located error per bad `// file:` line
+    ///   (`file:line:column`, `file` as given); no entry is returned then, so a manifest that fails
+    ///   the check is never used as a plan.
+    static func ownedFiles(inManifest bytes: [UInt8], file: String) throws(DiagnosticsError) -> [ManifestEntry] {
+        let prefix = Array(manifestFilePrefix.utf8)
+        var entries: [ManifestEntry] = []
+        var errors: [Diagnostic] = []
+        for (index, line) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
+        where line.starts(with: prefix) {
+            let pathBytes = Array(line.dropFirst(prefix.count))
+            let path = String(decoding: pathBytes, as: UTF8.self)
+            let column = prefix.count + 1
+            guard Array(path.utf8) == pathBytes else {
+                errors.append(Diagnostic(.error, file: file, mark: Mark(line: index + 1, column: column),
+                                         message: "manifest entry is not valid UTF-8"))
+                continue
+            }
+            if let problem = checkRelativePath(path) {
+                errors.append(Diagnostic(.error, file: file, mark: Mark(line: index + 1, column: column + problem.offset),
+                                         message: "manifest entry '\(escapedForMessage(path))' \(problem.message); the manifest is not used"))
+                continue
+            }
+            entries.append(ManifestEntry(path: path, line: index + 1, column: column))
         }
+        guard errors.isEmpty else { throw DiagnosticsError(errors) }
+        return entries
+    }
+
+    /// Why `path` is not a safe path inside an output folder, and where (a 0-based offset in
+    /// Unicode scalars); `nil` when it is one.
+    ///
+    /// A safe path is relative and names a file below the folder: it is not empty, does not start
+    /// with `/` (POSIX.1-2017 XBD 4.13 "Pathname Resolution": a leading slash resolves from the root),
+    /// has no empty, `.` or `..` component (a `..` component resolves to the parent, XBD 4.13),
+    /// and holds no backslash (a separator on Windows), NUL (it ends a C path string, XBD 3.271) or
+    /// other control character (U+0000–U+001F, U+007F). Symbolic links are a property of the disk,
+    /// not of the text: `OutputWriter` checks those.
+    static func checkRelativePath(_ path: String) -> (offset: Int, message: String)? {
+        let scalars = Array(path.unicodeScalars)
+        if scalars.isEmpty { return (0, "is empty") }
+        if scalars[0] == "/" { return (0, "is an absolute path") }
+        if let bad = scalars.firstIndex(where: { $0 == "\\" }) { return (bad, "contains a backslash") }
+        if let bad = scalars.firstIndex(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            return (bad, scalars[bad].value == 0 ? "contains a NUL character" : "contains a control character")
+        }
+        var start = 0
+        for component in path.unicodeScalars.split(separator: "/", omittingEmptySubsequences: false) {
+            let text = String(String.UnicodeScalarView(component))
+            switch text {
+            case "": return (start, "has an empty component")
+            case ".": return (start, "has a '.' component")
+            case "..": return (start, "has a '..' component, which leaves the output folder")
+            default: break
+            }
+            start += component.count + 1
+        }
+        return nil
+    }
+
+    /// `text` with control characters and backslashes escaped, for quoting in a one-line message.
+    static func escapedForMessage(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\\" {
+                result += scalar == "\\" ? "\\\\" : "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 }

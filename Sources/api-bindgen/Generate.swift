@@ -10,7 +10,12 @@ struct Generate: ParsableCommand {
             A folder must hold api-bindgen.yaml (spec, module, accessLevel, output). A single spec file \
             needs no config: the module name defaults to the spec's info.title, the output folder to \
             Generated/<module>, the access level to public. Flags override the config.
-            Writing is all-or-nothing: on any error nothing in the output folder changes.
+            Writing is all-or-nothing: the new output is built beside the output folder and switched \
+            in with one atomic rename, so after any error or interruption the folder holds the old \
+            output or the new one, never a mix. The generator rewrites and removes only the files \
+            listed in the folder's APIBindgenManifest.swift (checked first: every path must stay \
+            inside the folder); everything else in the folder is kept. A file the generator did not \
+            write, at a path it generates, is an error unless --force is given.
             """)
 
     @Argument(help: "A spec folder holding api-bindgen.yaml, or an OpenAPI YAML/JSON file.")
@@ -27,6 +32,9 @@ struct Generate: ParsableCommand {
 
     @Flag(help: "Change nothing; exit 1 and name the stale files when the output differs from what the spec gives.")
     var check = false
+
+    @Flag(help: "Overwrite files at generated paths that the previous manifest does not list (hand-written or from another tool).")
+    var force = false
 
     @Option(help: ArgumentHelp("Write everything into this one file in the output folder, without a manifest (the build plugin's layout).",
                                valueName: "file-name"))
@@ -76,23 +84,35 @@ struct Generate: ParsableCommand {
         }
 
         let writer = OutputWriter(directory: result.outputPath)
-        let plan = writer.plan(result.files)
         if check {
+            let plan: OutputWriter.Plan
+            do {
+                plan = try writer.plan(result.files)
+            } catch {
+                printError(error.description)
+                throw ExitCode(Exit.usageOrInputError)
+            }
             if plan.isEmpty {
                 print("\(result.outputPath) is up to date (\(result.files.count) files)")
                 return
             }
-            for path in plan.stalePaths { printError("\(result.outputPath)/\(path): error: stale; regenerate with: api-bindgen generate \(input)") }
+            let unowned = Set(plan.unowned)
+            for path in plan.stalePaths {
+                let note = unowned.contains(path) ? " (the file there was not written by api-bindgen: regenerating needs --force)" : ""
+                printError("\(result.outputPath)/\(path): error: stale; regenerate with: api-bindgen generate \(input)\(note)")
+            }
             printError("error: \(plan.stalePaths.count) generated file(s) differ from what \(config.specPath) gives")
             throw ExitCode(Exit.findings)
         }
+        let applied: OutputWriter.Plan
         do {
-            try writer.apply(plan)
+            applied = try writer.write(result.files, force: force)
         } catch {
-            printError("\(result.outputPath): error: \(error.localizedDescription)")
+            printError(error.description)
+            printError("error: nothing was written")
             throw ExitCode(Exit.usageOrInputError)
         }
-        let unchanged = result.files.count - plan.writes.count
-        print("\(result.outputPath): \(plan.writes.count) written, \(plan.removals.count) removed, \(unchanged) unchanged (\(result.warnings.count) warnings)")
+        let unchanged = result.files.count - applied.writes.count
+        print("\(result.outputPath): \(applied.writes.count) written, \(applied.removals.count) removed, \(unchanged) unchanged (\(result.warnings.count) warnings)")
     }
 }
