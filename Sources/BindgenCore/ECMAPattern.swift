@@ -251,7 +251,7 @@ enum ECMAPattern {
                     index += 1
                     var text = ""
                     while let c = current, c != "}" { text.unicodeScalars.append(c); index += 1 }
-                    guard current == "}", let value = UInt32(text, radix: 16), let code = Unicode.Scalar(value) else {
+                    guard current == "}", text.unicodeScalars.allSatisfy({ $0.properties.isASCIIHexDigit }), let value = UInt32(text, radix: 16), let code = Unicode.Scalar(value) else {
                         throw fail("invalid '\\u{…}' escape", at: start)
                     }
                     index += 1

@@ -5,9 +5,24 @@ extension JSONValue {
     /// validation: `1` is `.integer(1)` while `1.0` is `.number(1.0)` (JSON Schema Draft 4 tells
     /// them apart); integers beyond `Int64` become `.number`.
     ///
+    /// The grammar is RFC 8259's exactly (§2–§7): one value with optional whitespace (space, tab,
+    /// LF, CR only) around it and nothing after it; `null`/`true`/`false` in lower case; numbers
+    /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?` (so `-0` is accepted, `01`, `1.`,
+    /// `.5`, `1e`, `+1` are not); strings with no unescaped U+0000–U+001F and only the escapes
+    /// `\" \\ \/ \b \f \n \r \t \uXXXX` (four hex digits). Where RFC 8259 leaves a choice to the
+    /// implementation, this parser:
+    /// - requires UTF-8 (§8.1) and rejects invalid UTF-8 in strings; it ignores one leading UTF-8
+    ///   byte order mark (§8.1 allows that) and rejects any other;
+    /// - rejects lone surrogates, `\uD800` without a following `\uDC00`–`\uDFFF` and a lone
+    ///   `\uDC00` (§8.2 "unpredictable"; a Swift `String` cannot hold them);
+    /// - limits nesting to 512 arrays/objects (§9) and numbers to `Double`'s range: a number
+    ///   beyond it (`1e400`) is an error, not infinity (§6);
+    /// - keeps the last of duplicate object names (§4 "SHOULD be unique").
+    ///
     /// - Throws: `JSONSyntaxError` with the byte offset of the first error.
     public static func parse(_ data: Data) throws(JSONSyntaxError) -> JSONValue {
         var reader = JSONReader(bytes: Array(data))
+        if reader.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3 }
         reader.skipWhitespace()
         let value = try reader.value(depth: 0)
         reader.skipWhitespace()
@@ -27,6 +42,7 @@ public struct JSONSyntaxError: Error, Sendable, CustomStringConvertible {
 private struct JSONReader {
     let bytes: [UInt8]
     var index = 0
+    /// Arrays and objects nested deeper than this are an error (RFC 8259 §9 allows the limit).
     static let maxDepth = 512
 
     var atEnd: Bool { index >= bytes.count }
@@ -45,8 +61,10 @@ private struct JSONReader {
     }
 
     mutating func value(depth: Int) throws(JSONSyntaxError) -> JSONValue {
-        guard depth < Self.maxDepth else { throw fail("nesting deeper than \(Self.maxDepth)") }
         guard index < bytes.count else { throw fail("unexpected end") }
+        if bytes[index] == UInt8(ascii: "[") || bytes[index] == UInt8(ascii: "{") {
+            guard depth < Self.maxDepth else { throw fail("nesting deeper than \(Self.maxDepth)") }
+        }
         switch bytes[index] {
         case UInt8(ascii: "n"): return try literal("null", .null)
         case UInt8(ascii: "t"): return try literal("true", .bool(true))
@@ -166,9 +184,20 @@ private struct JSONReader {
         throw fail("unterminated string")
     }
 
+    /// RFC 8259 §7: `\u` is followed by exactly four HEXDIG (RFC 5234 §B.1: `0-9 A-F`, and
+    /// `a-f` since ABNF strings are case-insensitive); no sign, no fewer digits.
     mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
-        guard index + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16) else {
-            throw fail("invalid \\u escape")
+        guard index + 4 <= bytes.count else { throw fail("invalid \\u escape") }
+        var code: UInt32 = 0
+        for byte in bytes[index..<index + 4] {
+            let digit: UInt32
+            switch byte {
+            case 0x30...0x39: digit = UInt32(byte - 0x30)
+            case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
+            case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
+            default: throw fail("invalid \\u escape")
+            }
+            code = code << 4 | digit
         }
         index += 4
         return code

@@ -62,8 +62,17 @@ extension ValidationSchema {
         if let maxLength, length > maxLength {
             errors.append(ValidationError(pointer: pointer, keyword: "maxLength", limit: String(maxLength), message: "a string of \(length) code points is longer than \(maxLength)"))
         }
-        if let pattern, !pattern.matches(text) {
-            errors.append(ValidationError(pointer: pointer, keyword: "pattern", limit: pattern.source, message: "the string does not match the pattern"))
+        if let pattern {
+            switch pattern.evaluate(text) {
+            case .match: break
+            case .noMatch:
+                errors.append(ValidationError(pointer: pointer, keyword: "pattern", limit: pattern.source, message: "the string does not match the pattern"))
+            case .budgetExceeded(let steps):
+                errors.append(ValidationError(pointer: pointer, keyword: "pattern", limit: pattern.source,
+                                              message: "matching the pattern was stopped after \(steps) steps (its per-match budget); the string is rejected"))
+            case .unsupported(let reason):
+                errors.append(ValidationError(pointer: pointer, keyword: "pattern", limit: pattern.source, message: "the pattern cannot be evaluated (\(reason)); the string is rejected"))
+            }
         }
         if let format, !FormatCheck.isValid(text, format: format, dateTimes: dateTimes) {
             errors.append(ValidationError(pointer: pointer, keyword: "format", limit: format, message: "the string is not a valid \(format)"))

@@ -33,7 +33,7 @@ import Testing
         ("(a)\\1", "backreferences"), ("\\k<x>(?<x>a)", "backreferences"), ("(?i)abc", "unsupported group"), ("a{2", "incomplete quantifier"),
         ("*a", "nothing to repeat"), ("a)", "unmatched"), ("[b-a]", "out of order"), ("\\a", "invalid escape"), ("(?=a)*", "cannot be quantified"),
         ("[\\d-z]", "range endpoint"), ("\\p{Foo}", "unsupported Unicode property"), ("(?<=a+)b", "ICU rejects"), ("a{3,1}", "out of order"),
-        ("\\01", "octal"), ("]", "lone"), ("\\uD800", "lone surrogates"),
+        ("\\01", "octal"), ("]", "lone"), ("\\uD800", "lone surrogates"), ("\\u{+41}", "invalid"),
     ])
     func rejects(pattern: String, reason: String) {
         #expect(throws: ECMAPattern.Failure.self) { try ECMAPattern.translate(pattern) }
