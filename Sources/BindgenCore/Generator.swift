@@ -26,16 +26,18 @@ public enum Generator {
             throw DiagnosticsError([Diagnostic(.error, file: config.specPath, mark: nil, message: "cannot read the spec file")])
         }
         let bytes = Array(data)
-        let (document, loadWarnings) = try OpenAPIDocument.load(bytes, file: config.specPath)
+        let (document, loadWarnings) = try OpenAPIDocument.load(bytes, file: config.specPath, limits: config.limits.model)
         let moduleName = config.moduleName ?? Naming.typeName(document.info.title)
         let specFileName = (config.specPath as NSString).lastPathComponent
         let (module, translateDiagnostics) = Translator.translate(
             document, options: .init(moduleName: moduleName, accessLevel: config.accessLevel, specFileName: specFileName,
-                                     filter: config.filter, overrides: config.overrides, versionSource: config.versionSource))
+                                     filter: config.filter, overrides: config.overrides, versionSource: config.versionSource,
+                                     limits: config.limits))
         if translateDiagnostics.contains(where: { $0.severity == .error }) {
             throw DiagnosticsError(loadWarnings + translateDiagnostics)
         }
         var files = SwiftRenderer(module: module).render()
+        try checkOutputSize(files, module: module, document: document, limit: config.limits.maxOutputBytes)
         switch config.layout {
         case .filePerType:
             files.append(manifest(for: files, specFileName: specFileName, specDigest: SHA256.hexDigest(bytes), config: config, moduleName: moduleName))
@@ -45,6 +47,25 @@ public enum Generator {
         }
         return Result(module: module, files: files, warnings: loadWarnings + translateDiagnostics,
                       outputPath: normalized(config.outputPath ?? "Generated/\(moduleName)"))
+    }
+
+    /// The exact check behind the translator's estimate (`GenerationLimits.maxOutputBytes`): the
+    /// rendered files together must not exceed `limit` bytes. The error is located at the schema
+    /// of the largest model file.
+    static func checkOutputSize(_ files: [GeneratedFile], module: BindingModule, document: OpenAPIDocument, limit: Int) throws(DiagnosticsError) {
+        let total = files.reduce(0) { $0 + $1.contents.utf8.count }
+        guard total > limit else { return }
+        let largest = files.max { $0.contents.utf8.count < $1.contents.utf8.count }!
+        let typeName = ((largest.path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let pointer = module.types.first { $0.name == typeName }?.sourcePointer
+        let schema = pointer.flatMap { pointer in
+            document.components.schemas.first { $0.schema.pointer.description == pointer }?.schema
+        }
+        throw DiagnosticsError([Diagnostic(
+            .error, file: document.file, mark: schema?.mark,
+            message: "generated output is \(total) bytes, more than the limit of \(limit) (limits.maxOutputBytes); the largest file is "
+                + "\(largest.path) (\(largest.contents.utf8.count) bytes)" + (pointer.map { ", from \($0)" } ?? ""),
+            pointer: pointer)])
     }
 
     /// The manifest: a Swift file of comments only (so it compiles to nothing and SwiftPM needs no

@@ -14,15 +14,19 @@ public struct Translator {
         public var filter: OperationFilter
         public var overrides: NameOverrides
         public var versionSource: VersionSource
+        /// Depth, type-count and output-size bounds (`GenerationLimits`).
+        public var limits: GenerationLimits
 
         public init(moduleName: String, accessLevel: AccessLevel = .public, specFileName: String, filter: OperationFilter = OperationFilter(),
-                    overrides: NameOverrides = NameOverrides(), versionSource: VersionSource = .pathSegment) {
+                    overrides: NameOverrides = NameOverrides(), versionSource: VersionSource = .pathSegment,
+                    limits: GenerationLimits = GenerationLimits()) {
             self.moduleName = moduleName
             self.accessLevel = accessLevel
             self.specFileName = specFileName
             self.filter = filter
             self.overrides = overrides
             self.versionSource = versionSource
+            self.limits = limits
         }
     }
 
@@ -38,6 +42,8 @@ public struct Translator {
     var aliasComponents: Set<String> = []
     /// Swift paths of types made for inline schemas.
     var inlineTypePaths: Set<String> = []
+    /// Bounds and what has been spent of them (see `Budget`).
+    var budget = Budget()
 
     /// - Returns: the binding model and the warnings found while translating.
     public static func translate(_ document: OpenAPIDocument, options: Options) -> (module: BindingModule, diagnostics: [Diagnostic]) {
@@ -63,8 +69,10 @@ public struct Translator {
         }
         var types: [TypeDeclaration] = []
         for (name, schema) in document.components.schemas where componentTypeNames[name] != nil {
+            budget.source = "component schema '\(name)'"
             types.append(declaration(for: schema, named: componentTypeNames[name]!, path: componentTypeNames[name]!))
         }
+        budget.source = "the operations' schemas"
         let client = translateClient(named: clientName)
         types += extraTypes
         types.sort { $0.name < $1.name }
@@ -72,13 +80,60 @@ public struct Translator {
         return BindingModule(
             name: options.moduleName, accessLevel: options.accessLevel, specFileName: options.specFileName,
             title: document.info.title, apiVersion: document.info.version, description: document.info.description,
-            defaultServerURL: document.servers.first.map(serverURL), draft: document.version == .v3_0 ? .draft4 : .draft2020,
+            defaultServerURL: document.servers.first.flatMap { serverURL($0) }, draft: document.version == .v3_0 ? .draft4 : .draft2020,
             types: types, client: client)
     }
 
-    private func serverURL(_ server: Server) -> String {
-        var url = server.url
-        for (name, value) in server.variables { url = url.replacingOccurrences(of: "{\(name)}", with: value) }
+    /// The server's URL with each `{name}` replaced by the variable's `default` (OpenAPI 3.0.3
+    /// §4.7.5–6, 3.1.0 §4.8.5–6), in one pass over the template: a default is inserted as is,
+    /// never scanned again (so variables that name each other give one answer, whatever the
+    /// order). The result must be a URI reference (RFC 3986 §4.1: no spaces, braces or other
+    /// characters outside §2; `%` only before two hex digits; a scheme, when there is one, per
+    /// §3.1) that Foundation's `URL(string:)` accepts, else the generated client could not be
+    /// created: a located error and nil.
+    mutating func serverURL(_ server: Server) -> String? {
+        func fail(_ problem: String) -> String? {
+            diagnostics.append(Diagnostic(.error, file: document.file, mark: server.urlMark,
+                                          message: "server URL '\(server.url)' \(problem)", pointer: server.pointer.appending("url").description))
+            return nil
+        }
+        var url = ""
+        var rest = server.url[...]
+        while let open = rest.firstIndex(of: "{") {
+            url += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { return fail("has a '{' without a closing '}'") }
+            let name = String(rest[rest.index(after: open)..<close])
+            guard let value = server.variables[name] else { return fail("names '{\(name)}' but the Server Object declares no such variable") }
+            url += value
+            rest = rest[rest.index(after: close)...]
+        }
+        if rest.contains("}") { return fail("has a '}' without an opening '{'") }
+        url += rest
+        let letters = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
+        let hexDigits = Set("0123456789ABCDEFabcdef".utf8)
+        let allowed = letters.union("0123456789-._~:/?#[]@!$&'()*+,;=%".utf8)
+        let bytes = Array(url.utf8)
+        for (index, byte) in bytes.enumerated() {
+            guard allowed.contains(byte) else {
+                return fail("is not a URL once its variables are substituted ('\(url)'): character '\(Unicode.Scalar(byte).escaped(asASCII: true))' is not allowed (RFC 3986 §2)")
+            }
+            if byte == UInt8(ascii: "%") {
+                guard index + 2 < bytes.count, hexDigits.contains(bytes[index + 1]), hexDigits.contains(bytes[index + 2]) else {
+                    return fail("is not a URL once its variables are substituted ('\(url)'): '%' must start a percent-encoding (RFC 3986 §2.1)")
+                }
+            }
+        }
+        if let separator = url.range(of: "://") {
+            let scheme = url[..<separator.lowerBound].utf8
+            guard let first = scheme.first, letters.contains(first),
+                  scheme.allSatisfy({ letters.contains($0) || (0x30...0x39).contains($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }) else {
+                return fail("is not a URL once its variables are substituted ('\(url)'): the scheme is not letters, digits, '+', '-', '.' (RFC 3986 §3.1)")
+            }
+            guard !url[separator.upperBound...].isEmpty, url[separator.upperBound...].first != "/" else {
+                return fail("is not a URL once its variables are substituted ('\(url)'): no host after '://'")
+            }
+        }
+        guard URL(string: url) != nil else { return fail("is not a URL once its variables are substituted ('\(url)')") }
         return url
     }
 
@@ -93,7 +148,18 @@ public struct Translator {
     mutating func declaration(for schema: Schema, named name: String, path: String) -> TypeDeclaration {
         let documentation = schema.description ?? schema.title
         let pointer = schema.pointer.description
+        budget.types += 1
+        // A declaration renders its name, pointer and documentation at least once, with
+        // `struct … : Codable, Hashable, Sendable` or `typealias … = ` around them.
+        charge(40 + 2 * path.utf8.count + pointer.utf8.count + (documentation?.utf8.count ?? 0), at: schema)
+        if budget.isExceeded {
+            return TypeDeclaration(name: name, sourcePointer: pointer, documentation: nil, kind: .alias(.json), nested: [], validation: ValidationRules())
+        }
         if schema.reference == nil, let enumeration = enumeration(for: schema) {
+            if case .enumeration(_, let cases) = enumeration {
+                // Each case is declared, listed in `allCases` and matched both ways.
+                charge(cases.reduce(0) { $0 + 20 + 4 * $1.name.utf8.count + 2 * ($1.documentation?.utf8.count ?? 0) }, at: schema)
+            }
             return TypeDeclaration(name: name, sourcePointer: pointer, documentation: documentation, kind: enumeration, nested: [],
                                    validation: rules(for: schema))
         }
@@ -157,8 +223,9 @@ public struct Translator {
             raw = integerType(schema.format)
             for (index, value) in values.enumerated() {
                 guard case .int(let int)? = value.scalar?.value else { continue }
+                // `magnitude`: `-Int64.min` would trap.
                 let base = names.flatMap { index < $0.count ? Naming.memberName($0[index]) : nil }
-                    ?? (int < 0 ? "valueMinus\(-int)" : "value\(int)")
+                    ?? (int < 0 ? "valueMinus\(int.magnitude)" : "value\(int)")
                 cases.append(EnumCase(name: Naming.unique(base, in: &taken), rawValue: .integer(int),
                                       documentation: descriptions.flatMap { index < $0.count ? $0[index] : nil }))
             }
@@ -190,6 +257,8 @@ public struct Translator {
         // A nested type named like an enclosing one would shadow it (`User.User` inside `User`).
         var nestedNames = Set(ownerPath.split(separator: ".").map(String.init)).union(["CodingKeys", "Indirect"])
         return schema.properties.map { jsonName, propertySchema in
+            // Declared, initialised, assigned and listed in `CodingKeys`: the name is written 4 times.
+            charge(20 + 4 * jsonName.utf8.count + (propertySchema.description?.utf8.count ?? 0), at: propertySchema)
             let name = Naming.unique(Naming.memberName(jsonName), in: &taken)
             let suggested = Naming.unique(Naming.typeName(jsonName), in: &nestedNames)
             let type = typeReference(for: propertySchema, suggestedName: suggested, owner: .nested(ownerPath), nested: &nested)
@@ -228,6 +297,8 @@ public struct Translator {
     /// The Swift type for a schema used as a value; inline objects and enums get a declaration
     /// (nested, or top-level for operation schemas) named after `suggestedName`.
     mutating func typeReference(for schema: Schema, suggestedName: String, owner: Owner, nested: inout [TypeDeclaration]) -> TypeReference {
+        guard enter(schema) else { return .json }
+        defer { budget.depth -= 1 }
         if let reference = schema.reference {
             if let pointer = reference.localPointer, pointer.tokens.count == 3, pointer.tokens[0] == "components",
                pointer.tokens[1] == "schemas", let name = componentTypeNames[pointer.tokens[2]] {
@@ -318,6 +389,59 @@ public struct Translator {
     func swiftPath(_ type: TypeReference) -> String? {
         if case .named(let path) = type { return path }
         return nil
+    }
+
+    /// Spending and bounds of one translation. Work is bounded by `GenerationLimits`: the depth
+    /// of recursion (typeReference and rules), the number of type declarations, and a lower
+    /// bound on the bytes the renderer will write (each schema, property, rule and literal is
+    /// charged what it renders at least). Once a bound is passed, one located error names the
+    /// component (or the operations) being translated and the schema where it happened, and
+    /// translation stops descending (returns `JSONValue` and empty rules) so the work stays
+    /// linear in the limits.
+    struct Budget {
+        var depth = 0
+        var types = 0
+        var bytes = 0
+        /// What is being translated, for the error: "component schema 'Pet'".
+        var source = "the schemas"
+        var isExceeded = false
+        var depthReported = false
+    }
+
+    /// Enters one level of recursion for `schema`; false (with a located error, once) beyond
+    /// `limits.maxDepth` or once the budget is spent. On true the caller must decrement
+    /// `budget.depth` when it returns.
+    mutating func enter(_ schema: Schema) -> Bool {
+        if budget.isExceeded { return false }
+        if budget.depth >= options.limits.maxDepth {
+            if !budget.depthReported {
+                budget.depthReported = true
+                diagnostics.append(Diagnostic(.error, file: document.file, mark: schema.mark,
+                                              message: "\(budget.source) nests deeper than the limit of \(options.limits.maxDepth) levels "
+                                                + "(limits.maxDepth), counting schemas reached through '$ref's to pointers that are copied in place",
+                                              pointer: schema.pointer.description))
+            }
+            return false
+        }
+        budget.depth += 1
+        return true
+    }
+
+    /// Adds `bytes` to the estimate of the output and counts types; reports the first overrun.
+    mutating func charge(_ bytes: Int, at schema: Schema) {
+        budget.bytes += bytes
+        guard !budget.isExceeded else { return }
+        let limits = options.limits
+        if budget.types > limits.maxTypes || budget.bytes > limits.maxOutputBytes {
+            budget.isExceeded = true
+            let what = budget.types > limits.maxTypes
+                ? "more than \(limits.maxTypes) Swift types (limits.maxTypes)"
+                : "more than \(limits.maxOutputBytes) bytes of Swift (limits.maxOutputBytes)"
+            diagnostics.append(Diagnostic(.error, file: document.file, mark: schema.mark,
+                                          message: "generated output would hold \(what); \(budget.source) multiplies "
+                                            + "(YAML aliases or '$ref's that copy schemas in place?); the limit was passed at this schema",
+                                          pointer: schema.pointer.description))
+        }
     }
 
     func integerType(_ format: String?) -> TypeReference {

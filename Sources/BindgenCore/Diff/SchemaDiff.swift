@@ -17,12 +17,19 @@ struct SchemaDiff {
     var changes: [APIChange] = []
     /// Pairs of schema pointers already compared (recursive schemas).
     private var visited: Set<String> = []
+    /// Comparison is recursive and follows `$ref`s into components, so a chain of components
+    /// nesting each other could go arbitrarily deep: beyond `maxDepth` levels it stops, with one
+    /// warning-level change saying so (`GenerationLimits.maxDepth`).
+    let maxDepth: Int
+    private var depth = 0
+    private var depthReported = false
 
-    init(old: OpenAPIDocument, new: OpenAPIDocument, direction: Direction, operation: String?) {
+    init(old: OpenAPIDocument, new: OpenAPIDocument, direction: Direction, operation: String?, maxDepth: Int = GenerationLimits().maxDepth) {
         self.old = old
         self.new = new
         self.direction = direction
         self.operation = operation
+        self.maxDepth = maxDepth
     }
 
     mutating func add(_ severity: APIChange.Severity, _ rule: String, _ message: String, at schema: Schema, in document: OpenAPIDocument) {
@@ -34,6 +41,15 @@ struct SchemaDiff {
     mutating func compare(_ oldSchema: Schema, _ newSchema: Schema, path: String) {
         guard let a = old.resolved(oldSchema), let b = new.resolved(newSchema) else { return }
         guard visited.insert(a.pointer.description + "|" + b.pointer.description).inserted else { return }
+        if depth >= maxDepth {
+            if !depthReported {
+                depthReported = true
+                add(.warning, "depth-limit", "'\(path)' nests deeper than \(maxDepth) levels (limits.maxDepth); deeper changes are not compared", at: b, in: new)
+            }
+            return
+        }
+        depth += 1
+        defer { depth -= 1 }
         let name = path.isEmpty ? "the \(direction.word) body" : "'\(path)'"
         let request = direction == .request
 
