@@ -24,7 +24,7 @@ import YAMLParsing
 /// limits:                                # see GenerationLimits; each key optional
 ///   maxDepth: 64
 ///   maxReferenceHops: 32
-///   maxSchemas: 200000
+///   maxSchemas: 100000
 ///   maxTypes: 20000
 ///   maxOutputBytes: 33554432
 /// ```
@@ -154,8 +154,8 @@ public struct GenerationLimits: Equatable, Sendable {
     /// Longest chain of references to references (see `ModelLimits.maxReferenceHops`). Default 32.
     public var maxReferenceHops = 32
     /// Most Schema Objects, alias and merge-key copies included (see `ModelLimits.maxSchemas`).
-    /// Default 200,000.
-    public var maxSchemas = 200_000
+    /// Default 100,000.
+    public var maxSchemas = 100_000
     /// Most generated Swift types (structs, enums, typealiases, nested ones included). Default 20,000.
     public var maxTypes = 20_000
     /// Largest generated output, in bytes of UTF-8 summed over every file. Checked while

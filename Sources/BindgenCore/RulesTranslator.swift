@@ -5,7 +5,8 @@ import YAMLParsing
 extension Translator {
     /// The rules for a schema. Component references stay references; `boundAs` names the
     /// inline type the schema became, if any, so its rules are referenced instead of repeated.
-    mutating func rules(for schema: Schema, boundAs type: TypeReference? = nil) -> ValidationRules {
+    /// `propertyRules` replaces the rules of the named properties (those bound to inline types).
+    mutating func rules(for schema: Schema, boundAs type: TypeReference? = nil, propertyRules: [String: ValidationRules] = [:]) -> ValidationRules {
         // Depth and output are bounded (`Budget`); a rule renders as `ValidationSchema(…)` at least.
         charge(18, at: schema)
         guard enter(schema) else { return ValidationRules() }
@@ -15,8 +16,15 @@ extension Translator {
                pointer.tokens[1] == "schemas", let name = componentTypeNames[pointer.tokens[2]] {
                 return .reference(aliasComponents.contains(name) ? .alias(name) : .type(name))
             }
-            guard let target = document.schema(for: reference) else { return ValidationRules() }
-            return rules(for: target, boundAs: type)
+            if type == nil, let cached = inlinedRules[reference.target] {
+                charge(cached.cost, at: schema)
+                return budget.isExceeded ? ValidationRules() : cached.rules
+            }
+            guard let target = self.schema(for: reference) else { return ValidationRules() }
+            let before = budget.bytes
+            let result = rules(for: target, boundAs: type)
+            if type == nil, !budget.isExceeded { inlinedRules[reference.target] = (result, budget.bytes - before) }
+            return result
         }
         if case .named(let path)? = type, inlineTypePaths.contains(path) {
             return .reference(.type(path))
@@ -53,7 +61,7 @@ extension Translator {
         rules.uniqueItems = schema.uniqueItems
         if let items = schema.items { rules.items = self.rules(for: items) }
         rules.prefixItems = (schema.prefixItems ?? []).map { self.rules(for: $0) }
-        rules.properties = schema.properties.map { NamedRules(name: $0.name, rules: self.rules(for: $0.schema)) }
+        rules.properties = schema.properties.map { NamedRules(name: $0.name, rules: propertyRules[$0.name] ?? self.rules(for: $0.schema)) }
         rules.required = schema.required
         switch schema.additionalProperties {
         case .allowed(false)?: rules.additionalProperties = .forbidden

@@ -44,6 +44,12 @@ public struct Translator {
     var inlineTypePaths: Set<String> = []
     /// Bounds and what has been spent of them (see `Budget`).
     var budget = Budget()
+    /// Schemas designated by `$ref`s, by target (a `$ref` to a pointer that is not a component is
+    /// otherwise read afresh at every use).
+    let targets = TargetCache()
+    /// Rules of schemas reached through `$ref`s that are copied in place, by target, with what
+    /// they cost the budget: a target used n times is translated once and charged n times.
+    var inlinedRules: [String: (rules: ValidationRules, cost: Int)] = [:]
 
     /// - Returns: the binding model and the warnings found while translating.
     public static func translate(_ document: OpenAPIDocument, options: Options) -> (module: BindingModule, diagnostics: [Diagnostic]) {
@@ -166,13 +172,13 @@ public struct Translator {
         if schema.reference == nil, isStructure(schema) {
             var nested: [TypeDeclaration] = []
             let properties = self.properties(of: schema, ownerPath: path, nested: &nested)
-            var validation = rules(for: schema)
-            // Properties bound to inline types refer to those types' rules.
-            for property in properties where inlineTypePaths.contains(swiftPath(property.type) ?? "") {
-                if let index = validation.properties.firstIndex(where: { $0.name == property.jsonName }) {
-                    validation.properties[index].rules = property.rules
-                }
+            // Properties bound to inline types refer to those types' rules (given up front, so the
+            // rules of their subtrees are not computed a second time only to be replaced).
+            var inlineRules: [String: ValidationRules] = [:]
+            for property in properties where inlineTypePaths.contains(swiftPath(property.type) ?? "") && inlineRules[property.jsonName] == nil {
+                inlineRules[property.jsonName] = property.rules
             }
+            let validation = rules(for: schema, propertyRules: inlineRules)
             return TypeDeclaration(name: name, sourcePointer: pointer, documentation: documentation, kind: .structure(properties), nested: nested,
                                    validation: validation)
         }
@@ -201,7 +207,7 @@ public struct Translator {
         merged.allOf = []
         var seen = Set(schema.properties.map(\.name))
         for branch in schema.allOf {
-            guard let resolved = document.resolved(branch), resolved.allOf.isEmpty, resolved.oneOf.isEmpty, resolved.anyOf.isEmpty,
+            guard let resolved = resolved(branch), resolved.allOf.isEmpty, resolved.oneOf.isEmpty, resolved.anyOf.isEmpty,
                   resolved.nonNullTypes == nil || resolved.nonNullTypes == [.object], !resolved.properties.isEmpty else { return nil }
             for property in resolved.properties where seen.insert(property.name).inserted {
                 merged.properties.append(property)
@@ -262,7 +268,7 @@ public struct Translator {
             let name = Naming.unique(Naming.memberName(jsonName), in: &taken)
             let suggested = Naming.unique(Naming.typeName(jsonName), in: &nestedNames)
             let type = typeReference(for: propertySchema, suggestedName: suggested, owner: .nested(ownerPath), nested: &nested)
-            let resolved = document.resolved(propertySchema) ?? propertySchema
+            let resolved = resolved(propertySchema) ?? propertySchema
             let propertyRules = rules(for: propertySchema, boundAs: type)
             return Property(
                 name: name, jsonName: jsonName, type: type, isRequired: schema.required.contains(jsonName),
@@ -304,7 +310,7 @@ public struct Translator {
                pointer.tokens[1] == "schemas", let name = componentTypeNames[pointer.tokens[2]] {
                 return .named(name)
             }
-            guard let target = document.schema(for: reference) else { return .json }
+            guard let target = self.schema(for: reference) else { return .json }
             return typeReference(for: target, suggestedName: suggestedName, owner: owner, nested: &nested)
         }
         if schema.booleanValue != nil { return .json }
@@ -389,6 +395,29 @@ public struct Translator {
     func swiftPath(_ type: TypeReference) -> String? {
         if case .named(let path) = type { return path }
         return nil
+    }
+
+    final class TargetCache {
+        var schemas: [String: Schema?] = [:]
+    }
+
+    /// `document.schema(for:)`, read once per target.
+    func schema(for reference: Reference) -> Schema? {
+        if let known = targets.schemas[reference.target] { return known }
+        let schema = document.schema(for: reference)
+        targets.schemas[reference.target] = .some(schema)
+        return schema
+    }
+
+    /// `document.resolved(_:)` through the cache: follows a `$ref` chain to the schema with content.
+    func resolved(_ schema: Schema) -> Schema? {
+        var current = schema
+        var seen: Set<String> = []
+        while let reference = current.reference {
+            guard seen.insert(reference.target).inserted, let target = self.schema(for: reference) else { return nil }
+            current = target
+        }
+        return current
     }
 
     /// Spending and bounds of one translation. Work is bounded by `GenerationLimits`: the depth

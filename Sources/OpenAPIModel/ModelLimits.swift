@@ -23,11 +23,11 @@ public struct ModelLimits: Sendable, Hashable {
     public var maxReferenceHops: Int
     /// Most Schema Objects the document may stand for, counting each copy a YAML alias or a `<<`
     /// merge key makes (YAML 1.2 §3.2.2.2: an alias denotes the anchored node again): alias-shared
-    /// schemas cannot multiply the work of later stages. Default 200,000; the Stripe spec has
+    /// schemas cannot multiply the work of later stages. Default 100,000; the Stripe spec has
     /// about 18,000.
     public var maxSchemas: Int
 
-    public init(maxDepth: Int = 64, maxReferenceHops: Int = 32, maxSchemas: Int = 200_000) {
+    public init(maxDepth: Int = 64, maxReferenceHops: Int = 32, maxSchemas: Int = 100_000) {
         self.maxDepth = maxDepth
         self.maxReferenceHops = maxReferenceHops
         self.maxSchemas = maxSchemas
