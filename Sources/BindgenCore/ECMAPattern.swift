@@ -18,6 +18,8 @@ enum ECMAPattern {
         /// Offset in code points into the pattern.
         var offset: Int
         var message: String
+        /// A bound (`maxDepth`) was passed, rather than the pattern being invalid.
+        var isLimit = false
     }
 
     static let asciiWord = "A-Za-z0-9_"
@@ -87,7 +89,11 @@ enum ECMAPattern {
                 index += 2
                 return "(?:(?<=[\(asciiWord)])(?=[\(asciiWord)])|(?<![\(asciiWord)])(?![\(asciiWord)]))"
             case "(":
-                if depth >= maxDepth { throw fail("groups nest deeper than the limit of \(maxDepth) levels (limits.maxDepth)") }
+                if depth >= maxDepth {
+                    var failure = fail("groups nest deeper than the limit of \(maxDepth) levels (limits.maxDepth)")
+                    failure.isLimit = true
+                    throw failure
+                }
                 depth += 1
                 defer { depth -= 1 }
                 index += 1

@@ -55,17 +55,21 @@ public enum Generator {
     static func checkOutputSize(_ files: [GeneratedFile], module: BindingModule, document: OpenAPIDocument, limit: Int) throws(DiagnosticsError) {
         let total = files.reduce(0) { $0 + $1.contents.utf8.count }
         guard total > limit else { return }
-        let largest = files.max { $0.contents.utf8.count < $1.contents.utf8.count }!
-        let typeName = ((largest.path as NSString).lastPathComponent as NSString).deletingPathExtension
-        let pointer = module.types.first { $0.name == typeName }?.sourcePointer
-        let schema = pointer.flatMap { pointer in
-            document.components.schemas.first { $0.schema.pointer.description == pointer }?.schema
+        let bySize = files.sorted { $0.contents.utf8.count > $1.contents.utf8.count }
+        let pointers = Dictionary(module.types.map { ($0.name, $0.sourcePointer) }, uniquingKeysWith: { first, _ in first })
+        let schemas = Dictionary(document.components.schemas.map { ($0.schema.pointer.description, $0.schema) }, uniquingKeysWith: { first, _ in first })
+        // Located at the schema of the largest model file (the client files have no one schema).
+        let model = bySize.lazy.compactMap { file -> (GeneratedFile, String, Schema)? in
+            let typeName = ((file.path as NSString).lastPathComponent as NSString).deletingPathExtension
+            guard let pointer = pointers[typeName], let schema = schemas[pointer] else { return nil }
+            return (file, pointer, schema)
+        }.first
+        var message = "generated output is \(total) bytes, more than the limit of \(limit) (limits.maxOutputBytes); the largest file is "
+            + "\(bySize[0].path) (\(bySize[0].contents.utf8.count) bytes)"
+        if let (file, pointer, _) = model {
+            message += "; the largest model file is \(file.path) (\(file.contents.utf8.count) bytes), from \(pointer)"
         }
-        throw DiagnosticsError([Diagnostic(
-            .error, file: document.file, mark: schema?.mark,
-            message: "generated output is \(total) bytes, more than the limit of \(limit) (limits.maxOutputBytes); the largest file is "
-                + "\(largest.path) (\(largest.contents.utf8.count) bytes)" + (pointer.map { ", from \($0)" } ?? ""),
-            pointer: pointer)])
+        throw DiagnosticsError([Diagnostic(.error, file: document.file, mark: model?.2.mark, message: message, pointer: model?.1)])
     }
 
     /// The manifest: a Swift file of comments only (so it compiles to nothing and SwiftPM needs no

@@ -45,9 +45,10 @@ extension Translator {
             do {
                 rules.pattern = .init(source: source, icu: try ECMAPattern.translate(source, maxDepth: options.limits.maxDepth))
             } catch {
-                diagnostics.append(Diagnostic(.error, file: document.file, mark: schema.patternMark ?? schema.mark,
-                                              message: "pattern '\(source.count > 80 ? source.prefix(80) + "…" : source)': \(error.message) (at offset \(error.offset))",
-                                              pointer: schema.pointer.appending("pattern").description))
+                let diagnostic = Diagnostic(.error, file: document.file, mark: schema.patternMark ?? schema.mark,
+                                            message: "pattern '\(source.count > 80 ? source.prefix(80) + "…" : source)': \(error.message) (at offset \(error.offset))",
+                                            pointer: schema.pointer.appending("pattern").description)
+                if error.isLimit { limitError(diagnostic) } else { diagnostics.append(diagnostic) }
             }
         }
         if let format = schema.format, Self.checkedFormats.contains(format) { rules.format = format }

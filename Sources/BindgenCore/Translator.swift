@@ -44,6 +44,8 @@ public struct Translator {
     var inlineTypePaths: Set<String> = []
     /// Bounds and what has been spent of them (see `Budget`).
     var budget = Budget()
+    /// The errors among `diagnostics` that report a limit passed.
+    var limitErrors: [Diagnostic] = []
     /// Schemas designated by `$ref`s, by target (a `$ref` to a pointer that is not a component is
     /// otherwise read afresh at every use).
     let targets = TargetCache()
@@ -53,9 +55,18 @@ public struct Translator {
 
     /// - Returns: the binding model and the warnings found while translating.
     public static func translate(_ document: OpenAPIDocument, options: Options) -> (module: BindingModule, diagnostics: [Diagnostic]) {
+        let result = translateReportingLimits(document, options: options)
+        return (result.module, result.diagnostics)
+    }
+
+    /// `translate`, also returning the errors that are limits passed (depth, types, output size;
+    /// a subset of `diagnostics`): `diff` reports those, as `generate` does, and ignores the other
+    /// translation errors (an untranslatable pattern does not change the API).
+    static func translateReportingLimits(_ document: OpenAPIDocument, options: Options)
+        -> (module: BindingModule, diagnostics: [Diagnostic], limitErrors: [Diagnostic]) {
         var translator = Translator(document: document, options: options)
         let module = translator.translate()
-        return (module, translator.diagnostics)
+        return (module, translator.diagnostics, translator.limitErrors)
     }
 
     init(document: OpenAPIDocument, options: Options) {
@@ -445,10 +456,10 @@ public struct Translator {
         if budget.depth >= options.limits.maxDepth {
             if !budget.depthReported {
                 budget.depthReported = true
-                diagnostics.append(Diagnostic(.error, file: document.file, mark: schema.mark,
-                                              message: "\(budget.source) nests deeper than the limit of \(options.limits.maxDepth) levels "
-                                                + "(limits.maxDepth), counting schemas reached through '$ref's to pointers that are copied in place",
-                                              pointer: schema.pointer.description))
+                limitError(Diagnostic(.error, file: document.file, mark: schema.mark,
+                                      message: "\(budget.source) nests deeper than the limit of \(options.limits.maxDepth) levels "
+                                        + "(limits.maxDepth), counting schemas reached through '$ref's to pointers that are copied in place",
+                                      pointer: schema.pointer.description))
             }
             return false
         }
@@ -466,11 +477,16 @@ public struct Translator {
             let what = budget.types > limits.maxTypes
                 ? "more than \(limits.maxTypes) Swift types (limits.maxTypes)"
                 : "more than \(limits.maxOutputBytes) bytes of Swift (limits.maxOutputBytes)"
-            diagnostics.append(Diagnostic(.error, file: document.file, mark: schema.mark,
-                                          message: "generated output would hold \(what); \(budget.source) multiplies "
-                                            + "(YAML aliases or '$ref's that copy schemas in place?); the limit was passed at this schema",
-                                          pointer: schema.pointer.description))
+            limitError(Diagnostic(.error, file: document.file, mark: schema.mark,
+                                  message: "generated output would hold \(what); \(budget.source) multiplies "
+                                    + "(YAML aliases or '$ref's that copy schemas in place?); the limit was passed at this schema",
+                                  pointer: schema.pointer.description))
         }
+    }
+
+    mutating func limitError(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+        limitErrors.append(diagnostic)
     }
 
     func integerType(_ format: String?) -> TypeReference {

@@ -49,8 +49,21 @@ struct ReferenceChecker {
         enum State { case open, length(Int), cycle }
         var states: [String: State] = [:]
         var reported = 0, unreported = 0
+        // `#/components/<section>/<name>` by dictionary (a scan of the section per hop would make
+        // a long chain quadratic); the first entry of a name wins, as in `Node.subscript`.
+        var components: [String: [String: Node]] = [:]
+        for section in document.root["components"]?.mapping ?? [] {
+            guard let name = section.key.text, components[name] == nil else { continue }
+            var entries: [String: Node] = [:]
+            for pair in section.value.mapping ?? [] {
+                if let key = pair.key.text, entries[key] == nil { entries[key] = pair.value }
+            }
+            components[name] = entries
+        }
         func targetNode(_ target: String) -> Node? {
             guard target.hasPrefix("#"), let pointer = JSONPointer(String(target.dropFirst()).removingPercentEncodingIfValid) else { return nil }
+            let tokens = pointer.tokens
+            if tokens.count == 3, tokens[0] == "components", let section = components[tokens[1]] { return section[tokens[2]] }
             return document.root.node(at: pointer)
         }
         /// The `$ref` text of a Reference Object, nil for anything else.

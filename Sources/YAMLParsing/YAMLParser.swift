@@ -93,8 +93,10 @@ private struct TreeBuilder {
 
         /// Records a scalar key; returns where it was first seen if it is a duplicate.
         func insertKey(_ value: Scalar.Value, at mark: Mark) -> Mark? {
-            if let index = scalarKeyIndex {
-                if let first = index[value] { return first }
+            if scalarKeyIndex != nil {
+                // No `if let` copy of the index: that second reference made every insert copy
+                // the whole dictionary (quadratic in the mapping's size).
+                if let first = scalarKeyIndex![value] { return first }
                 scalarKeyIndex![value] = mark
                 return nil
             }

@@ -51,16 +51,17 @@ public enum APIDiff {
     }
 
     /// Every change, wire-level and Swift-level, in a deterministic order.
-    /// - Throws: `DiagnosticsError` with the errors `generate` would report when translating
-    ///   either spec fails (a limit passed, a pattern that cannot be translated, a server URL
-    ///   that is not a URL…): the Swift-level comparison needs both bindings.
+    /// - Throws: `DiagnosticsError` with the limit errors `generate` would report when
+    ///   translating either spec (`GenerationLimits`: depth, types, output size, pattern nesting):
+    ///   the Swift-level comparison needs both bindings whole. Other translation errors (a
+    ///   pattern ICU cannot run, a server URL that is not a URL) do not change the API and are
+    ///   left to `generate`, as before.
     public static func compare(old: OpenAPIDocument, new: OpenAPIDocument, oldConfig: GeneratorConfig, newConfig: GeneratorConfig) throws(DiagnosticsError) -> [APIChange] {
         func module(_ document: OpenAPIDocument, _ config: GeneratorConfig) throws(DiagnosticsError) -> BindingModule {
-            let (module, diagnostics) = Translator.translate(document, options: .init(
+            let (module, _, errors) = Translator.translateReportingLimits(document, options: .init(
                 moduleName: config.moduleName ?? Naming.typeName(document.info.title), accessLevel: config.accessLevel,
                 specFileName: (config.specPath as NSString).lastPathComponent, filter: config.filter, overrides: config.overrides,
                 versionSource: config.versionSource, limits: config.limits))
-            let errors = diagnostics.filter { $0.severity == .error }
             if !errors.isEmpty { throw DiagnosticsError(errors) }
             return module
         }
