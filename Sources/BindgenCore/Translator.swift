@@ -90,10 +90,11 @@ public struct Translator {
             types.append(declaration(for: schema, named: componentTypeNames[name]!, path: componentTypeNames[name]!))
         }
         budget.source = "the operations' schemas"
-        let client = translateClient(named: clientName)
+        // Past a limit the module is thrown away (the error is reported): skip the rest.
+        let client = budget.isExceeded ? ClientDeclaration(name: clientName, credentials: [], groups: []) : translateClient(named: clientName)
         types += extraTypes
         types.sort { $0.name < $1.name }
-        RecursiveProperties.mark(&types)
+        if !budget.isExceeded { RecursiveProperties.mark(&types) }
         return BindingModule(
             name: options.moduleName, accessLevel: options.accessLevel, specFileName: options.specFileName,
             title: document.info.title, apiVersion: document.info.version, description: document.info.description,

@@ -9,7 +9,11 @@ import YAMLParsing
 /// the deep and long ones are built here. Each case also runs through `APIDiff` (`diff X X`),
 /// which must report the same errors. `Tests/CLITests` runs the built executable on the same
 /// fixtures, where a stack overflow would show as a signal.
-@Suite struct HostileInputTests {
+@Suite(.serialized) struct HostileInputTests {
+    /// Seconds: a safety net against runaway work only, generous because tests share the machine
+    /// (alone, in a debug build, the slowest of these inputs takes about 2 s; see the issue-9 notes).
+    static let safetyNet = 10.0
+
     static let fixtures = TestPaths.packageRoot.appendingPathComponent("Tests/Fixtures/Hostile")
 
     static let header = """
@@ -62,7 +66,7 @@ import YAMLParsing
 
     /// Exactly one kind of located error, mentioning `text`, within `seconds`.
     static func expectLocatedError(_ spec: String, _ text: String, limits: GenerationLimits = GenerationLimits(),
-                                   line: Int? = nil, within seconds: Double = 5, sourceLocation: SourceLocation = #_sourceLocation) throws {
+                                   line: Int? = nil, within seconds: Double = Self.safetyNet, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let (errors, elapsed) = try Self.errors(spec, limits: limits)
         #expect(!errors.isEmpty, "no error for \(spec.prefix(60))", sourceLocation: sourceLocation)
         for error in errors.prefix(3) {
@@ -125,7 +129,7 @@ import YAMLParsing
         #expect(errors.first?.message.contains("10000 references long, more than the limit of 32") == true, "\(errors.prefix(2))")
         #expect(errors.first?.mark?.line == 6)
         #expect(errors.count == 11, "ten errors and a summary, not 9,968")
-        #expect(seconds < 5)
+        #expect(seconds < Self.safetyNet)
     }
 
     @Test func aChainOf32ComponentAliasesGenerates() throws {
@@ -230,7 +234,7 @@ import YAMLParsing
 
     /// 4 KB: `anyOf` of 9 `$ref`s per level: no types, but rules 9^8 deep in copies.
     @Test func pointerSharedRulesStopAtTheOutputLimit() throws {
-        try Self.expectLocatedError("rules-laughs.yaml", "bytes of Swift (limits.maxOutputBytes)", within: 2)
+        try Self.expectLocatedError("rules-laughs.yaml", "bytes of Swift (limits.maxOutputBytes)", within: 5)
     }
 
     @Test func theTypeLimitIsConfigurableAndNamesTheComponent() throws {
@@ -276,7 +280,7 @@ import YAMLParsing
         let seconds = Date().timeIntervalSince(start)
         #expect(root["merged"]?.mapping?.count == 20_000)
         #expect(root["complex"]?.mapping?.count == 60_000)
-        #expect(seconds < 5, "took \(seconds) s")
+        #expect(seconds < Self.safetyNet, "took \(seconds) s")
     }
 
     @Test func complexKeysCompareByContent() throws {
