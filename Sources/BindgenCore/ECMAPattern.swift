@@ -18,16 +18,22 @@ enum ECMAPattern {
         /// Offset in code points into the pattern.
         var offset: Int
         var message: String
+        /// A bound (`maxDepth`) was passed, rather than the pattern being invalid.
+        var isLimit = false
     }
 
     static let asciiWord = "A-Za-z0-9_"
     static let whiteSpace = "\\t\\n\\x{0B}\\f\\r\\x{20}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}"
     static let lineTerminators = "\\n\\r\\x{2028}\\x{2029}"
 
+    /// - Parameter maxDepth: deepest accepted nesting of groups (`(…)`, lookarounds included):
+    ///   the parser is recursive descent, so deeper patterns are a `Failure` rather than a stack
+    ///   overflow (`GenerationLimits.maxDepth`, default 64).
     /// - Returns: the ICU pattern.
-    /// - Throws: `Failure` for invalid ECMA-262 syntax or an unsupported construct.
-    static func translate(_ source: String) throws(Failure) -> String {
-        var parser = Parser(scalars: Array(source.unicodeScalars))
+    /// - Throws: `Failure` for invalid ECMA-262 syntax, an unsupported construct, or nesting
+    ///   beyond `maxDepth`.
+    static func translate(_ source: String, maxDepth: Int = 64) throws(Failure) -> String {
+        var parser = Parser(scalars: Array(source.unicodeScalars), maxDepth: maxDepth)
         let icu = try parser.disjunction()
         if parser.index < parser.scalars.count {
             throw Failure(offset: parser.index, message: "unmatched '\(parser.scalars[parser.index])'")
@@ -42,7 +48,10 @@ enum ECMAPattern {
 
     private struct Parser {
         let scalars: [Unicode.Scalar]
+        let maxDepth: Int
         var index = 0
+        /// Groups open at `index`.
+        var depth = 0
 
         func fail(_ message: String, at offset: Int? = nil) -> Failure { Failure(offset: offset ?? index, message: message) }
         var current: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
@@ -80,6 +89,13 @@ enum ECMAPattern {
                 index += 2
                 return "(?:(?<=[\(asciiWord)])(?=[\(asciiWord)])|(?<![\(asciiWord)])(?![\(asciiWord)]))"
             case "(":
+                if depth >= maxDepth {
+                    var failure = fail("groups nest deeper than the limit of \(maxDepth) levels (limits.maxDepth)")
+                    failure.isLimit = true
+                    throw failure
+                }
+                depth += 1
+                defer { depth -= 1 }
                 index += 1
                 var opening = "(?:"
                 if current == "?" {

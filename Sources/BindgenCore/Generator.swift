@@ -28,16 +28,18 @@ public enum Generator {
             throw DiagnosticsError([Diagnostic(.error, file: config.specPath, mark: nil, message: "cannot read the spec file")])
         }
         let bytes = Array(data)
-        let (document, loadWarnings) = try OpenAPIDocument.load(bytes, file: config.specPath)
+        let (document, loadWarnings) = try OpenAPIDocument.load(bytes, file: config.specPath, limits: config.limits.model)
         let moduleName = config.moduleName ?? Naming.typeName(document.info.title)
         let specFileName = (config.specPath as NSString).lastPathComponent
         let (module, translateDiagnostics, names) = Translator.translateExplainingNames(
             document, options: .init(moduleName: moduleName, accessLevel: config.accessLevel, specFileName: specFileName,
-                                     filter: config.filter, overrides: config.overrides, versionSource: config.versionSource))
+                                     filter: config.filter, overrides: config.overrides, versionSource: config.versionSource,
+                                     limits: config.limits))
         if translateDiagnostics.contains(where: { $0.severity == .error }) {
             throw DiagnosticsError(loadWarnings + translateDiagnostics)
         }
         var (files, renamed) = SwiftRenderer(module: module).renderExplainingFileNames()
+        try checkOutputSize(files, module: module, document: document, limit: config.limits.maxOutputBytes)
         var explanations = names
         for (from, to) in renamed {
             let pointer = module.types.first { "Models/\($0.name).swift" == from }.flatMap { JSONPointer($0.sourcePointer) }
@@ -57,6 +59,29 @@ public enum Generator {
         }
         return Result(module: module, files: files, warnings: loadWarnings + translateDiagnostics, nameExplanations: explanations,
                       outputPath: normalized(config.outputPath ?? "Generated/\(moduleName)"))
+    }
+
+    /// The exact check behind the translator's estimate (`GenerationLimits.maxOutputBytes`): the
+    /// rendered files together must not exceed `limit` bytes. The error is located at the schema
+    /// of the largest model file.
+    static func checkOutputSize(_ files: [GeneratedFile], module: BindingModule, document: OpenAPIDocument, limit: Int) throws(DiagnosticsError) {
+        let total = files.reduce(0) { $0 + $1.contents.utf8.count }
+        guard total > limit else { return }
+        let bySize = files.sorted { $0.contents.utf8.count > $1.contents.utf8.count }
+        let pointers = Dictionary(module.types.map { ($0.name, $0.sourcePointer) }, uniquingKeysWith: { first, _ in first })
+        let schemas = Dictionary(document.components.schemas.map { ($0.schema.pointer.description, $0.schema) }, uniquingKeysWith: { first, _ in first })
+        // Located at the schema of the largest model file (the client files have no one schema).
+        let model = bySize.lazy.compactMap { file -> (GeneratedFile, String, Schema)? in
+            let typeName = ((file.path as NSString).lastPathComponent as NSString).deletingPathExtension
+            guard let pointer = pointers[typeName], let schema = schemas[pointer] else { return nil }
+            return (file, pointer, schema)
+        }.first
+        var message = "generated output is \(total) bytes, more than the limit of \(limit) (limits.maxOutputBytes); the largest file is "
+            + "\(bySize[0].path) (\(bySize[0].contents.utf8.count) bytes)"
+        if let (file, pointer, _) = model {
+            message += "; the largest model file is \(file.path) (\(file.contents.utf8.count) bytes), from \(pointer)"
+        }
+        throw DiagnosticsError([Diagnostic(.error, file: document.file, mark: model?.2.mark, message: message, pointer: model?.1)])
     }
 
     /// The manifest: a Swift file of comments only (so it compiles to nothing and SwiftPM needs no

@@ -1,4 +1,5 @@
 import Foundation
+import OpenAPIModel
 import YAMLParsing
 
 /// What to generate: the spec, the module's name and access level, where the files go, which
@@ -20,6 +21,12 @@ import YAMLParsing
 ///   schemas: { DataAccessReleaseStatusId: ReleaseStatusID }
 ///   operations: { AssignDataAccessReleaseV202203: assignRelease }
 /// versionSource: pathSegment             # pathSegment | none
+/// limits:                                # see GenerationLimits; each key optional
+///   maxDepth: 64
+///   maxReferenceHops: 32
+///   maxSchemas: 100000
+///   maxTypes: 20000
+///   maxOutputBytes: 33554432
 /// ```
 public struct GeneratorConfig: Equatable, Sendable {
     public static let fileName = "api-bindgen.yaml"
@@ -36,6 +43,8 @@ public struct GeneratorConfig: Equatable, Sendable {
     public var versionSource: VersionSource
     /// How the output is laid out (not a config-file key: the build plugin sets it).
     public var layout: OutputLayout = .filePerType
+    /// Bounds on the work a spec may cause (config key `limits`).
+    public var limits = GenerationLimits()
 
     public init(specPath: String, moduleName: String? = nil, accessLevel: AccessLevel = .public, outputPath: String? = nil,
                 filter: OperationFilter = OperationFilter(), overrides: NameOverrides = NameOverrides(), versionSource: VersionSource = .pathSegment) {
@@ -65,7 +74,7 @@ public struct GeneratorConfig: Equatable, Sendable {
         var reader = ConfigReader(file: path)
         var config = GeneratorConfig(specPath: "")
         var sawSpec = false
-        for (key, value) in reader.entries(root, allowed: ["spec", "module", "accessLevel", "output", "include", "nameOverrides", "versionSource"]) {
+        for (key, value) in reader.entries(root, allowed: ["spec", "module", "accessLevel", "output", "include", "nameOverrides", "versionSource", "limits"]) {
             switch key {
             case "spec":
                 if let text = reader.string(value, key) { config.specPath = (folder as NSString).appendingPathComponent(text); sawSpec = true }
@@ -102,6 +111,22 @@ public struct GeneratorConfig: Equatable, Sendable {
                     }
                     if kind == "schemas" { config.overrides.schemas = names } else { config.overrides.operations = names }
                 }
+            case "limits":
+                let keys = ["maxDepth", "maxReferenceHops", "maxSchemas", "maxTypes", "maxOutputBytes"]
+                for (name, number) in reader.entries(value, allowed: keys) {
+                    guard case .int(let int)? = number.scalar?.value, int > 0, int <= Int64(Int32.max) else {
+                        reader.fail("'\(name)' must be a positive integer of at most \(Int32.max), found \(number.text ?? number.kindDescription)", number.mark)
+                        continue
+                    }
+                    let limit = Int(int)
+                    switch name {
+                    case "maxDepth": config.limits.maxDepth = limit
+                    case "maxReferenceHops": config.limits.maxReferenceHops = limit
+                    case "maxSchemas": config.limits.maxSchemas = limit
+                    case "maxTypes": config.limits.maxTypes = limit
+                    default: config.limits.maxOutputBytes = limit
+                    }
+                }
             default:  // versionSource
                 if let text = reader.string(value, key) {
                     if let source = VersionSource(rawValue: text) { config.versionSource = source } else {
@@ -113,6 +138,36 @@ public struct GeneratorConfig: Equatable, Sendable {
         if !sawSpec { reader.fail("the config is missing the required key 'spec'", root.mark) }
         if !reader.diagnostics.isEmpty { throw DiagnosticsError(reader.diagnostics) }
         return config
+    }
+}
+
+/// Bounds on the work a spec may cause, so that a hostile spec (deep nesting, reference cycles,
+/// YAML aliases that share schemas billion-laughs style, `$ref`s that copy subtrees) ends in a
+/// located error instead of a crash or an explosion of output. Config key `limits`.
+///
+/// Defaults are several times what the largest real specs in `Tests/Corpus` need (OpenAI's:
+/// 4,600 types, 7 MB of Swift; Stripe's: 18,000 schemas; nesting: 10 levels).
+public struct GenerationLimits: Equatable, Sendable {
+    /// Deepest nesting, in levels, for every recursive stage (see `ModelLimits.maxDepth`).
+    /// Default 64.
+    public var maxDepth = 64
+    /// Longest chain of references to references (see `ModelLimits.maxReferenceHops`). Default 32.
+    public var maxReferenceHops = 32
+    /// Most Schema Objects, alias and merge-key copies included (see `ModelLimits.maxSchemas`).
+    /// Default 100,000.
+    public var maxSchemas = 100_000
+    /// Most generated Swift types (structs, enums, typealiases, nested ones included). Default 20,000.
+    public var maxTypes = 20_000
+    /// Largest generated output, in bytes of UTF-8 summed over every file. Checked while
+    /// translating (against a lower-bound estimate, so an explosion stops early) and exactly
+    /// after rendering. Default 32 MiB (33,554,432).
+    public var maxOutputBytes = 32 << 20
+
+    public init() {}
+
+    /// The loader's share of the limits.
+    public var model: ModelLimits {
+        ModelLimits(maxDepth: maxDepth, maxReferenceHops: maxReferenceHops, maxSchemas: maxSchemas)
     }
 }
 

@@ -99,7 +99,11 @@ extension SwiftRenderer {
         case .null: return ".null"
         case .bool(let value): return ".bool(\(value))"
         case .integer(let value): return ".integer(\(value))"
-        case .number(let text): return ".number(\(Double(text).map { String($0) } ?? "0"))"
+        case .number(let text):
+            // The loader rejects numbers a Double cannot hold (`1e400`, `1e-400`, `.nan`); should
+            // one get here, its text is written as is (a compile error), never `inf` or `0`.
+            guard let value = Double(text), value.isFinite else { return ".number(\(text))" }
+            return ".number(\(String(value)))"
         case .string(let value): return ".string(\(value.swiftLiteral))"
         case .array(let items): return ".array([" + items.map(jsonExpression).joined(separator: ", ") + "])"
         case .object(let entries):

@@ -5,14 +5,26 @@ import YAMLParsing
 extension Translator {
     /// The rules for a schema. Component references stay references; `boundAs` names the
     /// inline type the schema became, if any, so its rules are referenced instead of repeated.
-    mutating func rules(for schema: Schema, boundAs type: TypeReference? = nil) -> ValidationRules {
+    /// `propertyRules` replaces the rules of the named properties (those bound to inline types).
+    mutating func rules(for schema: Schema, boundAs type: TypeReference? = nil, propertyRules: [String: ValidationRules] = [:]) -> ValidationRules {
+        // Depth and output are bounded (`Budget`); a rule renders as `ValidationSchema(…)` at least.
+        charge(18, at: schema)
+        guard enter(schema) else { return ValidationRules() }
+        defer { budget.depth -= 1 }
         if let reference = schema.reference {
             if let pointer = reference.localPointer, pointer.tokens.count == 3, pointer.tokens[0] == "components",
                pointer.tokens[1] == "schemas", let name = componentTypeNames[pointer.tokens[2]] {
                 return .reference(aliasComponents.contains(name) ? .alias(name) : .type(name))
             }
-            guard let target = document.schema(for: reference) else { return ValidationRules() }
-            return rules(for: target, boundAs: type)
+            if type == nil, let cached = inlinedRules[reference.target] {
+                charge(cached.cost, at: schema)
+                return budget.isExceeded ? ValidationRules() : cached.rules
+            }
+            guard let target = self.schema(for: reference) else { return ValidationRules() }
+            let before = budget.bytes
+            let result = rules(for: target, boundAs: type)
+            if type == nil, !budget.isExceeded { inlinedRules[reference.target] = (result, budget.bytes - before) }
+            return result
         }
         if case .named(let path)? = type, inlineTypePaths.contains(path) {
             return .reference(.type(path))
@@ -21,20 +33,22 @@ extension Translator {
         rules.booleanValue = schema.booleanValue
         rules.types = schema.types?.map(\.rawValue)
         if let values = schema.enumValues {
-            var literals = values.map(literal)
+            var literals = values.map { literal($0, at: schema) }
             if schema.types?.contains(.null) == true, !literals.contains(.null) { literals.append(.null) }
             rules.enumValues = literals
         }
-        rules.constValue = schema.constValue.map(literal)
+        rules.constValue = schema.constValue.map { literal($0, at: schema) }
         rules.minLength = schema.minLength
         rules.maxLength = schema.maxLength
         if let source = schema.pattern {
+            charge(2 * source.utf8.count, at: schema)
             do {
-                rules.pattern = .init(source: source, icu: try ECMAPattern.translate(source))
+                rules.pattern = .init(source: source, icu: try ECMAPattern.translate(source, maxDepth: options.limits.maxDepth))
             } catch {
-                diagnostics.append(Diagnostic(.error, file: document.file, mark: schema.patternMark ?? schema.mark,
-                                              message: "pattern '\(source)': \(error.message) (at offset \(error.offset))",
-                                              pointer: schema.pointer.appending("pattern").description))
+                let diagnostic = Diagnostic(.error, file: document.file, mark: schema.patternMark ?? schema.mark,
+                                            message: "pattern '\(source.count > 80 ? source.prefix(80) + "…" : source)': \(error.message) (at offset \(error.offset))",
+                                            pointer: schema.pointer.appending("pattern").description)
+                if error.isLimit { limitError(diagnostic) } else { diagnostics.append(diagnostic) }
             }
         }
         if let format = schema.format, Self.checkedFormats.contains(format) { rules.format = format }
@@ -48,7 +62,7 @@ extension Translator {
         rules.uniqueItems = schema.uniqueItems
         if let items = schema.items { rules.items = self.rules(for: items) }
         rules.prefixItems = (schema.prefixItems ?? []).map { self.rules(for: $0) }
-        rules.properties = schema.properties.map { NamedRules(name: $0.name, rules: self.rules(for: $0.schema)) }
+        rules.properties = schema.properties.map { NamedRules(name: $0.name, rules: propertyRules[$0.name] ?? self.rules(for: $0.schema)) }
         rules.required = schema.required
         switch schema.additionalProperties {
         case .allowed(false)?: rules.additionalProperties = .forbidden
@@ -67,7 +81,12 @@ extension Translator {
     /// Formats the runtime checks (`FormatCheck`); others are annotations.
     static let checkedFormats: Set<String> = ["date", "date-time", "email", "uuid", "uri", "ipv4", "ipv6"]
 
-    func literal(_ node: Node) -> JSONLiteral {
+    /// An `enum`/`const` value as a literal. The loader bounds its nesting (`maxDepth`) and its
+    /// numbers (finite, not rounding to 0); each node is charged to the output budget (an
+    /// alias may repeat a large value), and once the budget is spent the rest is `.null`.
+    mutating func literal(_ node: Node, at schema: Schema) -> JSONLiteral {
+        charge(6 + (node.scalar?.text.utf8.count ?? 0), at: schema)
+        if budget.isExceeded { return .null }
         switch node.content {
         case .scalar(let scalar):
             switch scalar.value {
@@ -77,8 +96,8 @@ extension Translator {
             case .double: return .number(scalar.text)
             case .string(let value): return .string(value)
             }
-        case .sequence(let nodes): return .array(nodes.map(literal))
-        case .mapping(let pairs): return .object(pairs.map { NamedLiteral(name: $0.key.text ?? "", value: literal($0.value)) })
+        case .sequence(let nodes): return .array(nodes.map { literal($0, at: schema) })
+        case .mapping(let pairs): return .object(pairs.map { NamedLiteral(name: $0.key.text ?? "", value: literal($0.value, at: schema)) })
         }
     }
 }

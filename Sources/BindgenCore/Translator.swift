@@ -14,15 +14,19 @@ public struct Translator {
         public var filter: OperationFilter
         public var overrides: NameOverrides
         public var versionSource: VersionSource
+        /// Depth, type-count and output-size bounds (`GenerationLimits`).
+        public var limits: GenerationLimits
 
         public init(moduleName: String, accessLevel: AccessLevel = .public, specFileName: String, filter: OperationFilter = OperationFilter(),
-                    overrides: NameOverrides = NameOverrides(), versionSource: VersionSource = .pathSegment) {
+                    overrides: NameOverrides = NameOverrides(), versionSource: VersionSource = .pathSegment,
+                    limits: GenerationLimits = GenerationLimits()) {
             self.moduleName = moduleName
             self.accessLevel = accessLevel
             self.specFileName = specFileName
             self.filter = filter
             self.overrides = overrides
             self.versionSource = versionSource
+            self.limits = limits
         }
     }
 
@@ -40,12 +44,31 @@ public struct Translator {
     var inlineTypePaths: Set<String> = []
     /// Names that differ from their wire names beyond recasing (for `--explain-names`).
     var nameExplanations: [NameExplanation] = []
+    /// Bounds and what has been spent of them (see `Budget`).
+    var budget = Budget()
+    /// The errors among `diagnostics` that report a limit passed.
+    var limitErrors: [Diagnostic] = []
+    /// Schemas designated by `$ref`s, by target (a `$ref` to a pointer that is not a component is
+    /// otherwise read afresh at every use).
+    let targets = TargetCache()
+    /// Rules of schemas reached through `$ref`s that are copied in place, by target, with what
+    /// they cost the budget: a target used n times is translated once and charged n times.
+    var inlinedRules: [String: (rules: ValidationRules, cost: Int)] = [:]
 
     /// - Returns: the binding model and the warnings found while translating.
     public static func translate(_ document: OpenAPIDocument, options: Options) -> (module: BindingModule, diagnostics: [Diagnostic]) {
+        let result = translateReportingLimits(document, options: options)
+        return (result.module, result.diagnostics)
+    }
+
+    /// `translate`, also returning the errors that are limits passed (depth, types, output size;
+    /// a subset of `diagnostics`): `diff` reports those, as `generate` does, and ignores the other
+    /// translation errors (an untranslatable pattern does not change the API).
+    static func translateReportingLimits(_ document: OpenAPIDocument, options: Options)
+        -> (module: BindingModule, diagnostics: [Diagnostic], limitErrors: [Diagnostic]) {
         var translator = Translator(document: document, options: options)
         let module = translator.translate()
-        return (module, translator.diagnostics)
+        return (module, translator.diagnostics, translator.limitErrors)
     }
 
     /// `translate`, with the names that differ from their wire names (`--explain-names`).
@@ -86,22 +109,72 @@ public struct Translator {
         }
         var types: [TypeDeclaration] = []
         for (name, schema) in components {
+            budget.source = "component schema '\(name)'"
             types.append(declaration(for: schema, named: componentTypeNames[name]!, path: componentTypeNames[name]!))
         }
-        let client = translateClient(named: clientName)
+        budget.source = "the operations' schemas"
+        // Past a limit the module is thrown away (the error is reported): skip the rest.
+        let client = budget.isExceeded ? ClientDeclaration(name: clientName, credentials: [], groups: []) : translateClient(named: clientName)
         types += extraTypes
         types.sort { $0.name < $1.name }
-        RecursiveProperties.mark(&types)
+        if !budget.isExceeded { RecursiveProperties.mark(&types) }
         return BindingModule(
             name: options.moduleName, accessLevel: options.accessLevel, specFileName: options.specFileName,
             title: document.info.title, apiVersion: document.info.version, description: document.info.description,
-            defaultServerURL: document.servers.first.map(serverURL), draft: document.version == .v3_0 ? .draft4 : .draft2020,
+            defaultServerURL: document.servers.first.flatMap { serverURL($0) }, draft: document.version == .v3_0 ? .draft4 : .draft2020,
             types: types, client: client)
     }
 
-    private func serverURL(_ server: Server) -> String {
-        var url = server.url
-        for (name, value) in server.variables { url = url.replacingOccurrences(of: "{\(name)}", with: value) }
+    /// The server's URL with each `{name}` replaced by the variable's `default` (OpenAPI 3.0.3
+    /// §4.7.5–6, 3.1.0 §4.8.5–6), in one pass over the template: a default is inserted as is,
+    /// never scanned again (so variables that name each other give one answer, whatever the
+    /// order). The result must be a URI reference (RFC 3986 §4.1: no spaces, braces or other
+    /// characters outside §2; `%` only before two hex digits; a scheme, when there is one, per
+    /// §3.1) that Foundation's `URL(string:)` accepts, else the generated client could not be
+    /// created: a located error and nil.
+    mutating func serverURL(_ server: Server) -> String? {
+        func fail(_ problem: String) -> String? {
+            diagnostics.append(Diagnostic(.error, file: document.file, mark: server.urlMark,
+                                          message: "server URL '\(server.url)' \(problem)", pointer: server.pointer.appending("url").description))
+            return nil
+        }
+        var url = ""
+        var rest = server.url[...]
+        while let open = rest.firstIndex(of: "{") {
+            url += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { return fail("has a '{' without a closing '}'") }
+            let name = String(rest[rest.index(after: open)..<close])
+            guard let value = server.variables[name] else { return fail("names '{\(name)}' but the Server Object declares no such variable") }
+            url += value
+            rest = rest[rest.index(after: close)...]
+        }
+        if rest.contains("}") { return fail("has a '}' without an opening '{'") }
+        url += rest
+        let letters = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
+        let hexDigits = Set("0123456789ABCDEFabcdef".utf8)
+        let allowed = letters.union("0123456789-._~:/?#[]@!$&'()*+,;=%".utf8)
+        let bytes = Array(url.utf8)
+        for (index, byte) in bytes.enumerated() {
+            guard allowed.contains(byte) else {
+                return fail("is not a URL once its variables are substituted ('\(url)'): character '\(Unicode.Scalar(byte).escaped(asASCII: true))' is not allowed (RFC 3986 §2)")
+            }
+            if byte == UInt8(ascii: "%") {
+                guard index + 2 < bytes.count, hexDigits.contains(bytes[index + 1]), hexDigits.contains(bytes[index + 2]) else {
+                    return fail("is not a URL once its variables are substituted ('\(url)'): '%' must start a percent-encoding (RFC 3986 §2.1)")
+                }
+            }
+        }
+        if let separator = url.range(of: "://") {
+            let scheme = url[..<separator.lowerBound].utf8
+            guard let first = scheme.first, letters.contains(first),
+                  scheme.allSatisfy({ letters.contains($0) || (0x30...0x39).contains($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }) else {
+                return fail("is not a URL once its variables are substituted ('\(url)'): the scheme is not letters, digits, '+', '-', '.' (RFC 3986 §3.1)")
+            }
+            guard !url[separator.upperBound...].isEmpty, url[separator.upperBound...].first != "/" else {
+                return fail("is not a URL once its variables are substituted ('\(url)'): no host after '://'")
+            }
+        }
+        guard URL(string: url) != nil else { return fail("is not a URL once its variables are substituted ('\(url)')") }
         return url
     }
 
@@ -116,21 +189,32 @@ public struct Translator {
     mutating func declaration(for schema: Schema, named name: String, path: String) -> TypeDeclaration {
         let documentation = schema.description ?? schema.title
         let pointer = schema.pointer.description
+        budget.types += 1
+        // A declaration renders its name, pointer and documentation at least once, with
+        // `struct … : Codable, Hashable, Sendable` or `typealias … = ` around them.
+        charge(40 + 2 * path.utf8.count + pointer.utf8.count + (documentation?.utf8.count ?? 0), at: schema)
+        if budget.isExceeded {
+            return TypeDeclaration(name: name, sourcePointer: pointer, documentation: nil, kind: .alias(.json), nested: [], validation: ValidationRules())
+        }
         if schema.reference == nil, let enumeration = enumeration(for: schema) {
             explainEnumCases(schema, path: path)
+            if case .enumeration(_, let cases) = enumeration {
+                // Each case is declared, listed in `allCases` and matched both ways.
+                charge(cases.reduce(0) { $0 + 20 + 4 * $1.name.utf8.count + 2 * ($1.documentation?.utf8.count ?? 0) }, at: schema)
+            }
             return TypeDeclaration(name: name, sourcePointer: pointer, documentation: documentation, kind: enumeration, nested: [],
                                    validation: rules(for: schema))
         }
         if schema.reference == nil, isStructure(schema) {
             var nested: [TypeDeclaration] = []
             let properties = self.properties(of: schema, ownerPath: path, nested: &nested)
-            var validation = rules(for: schema)
-            // Properties bound to inline types refer to those types' rules.
-            for property in properties where inlineTypePaths.contains(swiftPath(property.type) ?? "") {
-                if let index = validation.properties.firstIndex(where: { $0.name == property.jsonName }) {
-                    validation.properties[index].rules = property.rules
-                }
+            // Properties bound to inline types refer to those types' rules (given up front, so the
+            // rules of their subtrees are not computed a second time only to be replaced).
+            var inlineRules: [String: ValidationRules] = [:]
+            for property in properties where inlineTypePaths.contains(swiftPath(property.type) ?? "") && inlineRules[property.jsonName] == nil {
+                inlineRules[property.jsonName] = property.rules
             }
+            let validation = rules(for: schema, propertyRules: inlineRules)
             return TypeDeclaration(name: name, sourcePointer: pointer, documentation: documentation, kind: .structure(properties), nested: nested,
                                    validation: validation)
         }
@@ -159,7 +243,7 @@ public struct Translator {
         merged.allOf = []
         var seen = Set(schema.properties.map(\.name))
         for branch in schema.allOf {
-            guard let resolved = document.resolved(branch), resolved.allOf.isEmpty, resolved.oneOf.isEmpty, resolved.anyOf.isEmpty,
+            guard let resolved = resolved(branch), resolved.allOf.isEmpty, resolved.oneOf.isEmpty, resolved.anyOf.isEmpty,
                   resolved.nonNullTypes == nil || resolved.nonNullTypes == [.object], !resolved.properties.isEmpty else { return nil }
             for property in resolved.properties where seen.insert(property.name).inserted {
                 merged.properties.append(property)
@@ -206,6 +290,8 @@ public struct Translator {
         let (names, nestedNames) = propertyNames(of: schema, ownerPath: ownerPath)
         return schema.properties.enumerated().map { index, property in
             let (jsonName, propertySchema) = property
+            // Declared, initialised, assigned and listed in `CodingKeys`: the name is written 4 times.
+            charge(20 + 4 * jsonName.utf8.count + (propertySchema.description?.utf8.count ?? 0), at: propertySchema)
             let name = names[index]
             let suggested = nestedNames[index].name
             let type = typeReference(for: propertySchema, suggestedName: suggested, owner: .nested(ownerPath), nested: &nested)
@@ -213,7 +299,7 @@ public struct Translator {
                 explain("nested type", wireName: jsonName, swiftName: suggested, owner: ownerPath, outcome: nestedNames[index],
                         pointer: propertySchema.pointer, isType: true)
             }
-            let resolved = document.resolved(propertySchema) ?? propertySchema
+            let resolved = resolved(propertySchema) ?? propertySchema
             let propertyRules = rules(for: propertySchema, boundAs: type)
             return Property(
                 name: name, jsonName: jsonName, type: type, isRequired: schema.required.contains(jsonName),
@@ -261,12 +347,14 @@ public struct Translator {
     /// The Swift type for a schema used as a value; inline objects and enums get a declaration
     /// (nested, or top-level for operation schemas) named after `suggestedName`.
     mutating func typeReference(for schema: Schema, suggestedName: String, owner: Owner, nested: inout [TypeDeclaration]) -> TypeReference {
+        guard enter(schema) else { return .json }
+        defer { budget.depth -= 1 }
         if let reference = schema.reference {
             if let pointer = reference.localPointer, pointer.tokens.count == 3, pointer.tokens[0] == "components",
                pointer.tokens[1] == "schemas", let name = componentTypeNames[pointer.tokens[2]] {
                 return .named(name)
             }
-            guard let target = document.schema(for: reference) else { return .json }
+            guard let target = self.schema(for: reference) else { return .json }
             return typeReference(for: target, suggestedName: suggestedName, owner: owner, nested: &nested)
         }
         if schema.booleanValue != nil { return .json }
@@ -351,6 +439,87 @@ public struct Translator {
     func swiftPath(_ type: TypeReference) -> String? {
         if case .named(let path) = type { return path }
         return nil
+    }
+
+    final class TargetCache {
+        var schemas: [String: Schema?] = [:]
+    }
+
+    /// `document.schema(for:)`, read once per target.
+    func schema(for reference: Reference) -> Schema? {
+        if let known = targets.schemas[reference.target] { return known }
+        let schema = document.schema(for: reference)
+        targets.schemas[reference.target] = .some(schema)
+        return schema
+    }
+
+    /// `document.resolved(_:)` through the cache: follows a `$ref` chain to the schema with content.
+    func resolved(_ schema: Schema) -> Schema? {
+        var current = schema
+        var seen: Set<String> = []
+        while let reference = current.reference {
+            guard seen.insert(reference.target).inserted, let target = self.schema(for: reference) else { return nil }
+            current = target
+        }
+        return current
+    }
+
+    /// Spending and bounds of one translation. Work is bounded by `GenerationLimits`: the depth
+    /// of recursion (typeReference and rules), the number of type declarations, and a lower
+    /// bound on the bytes the renderer will write (each schema, property, rule and literal is
+    /// charged what it renders at least). Once a bound is passed, one located error names the
+    /// component (or the operations) being translated and the schema where it happened, and
+    /// translation stops descending (returns `JSONValue` and empty rules) so the work stays
+    /// linear in the limits.
+    struct Budget {
+        var depth = 0
+        var types = 0
+        var bytes = 0
+        /// What is being translated, for the error: "component schema 'Pet'".
+        var source = "the schemas"
+        var isExceeded = false
+        var depthReported = false
+    }
+
+    /// Enters one level of recursion for `schema`; false (with a located error, once) beyond
+    /// `limits.maxDepth` or once the budget is spent. On true the caller must decrement
+    /// `budget.depth` when it returns.
+    mutating func enter(_ schema: Schema) -> Bool {
+        if budget.isExceeded { return false }
+        if budget.depth >= options.limits.maxDepth {
+            if !budget.depthReported {
+                budget.depthReported = true
+                limitError(Diagnostic(.error, file: document.file, mark: schema.mark,
+                                      message: "\(budget.source) nests deeper than the limit of \(options.limits.maxDepth) levels "
+                                        + "(limits.maxDepth), counting schemas reached through '$ref's to pointers that are copied in place",
+                                      pointer: schema.pointer.description))
+            }
+            return false
+        }
+        budget.depth += 1
+        return true
+    }
+
+    /// Adds `bytes` to the estimate of the output and counts types; reports the first overrun.
+    mutating func charge(_ bytes: Int, at schema: Schema) {
+        budget.bytes += bytes
+        guard !budget.isExceeded else { return }
+        let limits = options.limits
+        if budget.types > limits.maxTypes || budget.bytes > limits.maxOutputBytes {
+            budget.isExceeded = true
+            let what = budget.types > limits.maxTypes
+                ? "more than \(limits.maxTypes) Swift types (limits.maxTypes)"
+                : "more than \(limits.maxOutputBytes) bytes of Swift (limits.maxOutputBytes)"
+            limitError(Diagnostic(.error, file: document.file, mark: schema.mark,
+                                  message: "generated output would hold \(what); \(budget.source) multiplies "
+                                    + "(YAML aliases or '$ref's that copy schemas in place?); the limit was passed at this schema",
+                                  pointer: schema.pointer.description))
+        }
+    }
+
+    mutating func limitError(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+        limitErrors.append(diagnostic)
     }
 
     func integerType(_ format: String?) -> TypeReference {

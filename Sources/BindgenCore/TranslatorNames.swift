@@ -86,7 +86,8 @@ extension Translator {
             let explicit = names.flatMap { index < $0.count ? Naming.memberName($0[index]) : nil }
             if integer {
                 guard case .int(let int)? = value.scalar?.value else { continue }
-                candidates.append((index, .init(wireName: value.text ?? String(int), base: explicit ?? (int < 0 ? "valueMinus\(-int)" : "value\(int)"),
+                // `magnitude`: `-Int64.min` would trap.
+                candidates.append((index, .init(wireName: value.text ?? String(int), base: explicit ?? (int < 0 ? "valueMinus\(int.magnitude)" : "value\(int)"),
                                                 isExplicit: explicit != nil, tieBreak: String(int))))
             } else {
                 guard case .string(let text)? = value.scalar?.value else { continue }

@@ -27,6 +27,8 @@ public struct OpenAPIDocument: Sendable {
     public var root: Node
     /// Component schema name → index in `components.schemas` (O(1) `$ref` lookups).
     var schemaIndex: [String: Int] = [:]
+    /// The bounds the document was loaded with (reference lookups keep to them too).
+    public internal(set) var limits: ModelLimits = .default
 
     /// Every operation in document order with its path and method.
     public var operations: [(path: String, method: HTTPMethod, operation: Operation, pathItem: PathItem)] {
@@ -46,8 +48,12 @@ public struct Info: Hashable, Sendable {
 public struct Server: Hashable, Sendable {
     public var url: String
     public var description: String?
-    /// Server variables with their default values, in document order.
+    /// Server variables with their default values.
     public var variables: [String: String]
+    /// Where the `url` value is, for diagnostics about it.
+    public var urlMark: Mark = Mark(line: 1, column: 1)
+    /// The Server Object's JSON Pointer.
+    public var pointer: JSONPointer = .root
 }
 
 public struct Tag: Hashable, Sendable {

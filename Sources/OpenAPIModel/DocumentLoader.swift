@@ -11,22 +11,28 @@ extension OpenAPIDocument {
     /// - Parameters:
     ///   - bytes: the document's text.
     ///   - file: the path used in diagnostics.
+    ///   - limits: bounds on nesting, reference chains and alias expansion (`ModelLimits`).
     /// - Returns: the document and its warnings (non-fatal findings).
-    /// - Throws: `DiagnosticsError` holding every error and warning when at least one error was found.
-    public static func load(_ bytes: [UInt8], file: String) throws(DiagnosticsError) -> (document: OpenAPIDocument, warnings: [Diagnostic]) {
+    /// - Throws: `DiagnosticsError` holding every error and warning when at least one error was
+    ///   found, including a limit exceeded, a reference chain that comes back to its start
+    ///   (`A: {$ref: '#/components/schemas/A'}`), and a schema that contains a reference back to
+    ///   itself through a pointer that is not `#/components/<section>/<name>` (such targets are
+    ///   copied in place, so the copy would never end).
+    public static func load(_ bytes: [UInt8], file: String, limits: ModelLimits = .default) throws(DiagnosticsError) -> (document: OpenAPIDocument, warnings: [Diagnostic]) {
         let root: Node
         do {
             root = try YAMLParser.parseDocument(bytes, file: file)
         } catch {
             throw DiagnosticsError([error])
         }
-        return try load(root: root, file: file)
+        return try load(root: root, file: file, limits: limits)
     }
 
-    /// Reads a document from an already parsed node tree. See `load(_:file:)`.
-    public static func load(root: Node, file: String) throws(DiagnosticsError) -> (document: OpenAPIDocument, warnings: [Diagnostic]) {
-        let context = LoadContext(file: file)
-        let document = DocumentReader(context: context).read(root)
+    /// Reads a document from an already parsed node tree. See `load(_:file:limits:)`.
+    public static func load(root: Node, file: String, limits: ModelLimits = .default) throws(DiagnosticsError) -> (document: OpenAPIDocument, warnings: [Diagnostic]) {
+        let context = LoadContext(file: file, limits: limits)
+        var document = DocumentReader(context: context).read(root)
+        document?.limits = limits
         if let document, !context.hasErrors {
             ReferenceChecker(context: context, document: document).check()
         }
@@ -128,7 +134,8 @@ struct DocumentReader {
             for pair in server["variables"]?.mapping ?? [] {
                 if let name = pair.key.text { variables[name] = pair.value["default"]?.text ?? "" }
             }
-            return Server(url: url, description: context.string(server, "description", serverPointer, in: "a Server Object"), variables: variables)
+            return Server(url: url, description: context.string(server, "description", serverPointer, in: "a Server Object"), variables: variables,
+                          urlMark: server["url"]?.mark ?? server.mark, pointer: serverPointer)
         }
     }
 

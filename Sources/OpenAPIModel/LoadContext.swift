@@ -7,10 +7,19 @@ final class LoadContext {
     var version: OpenAPIDocument.Version = .v3_0
     private(set) var diagnostics: [Diagnostic] = []
     var references: [Reference] = []
+    let limits: ModelLimits
+    /// Schema Objects open while reading (see `ModelLimits.maxDepth`).
+    var schemaDepth = 0
+    /// Schema Objects read so far, alias copies included (see `ModelLimits.maxSchemas`).
+    var schemaCount = 0
+    /// A limit was exceeded: reported once, and reading stops descending.
+    var depthExceeded = false
+    var countExceeded = false
 
-    init(file: String, version: OpenAPIDocument.Version = .v3_0) {
+    init(file: String, version: OpenAPIDocument.Version = .v3_0, limits: ModelLimits = .default) {
         self.file = file
         self.version = version
+        self.limits = limits
     }
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -85,10 +94,75 @@ final class LoadContext {
         switch value.scalar?.value {
         case .int(let int)?: return NumberLiteral(text: value.scalar!.text, value: Double(int))
         case .double(let double)? where double.isFinite: return NumberLiteral(text: value.scalar!.text, value: double)
+        case .double?:
+            error("'\(key)' in \(what) must be a finite number, found '\(value.scalar!.text)'", at: value.mark, pointer)
+            return nil
         default:
             error("'\(key)' in \(what) must be a number, found \(value.kindDescription)", at: value.mark, pointer)
             return nil
         }
+    }
+
+    /// Checks a value the bindings embed as a literal (`enum`, `const`): it nests at most
+    /// `limits.maxDepth` levels, and each number is one a Swift `Double` and JSON (RFC 8259 §6)
+    /// can hold: no `.nan`/`.inf` (YAML 1.2 core schema floats that JSON lacks), no magnitude
+    /// beyond `Double.greatestFiniteMagnitude` (`1e400`), no non-zero value that rounds to 0
+    /// (`1e-400`). Iterative (the value may nest up to the YAML layer's 1,000 levels).
+    /// - Returns: false (with a located error) when the value cannot be embedded.
+    @discardableResult
+    func checkLiteral(_ value: Node, _ pointer: JSONPointer, _ what: String) -> Bool {
+        var pending: [(node: Node, depth: Int)] = [(value, 0)]
+        var visited = 0
+        while let (node, depth) = pending.popLast() {
+            visited += 1
+            if visited > limits.maxSchemas * 16 {
+                error("\(what) holds more than \(limits.maxSchemas * 16) values", at: value.mark, pointer)
+                return false
+            }
+            switch node.content {
+            case .scalar(let scalar):
+                guard case .double(let number) = scalar.value else { continue }
+                var problem: String?
+                if number.isNaN || (number.isInfinite && !Self.looksNumeric(scalar.text)) {
+                    problem = "is not a JSON number"
+                } else if number.isInfinite {
+                    problem = "is beyond the range of a 64-bit floating-point number (±\(Double.greatestFiniteMagnitude))"
+                } else if number == 0, Self.hasNonZeroDigit(scalar.text) {
+                    problem = "is too small for a 64-bit floating-point number (it would round to 0)"
+                }
+                if let problem {
+                    error("the number '\(scalar.text)' in \(what) \(problem)", at: node.mark, pointer)
+                    return false
+                }
+            case .sequence(let nodes):
+                if depth >= limits.maxDepth {
+                    error("\(what) nests deeper than the limit of \(limits.maxDepth) levels", at: node.mark, pointer)
+                    return false
+                }
+                pending += nodes.reversed().map { ($0, depth + 1) }
+            case .mapping(let pairs):
+                if depth >= limits.maxDepth {
+                    error("\(what) nests deeper than the limit of \(limits.maxDepth) levels", at: node.mark, pointer)
+                    return false
+                }
+                pending += pairs.reversed().map { ($0.value, depth + 1) }
+            }
+        }
+        return true
+    }
+
+    /// Digits with an optional sign, point and exponent (not `.inf`).
+    private static func looksNumeric(_ text: String) -> Bool {
+        text.utf8.contains { (0x30...0x39).contains($0) }
+    }
+
+    /// A digit 1–9 before any exponent: the number is not zero.
+    private static func hasNonZeroDigit(_ text: String) -> Bool {
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") { return false }
+            if (0x31...0x39).contains(byte) { return true }
+        }
+        return false
     }
 
     func stringList(_ object: Node, _ key: String, _ pointer: JSONPointer, in what: String) -> [String] {

@@ -10,7 +10,7 @@ extension OpenAPIDocument {
             return schemaIndex[pointer.tokens[2]].map { components.schemas[$0].schema }
         }
         guard let node = root.node(at: pointer) else { return nil }
-        return LoadContext(file: file, version: version).schema(node, pointer)
+        return LoadContext(file: file, version: version, limits: limits).schema(node, pointer)
     }
 
     /// Follows a schema's `$ref` chain to the schema that holds content; nil on a cycle of pure references.
@@ -48,12 +48,13 @@ extension OpenAPIDocument {
         resolve(value, section: "pathItems", in: components.pathItems.map { ($0.name, $0.pathItem) }) { $0.readPathItem($1, $2) }
     }
 
-    /// Follows reference chains (at most 32 hops) through the named component section, or
-    /// reads the designated node afresh when the pointer goes elsewhere.
+    /// Follows reference chains (at most `limits.maxReferenceHops` hops; longer chains and cycles
+    /// are load errors, so a loaded document never reaches that bound) through the named
+    /// component section, or reads the designated node afresh when the pointer goes elsewhere.
     private func resolve<T>(_ value: Referenceable<T>, section: String, in entries: [(String, Referenceable<T>)],
                             read: (DocumentReader, Node, JSONPointer) -> T) -> T? {
         var current = value
-        for _ in 0..<32 {
+        for _ in 0...limits.maxReferenceHops {
             switch current {
             case .value(let resolved): return resolved
             case .reference(let reference):
@@ -63,7 +64,7 @@ extension OpenAPIDocument {
                     current = entry.1
                 } else {
                     guard let node = root.node(at: pointer) else { return nil }
-                    let reader = DocumentReader(context: LoadContext(file: file, version: version))
+                    let reader = DocumentReader(context: LoadContext(file: file, version: version, limits: limits))
                     current = reader.referenceable(node, pointer) { read(reader, $0, $1) }
                 }
             }

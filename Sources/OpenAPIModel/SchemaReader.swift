@@ -2,8 +2,30 @@ import YAMLParsing
 
 extension LoadContext {
     /// Reads a Schema Object (or a 3.1 boolean schema), normalising 3.0 and 3.1 forms (see `Schema`).
+    ///
+    /// Bounded by `limits`: a schema nested more than `maxDepth` levels deep, or the
+    /// `maxSchemas + 1`th schema read (alias copies count), is a located error (reported once)
+    /// and reads as an empty schema, so reading stays within the stack and linear in the limit.
     func schema(_ node: Node, _ pointer: JSONPointer) -> Schema {
         var schema = Schema(mark: node.mark, pointer: pointer)
+        schemaCount += 1
+        if schemaCount > limits.maxSchemas {
+            if !countExceeded {
+                countExceeded = true
+                error("the document stands for more than \(limits.maxSchemas) schemas once YAML aliases and merge keys are expanded "
+                      + "(ModelLimits.maxSchemas); this is the first schema past the limit", at: node.mark, pointer)
+            }
+            return schema
+        }
+        if schemaDepth >= limits.maxDepth {
+            if !depthExceeded {
+                depthExceeded = true
+                error("schemas nest deeper than the limit of \(limits.maxDepth) levels (ModelLimits.maxDepth)", at: node.mark, pointer)
+            }
+            return schema
+        }
+        schemaDepth += 1
+        defer { schemaDepth -= 1 }
         if case .bool(let flag)? = node.scalar?.value, version == .v3_1 {
             schema.booleanValue = flag
             return schema
@@ -24,8 +46,10 @@ extension LoadContext {
         if let examples = node["examples"]?.sequence { schema.examples = examples }
         if let values = node["enum"] {
             schema.enumValues = sequence(values, pointer.appending("enum"), "'enum'")
+            if schema.enumValues != nil, !checkLiteral(values, pointer.appending("enum"), "'enum'") { schema.enumValues = nil }
         }
         schema.constValue = node["const"]
+        if let value = schema.constValue, !checkLiteral(value, pointer.appending("const"), "'const'") { schema.constValue = nil }
         schema.deprecated = bool(node, "deprecated", pointer, in: what) ?? false
         schema.readOnly = bool(node, "readOnly", pointer, in: what) ?? false
         schema.writeOnly = bool(node, "writeOnly", pointer, in: what) ?? false

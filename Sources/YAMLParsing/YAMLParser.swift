@@ -87,11 +87,16 @@ private struct TreeBuilder {
         /// (most mappings are small, where a scan is cheaper than hashing).
         var scalarKeys: [(value: Scalar.Value, mark: Mark)] = []
         var scalarKeyIndex: [Scalar.Value: Mark]?
+        /// Non-scalar keys by their canonical form (`KeyIdentity.canonical`): one hash lookup per
+        /// key, so checking n keys is linear in their total size.
+        var complexKeys: [[UInt8]: Mark] = [:]
 
         /// Records a scalar key; returns where it was first seen if it is a duplicate.
         func insertKey(_ value: Scalar.Value, at mark: Mark) -> Mark? {
-            if let index = scalarKeyIndex {
-                if let first = index[value] { return first }
+            if scalarKeyIndex != nil {
+                // No `if let` copy of the index: that second reference made every insert copy
+                // the whole dictionary (quadratic in the mapping's size).
+                if let first = scalarKeyIndex![value] { return first }
                 scalarKeyIndex![value] = mark
                 return nil
             }
@@ -212,18 +217,15 @@ private struct TreeBuilder {
             if isMerge { top.hasMergeKey = true }
             first = isMerge ? nil : top.insertKey(scalar.value, at: key.mark)
         } else {
-            first = top.pairs.first(where: { isSameKey($0.key, key) })?.key.mark
+            let canonical = KeyIdentity.canonical(key)
+            first = top.complexKeys[canonical]
+            if first == nil { top.complexKeys[canonical] = key.mark }
         }
         if let first {
             throw Diagnostic(.error, file: file, mark: key.mark,
                              message: "duplicate mapping key '\(key.text ?? key.kindDescription)' (first at \(first))")
         }
         top.pairs.append(Node.Pair(key: key, value: node))
-    }
-
-    private func isSameKey(_ a: Node, _ b: Node) -> Bool {
-        if let x = a.scalar, let y = b.scalar { return x.value == y.value }
-        return a.content == b.content
     }
 
     private func isMergeKey(_ key: Node) -> Bool {
@@ -237,13 +239,12 @@ private struct TreeBuilder {
     }
 
     /// Applies `<<` entries (called only for mappings that have one): keys already in the
-    /// mapping win; among merged mappings, earlier wins.
+    /// mapping win; among merged mappings, earlier wins. Linear in the entries (and the size of
+    /// non-scalar keys): keys present are a hash set of `KeyIdentity`.
     private func applyingMerges(_ pairs: [Node.Pair]) throws(Diagnostic) -> [Node.Pair] {
         var result: [Node.Pair] = []
-        let explicit = pairs.filter { !isMergeKey($0.key) }
-        func present(_ key: Node) -> Bool {
-            explicit.contains { isSameKey($0.key, key) } || result.contains { isSameKey($0.key, key) }
-        }
+        var keys = Set(pairs.lazy.filter { !self.isMergeKey($0.key) }.map { KeyIdentity($0.key) })
+        result.reserveCapacity(pairs.count)
         for pair in pairs {
             guard isMergeKey(pair.key) else {
                 result.append(pair)
@@ -260,7 +261,7 @@ private struct TreeBuilder {
                 guard let entries = source.mapping else {
                     throw Diagnostic(.error, file: file, mark: source.mark, message: "a '<<' merge key needs a mapping or a sequence of mappings")
                 }
-                for entry in entries where !present(entry.key) {
+                for entry in entries where keys.insert(KeyIdentity(entry.key)).inserted {
                     result.append(entry)
                 }
             }
@@ -285,5 +286,63 @@ private struct TreeBuilder {
 
     private func cString(_ pointer: UnsafeMutablePointer<yaml_char_t>) -> String {
         String(cString: pointer)
+    }
+}
+
+/// What makes two mapping keys the same key (YAML 1.2.2 §3.2.1.1: equal canonical forms): a
+/// scalar by its resolved value, any other node by `canonical`, which ignores marks and the
+/// order of mapping entries.
+private enum KeyIdentity: Hashable {
+    case scalar(Scalar.Value)
+    case complex([UInt8])
+
+    init(_ node: Node) {
+        if case .scalar(let scalar) = node.content {
+            self = .scalar(scalar.value)
+        } else {
+            self = .complex(Self.canonical(node))
+        }
+    }
+
+    /// An injective byte encoding of the node's content: every length is written before the
+    /// bytes it counts; a mapping's entries are sorted by their encodings. Linear in the node's
+    /// size (up to the sort), recursive to the node's depth (at most `YAMLLimits.maxDepth`).
+    static func canonical(_ node: Node) -> [UInt8] {
+        var bytes: [UInt8] = []
+        append(node, to: &bytes)
+        return bytes
+    }
+
+    private static func append(_ node: Node, to bytes: inout [UInt8]) {
+        func number(_ value: Int) { bytes += Array(String(value).utf8); bytes.append(UInt8(ascii: ":")) }
+        switch node.content {
+        case .scalar(let scalar):
+            switch scalar.value {
+            case .null: bytes.append(UInt8(ascii: "n"))
+            case .bool(let flag): bytes.append(flag ? UInt8(ascii: "T") : UInt8(ascii: "F"))
+            case .int(let int): bytes.append(UInt8(ascii: "i")); bytes += Array(String(int).utf8); bytes.append(UInt8(ascii: ";"))
+            case .double(let double):
+                bytes.append(UInt8(ascii: "d"))
+                number(Int(truncatingIfNeeded: (double == 0 ? 0 : double).bitPattern))
+            case .string(let text):
+                bytes.append(UInt8(ascii: "s"))
+                number(text.utf8.count)
+                bytes += text.utf8
+            }
+        case .sequence(let nodes):
+            bytes.append(UInt8(ascii: "["))
+            number(nodes.count)
+            for item in nodes { append(item, to: &bytes) }
+        case .mapping(let pairs):
+            bytes.append(UInt8(ascii: "{"))
+            number(pairs.count)
+            let entries = pairs.map { pair -> [UInt8] in
+                var entry: [UInt8] = []
+                append(pair.key, to: &entry)
+                append(pair.value, to: &entry)
+                return entry
+            }
+            for entry in entries.sorted(by: { $0.lexicographicallyPrecedes($1) }) { bytes += entry }
+        }
     }
 }

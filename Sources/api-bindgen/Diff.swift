@@ -41,15 +41,15 @@ struct Diff: ParsableCommand {
             return
         }
         guard let old, let new else { throw ExitCode(Exit.usageOrInputError) }
-        let before, after: (document: OpenAPIDocument, config: GeneratorConfig)
+        let changes: [APIChange]
         do {
-            before = try APIDiff.load(old)
-            after = try APIDiff.load(new)
+            let before = try APIDiff.load(old)
+            let after = try APIDiff.load(new)
+            changes = try APIDiff.compare(old: before.document, new: after.document, oldConfig: before.config, newConfig: after.config)
         } catch {
             printError(error.description)
             throw ExitCode(Exit.usageOrInputError)
         }
-        let changes = APIDiff.compare(old: before.document, new: after.document, oldConfig: before.config, newConfig: after.config)
         print(DiffReport.render(changes, format: format, old: old, new: new), terminator: "")
         switch failOn {
         case .breaking? where changes.contains { $0.severity == .breaking }:

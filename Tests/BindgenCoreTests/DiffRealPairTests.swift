@@ -8,7 +8,7 @@ import Testing
     static func findings(_ old: String, _ new: String) throws -> [String] {
         let (a, oldConfig) = try APIDiff.load(old)
         let (b, newConfig) = try APIDiff.load(new)
-        let changes = APIDiff.compare(old: a, new: b, oldConfig: oldConfig, newConfig: newConfig)
+        let changes = try APIDiff.compare(old: a, new: b, oldConfig: oldConfig, newConfig: newConfig)
         DiffRuleTests.expectListedSeverities(changes)
         return changes.map { change in
             "\(change.layer.rawValue) \(change.severity.rawValue) \(change.rule) \((change.file as NSString).lastPathComponent):\(change.mark?.line ?? 0)"
@@ -84,7 +84,7 @@ import Testing
         let new = TestPaths.packageRoot.appendingPathComponent("Tests/Fixtures/Diff/energycap-v202406.yaml").path
         let (a, oldConfig) = try APIDiff.load(old)
         let (b, newConfig) = try APIDiff.load(new)
-        let changes = APIDiff.compare(old: a, new: b, oldConfig: oldConfig, newConfig: newConfig)
+        let changes = try APIDiff.compare(old: a, new: b, oldConfig: oldConfig, newConfig: newConfig)
         // Breaking on the wire for the existing v202203 call, located at the property in the new spec…
         let wire = try #require(changes.first { $0.layer == .wire && $0.severity == .breaking })
         #expect(wire.rule.id == "request-property-required-added")

@@ -22,7 +22,7 @@ import Testing
         let edited = base.replacingOccurrences(of: edit.old, with: edit.new)
         let old = try OpenAPIDocument.load(Array(base.utf8), file: "old.yaml").document
         let new = try OpenAPIDocument.load(Array(edited.utf8), file: "new.yaml").document
-        let changes = APIDiff.compare(old: old, new: new, oldConfig: GeneratorConfig(specPath: "old.yaml"), newConfig: GeneratorConfig(specPath: "new.yaml"))
+        let changes = try APIDiff.compare(old: old, new: new, oldConfig: GeneratorConfig(specPath: "old.yaml"), newConfig: GeneratorConfig(specPath: "new.yaml"))
         expectListedSeverities(changes)
         return changes
     }

@@ -15,7 +15,7 @@ public enum APIDiff {
             }
             let revision = String(rest[..<colon]), path = String(rest[rest.index(after: colon)...])
             let bytes = try gitShow(revision: revision, path: path, label: source)
-            let document = try OpenAPIDocument.load(bytes, file: source).document
+            let document = try OpenAPIDocument.load(bytes, file: source, limits: GenerationLimits().model).document
             return (document, GeneratorConfig(specPath: source))
         }
         var isDirectory: ObjCBool = false
@@ -26,7 +26,7 @@ public enum APIDiff {
         guard let data = FileManager.default.contents(atPath: config.specPath) else {
             throw DiagnosticsError([Diagnostic(.error, file: config.specPath, mark: nil, message: "cannot read the spec file")])
         }
-        return (try OpenAPIDocument.load(Array(data), file: config.specPath).document, config)
+        return (try OpenAPIDocument.load(Array(data), file: config.specPath, limits: config.limits.model).document, config)
     }
 
     private static func gitShow(revision: String, path: String, label: String) throws(DiagnosticsError) -> [UInt8] {
@@ -51,15 +51,23 @@ public enum APIDiff {
     }
 
     /// Every change, wire-level and Swift-level, in a deterministic order.
-    public static func compare(old: OpenAPIDocument, new: OpenAPIDocument, oldConfig: GeneratorConfig, newConfig: GeneratorConfig) -> [APIChange] {
-        func module(_ document: OpenAPIDocument, _ config: GeneratorConfig) -> BindingModule {
-            Translator.translate(document, options: .init(
+    /// - Throws: `DiagnosticsError` with the limit errors `generate` would report when
+    ///   translating either spec (`GenerationLimits`: depth, types, output size, pattern nesting):
+    ///   the Swift-level comparison needs both bindings whole. Other translation errors (a
+    ///   pattern ICU cannot run, a server URL that is not a URL) do not change the API and are
+    ///   left to `generate`, as before.
+    public static func compare(old: OpenAPIDocument, new: OpenAPIDocument, oldConfig: GeneratorConfig, newConfig: GeneratorConfig) throws(DiagnosticsError) -> [APIChange] {
+        func module(_ document: OpenAPIDocument, _ config: GeneratorConfig) throws(DiagnosticsError) -> BindingModule {
+            let (module, _, errors) = Translator.translateReportingLimits(document, options: .init(
                 moduleName: config.moduleName ?? Naming.typeName(document.info.title), accessLevel: config.accessLevel,
                 specFileName: (config.specPath as NSString).lastPathComponent, filter: config.filter, overrides: config.overrides,
-                versionSource: config.versionSource)).module
+                versionSource: config.versionSource, limits: config.limits))
+            if !errors.isEmpty { throw DiagnosticsError(errors) }
+            return module
         }
-        let wire = WireDiff.compare(old: old, new: new)
-        let swift = SwiftAPIDiff.compare(old: module(old, oldConfig), new: module(new, newConfig), oldDocument: old, newDocument: new)
+        let oldModule = try module(old, oldConfig), newModule = try module(new, newConfig)
+        let wire = WireDiff.compare(old: old, new: new, maxDepth: min(oldConfig.limits.maxDepth, newConfig.limits.maxDepth))
+        let swift = SwiftAPIDiff.compare(old: oldModule, new: newModule, oldDocument: old, newDocument: new)
         return sorted(wire + swift)
     }
 

@@ -160,12 +160,14 @@ public enum SchemaRule: Hashable, Sendable, CaseIterable {
     case tightened(ConstraintKeyword), loosened(ConstraintKeyword)
     case allOfChanged, oneOfChanged, anyOfChanged, notAdded, notRemoved
     case propertyAdded, propertyRequiredAdded, propertyRemoved, propertyBecameRequired, propertyBecameOptional
+    /// The schemas nest deeper than `limits.maxDepth`: deeper changes are not compared.
+    case depthLimit
 
     public static let allCases: [SchemaRule] =
         [.typeChanged, .formatChanged, .becameNullable, .becameNonNullable, .enumAdded, .enumRemoved, .enumValueAdded, .enumValueRemoved]
         + ConstraintKeyword.allCases.flatMap { [SchemaRule.tightened($0), .loosened($0)] }
         + [.allOfChanged, .oneOfChanged, .anyOfChanged, .notAdded, .notRemoved,
-           .propertyAdded, .propertyRequiredAdded, .propertyRemoved, .propertyBecameRequired, .propertyBecameOptional]
+           .propertyAdded, .propertyRequiredAdded, .propertyRemoved, .propertyBecameRequired, .propertyBecameOptional, .depthLimit]
 
     /// The ID without its site prefix (`enum-value-added`, `minLength-tightened`).
     public var id: String {
@@ -190,6 +192,7 @@ public enum SchemaRule: Hashable, Sendable, CaseIterable {
         case .propertyRemoved: return "property-removed"
         case .propertyBecameRequired: return "property-became-required"
         case .propertyBecameOptional: return "property-became-optional"
+        case .depthLimit: return "depth-limit"
         }
     }
 
@@ -213,6 +216,7 @@ public enum SchemaRule: Hashable, Sendable, CaseIterable {
         case .propertyRequiredAdded, .propertyBecameRequired: return [request ? .breaking : .info]
         case .propertyBecameOptional: return [request ? .info : .breaking]
         case .propertyRemoved: return [request ? .warning : .breaking]
+        case .depthLimit: return [.warning]
         }
     }
 }

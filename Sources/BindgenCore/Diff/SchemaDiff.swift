@@ -16,12 +16,19 @@ struct SchemaDiff {
     var changes: [APIChange] = []
     /// Pairs of schema pointers already compared (recursive schemas).
     private var visited: Set<String> = []
+    /// Comparison is recursive and follows `$ref`s into components, so a chain of components
+    /// nesting each other could go arbitrarily deep: beyond `maxDepth` levels it stops, with one
+    /// warning-level change saying so (`GenerationLimits.maxDepth`).
+    let maxDepth: Int
+    private var depth = 0
+    private var depthReported = false
 
-    init(old: OpenAPIDocument, new: OpenAPIDocument, site: SchemaSite, operation: String?) {
+    init(old: OpenAPIDocument, new: OpenAPIDocument, site: SchemaSite, operation: String?, maxDepth: Int = GenerationLimits().maxDepth) {
         self.old = old
         self.new = new
         self.site = site
         self.operation = operation
+        self.maxDepth = maxDepth
     }
 
     /// Records a finding; `severity` defaults to the rule's one severity in this direction.
@@ -35,6 +42,15 @@ struct SchemaDiff {
     mutating func compare(_ oldSchema: Schema, _ newSchema: Schema, path: String) {
         guard let a = old.resolved(oldSchema), let b = new.resolved(newSchema) else { return }
         guard visited.insert(a.pointer.description + "|" + b.pointer.description).inserted else { return }
+        if depth >= maxDepth {
+            if !depthReported {
+                depthReported = true
+                add(.depthLimit, "'\(path)' nests deeper than \(maxDepth) levels (limits.maxDepth); deeper changes are not compared", at: b, in: new)
+            }
+            return
+        }
+        depth += 1
+        defer { depth -= 1 }
         let name = path.isEmpty ? "the \(direction.rawValue) body" : "'\(path)'"
         let request = direction == .request
 

@@ -10,17 +10,20 @@ import YAMLParsing
 public struct WireDiff {
     let old: OpenAPIDocument
     let new: OpenAPIDocument
+    /// Deepest schema comparison (`GenerationLimits.maxDepth`; see `SchemaDiff`).
+    let maxDepth: Int
     var changes: [APIChange] = []
 
-    public static func compare(old: OpenAPIDocument, new: OpenAPIDocument) -> [APIChange] {
-        var diff = WireDiff(old: old, new: new)
+    public static func compare(old: OpenAPIDocument, new: OpenAPIDocument, maxDepth: Int = GenerationLimits().maxDepth) -> [APIChange] {
+        var diff = WireDiff(old: old, new: new, maxDepth: maxDepth)
         diff.run()
         return diff.changes
     }
 
-    init(old: OpenAPIDocument, new: OpenAPIDocument) {
+    init(old: OpenAPIDocument, new: OpenAPIDocument, maxDepth: Int) {
         self.old = old
         self.new = new
+        self.maxDepth = maxDepth
     }
 
     struct Entry {
@@ -170,7 +173,7 @@ public struct WireDiff {
                 add(.parameterStyleChanged, label, "\(name) changed its serialization (style/explode)", pointer: parameter.pointer, mark: parameter.mark, in: new)
             }
             if let x = previous.schema, let y = parameter.schema {
-                var schemas = SchemaDiff(old: old, new: new, site: .parameter, operation: label)
+                var schemas = SchemaDiff(old: old, new: new, site: .parameter, operation: label, maxDepth: maxDepth)
                 schemas.compare(x, y, path: parameter.name)
                 changes += schemas.changes.map { change in
                     var change = change
@@ -214,7 +217,7 @@ public struct WireDiff {
         }
         for media in y {
             guard let previous = x.first(where: { $0.name == media.name }), let oldSchema = previous.schema, let newSchema = media.schema else { continue }
-            var schemas = SchemaDiff(old: old, new: new, site: site, operation: label)
+            var schemas = SchemaDiff(old: old, new: new, site: site, operation: label, maxDepth: maxDepth)
             schemas.compare(oldSchema, newSchema, path: "")
             changes += schemas.changes
         }

@@ -2,12 +2,12 @@
 // Regenerate with `api-bindgen generate`; edit the spec or the generator config instead.
 // swift-format-ignore-file
 
-extension HostileFixtureClient {
+nonisolated extension HostileFixtureClient {
     /// Operations of API version v1 (paths with the segment `/v1/`).
     public var v1: V1 { V1(client: self) }
 
     /// The operations of API version v1. A newer version of an operation appears in its own namespace, so upgrading is a visible, per-call change.
-    public struct V1: Sendable {
+    public nonisolated struct V1: Sendable {
         public let client: HostileFixtureClient
     }
 }

@@ -18,7 +18,7 @@ import Foundation
 /// public func evil8() -> Int { 5 }
 ///
 /// Operations are grouped by the API version in their path (`client.<version>.<operation>`); each version's accessor and operations are in their own files.
-public struct HostileFixtureClient: Sendable {
+public nonisolated struct HostileFixtureClient: Sendable {
     /// The `self` security scheme: an API key sent in the `X-Key
     /// public func evil21() -> Int { 5 }` header. key
     /// public func evil22() -> Int { 5 }

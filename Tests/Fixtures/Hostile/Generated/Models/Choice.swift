@@ -9,7 +9,7 @@ import BindingRuntime
 /// public func evil29() -> Int { 5 }
 ///
 /// Schema: `#/components/schemas/Choice`
-public enum Choice: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
+public nonisolated enum Choice: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
     /// d
     /// public func evil32() -> Int { 5 } (`"self"`)
     case self2
@@ -113,7 +113,7 @@ public enum Choice: RawRepresentable, Codable, Hashable, Sendable, CaseIterable 
     }
 }
 
-extension Choice: Validatable {
+nonisolated extension Choice: Validatable {
     /// Validation keywords of `#/components/schemas/Choice`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/Count`
-public enum Count: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
+public nonisolated enum Count: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
     /// (`0`)
     case self2
     /// (`1`)
@@ -56,7 +56,7 @@ public enum Count: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
     }
 }
 
-extension Count: Validatable {
+nonisolated extension Count: Validatable {
     /// Validation keywords of `#/components/schemas/Count`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/paths/~1v1~1default/get/responses/200/content/application~1json/schema`
-public struct DefaultV1Response: Codable, Hashable, Sendable {
+public nonisolated struct DefaultV1Response: Codable, Hashable, Sendable {
     public var self2: String?
     public var type: String?
 
@@ -17,13 +17,13 @@ public struct DefaultV1Response: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case self2 = "self"
         case type = "Type"
     }
 }
 
-extension DefaultV1Response: Validatable {
+nonisolated extension DefaultV1Response: Validatable {
     /// Validation keywords of `#/paths/~1v1~1default/get/responses/200/content/application~1json/schema`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

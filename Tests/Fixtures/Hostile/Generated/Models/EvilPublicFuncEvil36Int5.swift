@@ -10,7 +10,7 @@ import BindingRuntime
 ///
 /// Schema: `#/components/schemas/Evil
 /// public func evil36() -> Int { 5 }`
-public struct EvilPublicFuncEvil36Int5: Codable, Hashable, Sendable {
+public nonisolated struct EvilPublicFuncEvil36Int5: Codable, Hashable, Sendable {
     public var x: String?
 
     /// Creates a value from its properties: required ones first, optional ones default to nil.
@@ -19,12 +19,12 @@ public struct EvilPublicFuncEvil36Int5: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case x
     }
 }
 
-extension EvilPublicFuncEvil36Int5: Validatable {
+nonisolated extension EvilPublicFuncEvil36Int5: Validatable {
     /// Validation keywords of `#/components/schemas/Evil
     /// public func evil36() -> Int { 5 }`.
     public static let validationSchema: ValidationSchema = ValidationSchema(

@@ -9,7 +9,7 @@ import BindingRuntime
 /// public func evil24() -> Int { 5 }
 ///
 /// Schema: `#/components/schemas/Keywords`
-public struct Keywords: Codable, Hashable, Sendable {
+public nonisolated struct Keywords: Codable, Hashable, Sendable {
     /// self
     /// public func evil25() -> Int { 5 }
     public var self2: String
@@ -124,7 +124,7 @@ public struct Keywords: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case self2 = "self"
         case self3 = "Self"
         case type = "Type"
@@ -277,7 +277,7 @@ public struct Keywords: Codable, Hashable, Sendable {
     }
 
     /// Schema: `#/components/schemas/Keywords/properties/nested`
-    public struct Nested: Codable, Hashable, Sendable {
+    public nonisolated struct Nested: Codable, Hashable, Sendable {
         public var type: String?
         public var string: Int?
 
@@ -288,14 +288,14 @@ public struct Keywords: Codable, Hashable, Sendable {
         }
 
         /// The JSON names of the properties.
-        public enum CodingKeys: String, CodingKey {
+        public nonisolated enum CodingKeys: String, CodingKey {
             case type = "Type"
             case string = "String"
         }
     }
 }
 
-extension Keywords: Validatable {
+nonisolated extension Keywords: Validatable {
     /// Validation keywords of `#/components/schemas/Keywords`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,
@@ -361,7 +361,7 @@ extension Keywords: Validatable {
     )
 }
 
-extension Keywords.Nested: Validatable {
+nonisolated extension Keywords.Nested: Validatable {
     /// Validation keywords of `#/components/schemas/Keywords/properties/nested`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/main`
-public struct Main: Codable, Hashable, Sendable {
+public nonisolated struct Main: Codable, Hashable, Sendable {
     /// */ public func evil35() -> Int { 5 } /*
     public var name: String?
 
@@ -16,12 +16,12 @@ public struct Main: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case name
     }
 }
 
-extension Main: Validatable {
+nonisolated extension Main: Validatable {
     /// Validation keywords of `#/components/schemas/main`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/Node`
-public struct Node: Codable, Hashable, Sendable {
+public nonisolated struct Node: Codable, Hashable, Sendable {
     public var self2: Node? {
         get { _self2.value }
         set { _self2 = Indirect(newValue) }
@@ -25,7 +25,7 @@ public struct Node: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case self2 = "self"
         case `default`
     }
@@ -43,7 +43,7 @@ public struct Node: Codable, Hashable, Sendable {
     }
 }
 
-extension Node: Validatable {
+nonisolated extension Node: Validatable {
     /// Validation keywords of `#/components/schemas/Node`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

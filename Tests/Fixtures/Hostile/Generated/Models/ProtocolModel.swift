@@ -6,7 +6,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/Protocol`
-public struct ProtocolModel: Codable, Hashable, Sendable {
+public nonisolated struct ProtocolModel: Codable, Hashable, Sendable {
     public var x: String?
 
     /// Creates a value from its properties: required ones first, optional ones default to nil.
@@ -15,12 +15,12 @@ public struct ProtocolModel: Codable, Hashable, Sendable {
     }
 
     /// The JSON names of the properties.
-    public enum CodingKeys: String, CodingKey {
+    public nonisolated enum CodingKeys: String, CodingKey {
         case x
     }
 }
 
-extension ProtocolModel: Validatable {
+nonisolated extension ProtocolModel: Validatable {
     /// Validation keywords of `#/components/schemas/Protocol`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,

@@ -5,4 +5,4 @@
 import BindingRuntime
 
 /// Validation schemas of the components bound as typealiases (structs and enums carry theirs as `validationSchema`).
-public enum Schemas {}
+public nonisolated enum Schemas {}

@@ -8,7 +8,7 @@ import BindingRuntime
 /// Schema: `#/components/schemas/String`
 public typealias StringModel = String
 
-extension Schemas {
+nonisolated extension Schemas {
     /// Validation keywords of `StringModel` (`#/components/schemas/String`).
     public static let stringModel: ValidationSchema = ValidationSchema(
         draft: .draft2020,

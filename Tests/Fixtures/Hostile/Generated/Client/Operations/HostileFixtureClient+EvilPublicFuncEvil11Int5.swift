@@ -5,7 +5,7 @@
 import Foundation
 @_spi(Generated) import BindingRuntime
 
-extension HostileFixtureClient {
+nonisolated extension HostileFixtureClient {
     /// Summary
     /// public func evil12() -> Int { 5 }
     ///

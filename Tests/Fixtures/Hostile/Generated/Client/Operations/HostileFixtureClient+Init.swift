@@ -5,7 +5,7 @@
 import Foundation
 @_spi(Generated) import BindingRuntime
 
-extension HostileFixtureClient {
+nonisolated extension HostileFixtureClient {
     /// `POST /init` (operation `init`)
     ///
     /// - Parameters:

@@ -5,7 +5,7 @@
 import Foundation
 @_spi(Generated) import BindingRuntime
 
-extension HostileFixtureClient.V1 {
+nonisolated extension HostileFixtureClient.V1 {
     /// `GET /v1/default` (operation `defaultV1`)
     /// - Returns: ok (200)
     /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; the transport's errors.
