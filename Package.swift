@@ -14,6 +14,9 @@ let package = Package(
         .executable(name: "api-bindgen", targets: ["api-bindgen"]),
         .library(name: "BindingRuntime", targets: ["BindingRuntime"]),
         .library(name: "EnergyCAP", targets: ["EnergyCAP"]),
+        // Runs generated clients over swift-openapi-runtime transports and middlewares; its own
+        // product, so users of the URLSession default compile no OpenAPIRuntime.
+        .library(name: "BindingRuntimeOpenAPI", targets: ["BindingRuntimeOpenAPI"]),
         .library(name: "BindgenCore", targets: ["BindgenCore"]),
         .plugin(name: "APIBindgenPlugin", targets: ["APIBindgenPlugin"]),
         .plugin(name: "GenerateBindings", targets: ["GenerateBindings"]),
@@ -21,7 +24,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
         // Test-only dependencies.
+        .package(url: "https://github.com/apple/swift-openapi-urlsession", from: "1.4.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", exact: "6.4.0", traits: []),
     ],
@@ -46,7 +52,12 @@ let package = Package(
             dependencies: [
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HTTPTypesFoundation", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        .target(
+            name: "BindingRuntimeOpenAPI",
+            dependencies: ["BindingRuntime", .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")]
         ),
         .target(name: "EnergyCAP", dependencies: ["BindingRuntime"], path: "Generated/EnergyCAP"),
         .plugin(name: "APIBindgenPlugin", capability: .buildTool(), dependencies: ["api-bindgen"]),
@@ -67,12 +78,16 @@ let package = Package(
             ]
         ),
         .testTarget(name: "BindgenCoreTests", dependencies: ["BindgenCore", "OpenAPIModel", "YAMLParsing"]),
-        .testTarget(name: "BindingRuntimeTests", dependencies: ["BindingRuntime"]),
+        .testTarget(name: "BindingRuntimeTests", dependencies: ["BindingRuntime", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "EnergyCAPTests",
             dependencies: [
                 "EnergyCAP", "BindingRuntime",
+                "BindingRuntimeOpenAPI",
                 .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
             ]
         ),
         .testTarget(name: "CLITests", dependencies: ["api-bindgen"]),

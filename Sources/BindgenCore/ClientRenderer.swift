@@ -50,7 +50,7 @@ extension SwiftRenderer {
                 writer.documentation(credentialDocumentation(credential))
                 writer.line("\(access)var \(Naming.escaped(credential.propertyName)): \(credentialType(credential))?")
             }
-            writer.documentation("Server URL and date handling.")
+            writer.documentation("Server URL, date handling, middlewares, timeout, size limit, validation and deprecation reporting.")
             writer.line("\(access)var configuration: ClientConfiguration")
             writer.documentation("Sends the requests.")
             writer.line("\(access)var transport: any ClientTransport")
@@ -68,6 +68,7 @@ extension SwiftRenderer {
             convenience += credentialParameters
             convenience.append("timeZone: TimeZone = TimeZone(identifier: \"UTC\")!")
             convenience.append("transport: any ClientTransport = URLSessionTransport()")
+            convenience.append("middlewares: [any ClientMiddleware] = []")
             var parameterDocs = ["- Parameters:"]
             let serverDefault = module.defaultServerURL.map { " Defaults to the spec's first server, `\($0)`." } ?? ""
             parameterDocs.append("  - serverURL: The server's base URL.\(serverDefault)")
@@ -76,10 +77,11 @@ extension SwiftRenderer {
             }
             parameterDocs.append("  - timeZone: For date-times without an offset and date-only values. UTC by default.")
             parameterDocs.append("  - transport: Sends the requests; `URLSession` by default.")
+            parameterDocs.append("  - middlewares: Run around the transport, first to last (`RetryMiddleware`, `LoggingMiddleware`, your own). None by default.")
             writer.documentation("Creates a client.\n\n" + parameterDocs.joined(separator: "\n"))
             writer.block("\(access)init(\(convenience.joined(separator: ", ")))") { writer in
-                let arguments = ["configuration: ClientConfiguration(serverURL: serverURL, timeZone: timeZone)"]
-                    + client.credentials.map { "\(Naming.argumentLabel($0.propertyName)): \(Naming.escaped($0.propertyName))" }
+                let arguments = ["configuration: ClientConfiguration(serverURL: serverURL, timeZone: timeZone, middlewares: middlewares)"]
+                    + client.credentials.map { "\($0.propertyName): \(Naming.escaped($0.propertyName))" }
                     + ["transport: transport"]
                 writer.line("self.init(\(arguments.joined(separator: ", ")))")
             }

@@ -15,7 +15,6 @@ extension SwiftRenderer {
         writer.block("\(access)func \(Naming.escaped(operation.methodName))(\(parameters.joined(separator: ", "))) async throws\(returnType)") { writer in
             writer.line("let operationID = \(operation.operationID.swiftLiteral)")
             writer.line("let core = \(client).core")
-            renderRequestValidation(operation, into: &writer)
             let hasQuery = operation.parameters.contains { $0.location == .query }
             if hasQuery {
                 writer.line("var query: [(name: String, value: String?)] = []")
@@ -27,6 +26,7 @@ extension SwiftRenderer {
             let mutatesRequest = operation.parameters.contains { $0.location == .header || $0.location == .cookie }
                 || operation.success.mediaType != nil || !operation.security.isEmpty || operation.requestBody != nil
             writer.line("\(mutatesRequest ? "var" : "let") request = core.makeRequest(method: .\(operation.httpMethod), path: \(pathExpression(operation))\(queryArgument))")
+            renderRequestValidation(operation, into: &writer)
             for parameter in operation.parameters where parameter.location == .header {
                 let value = optionalText(parameter)
                 writer.line("core.setHeader(\(parameter.jsonName.swiftLiteral), \(value), in: &request)")
@@ -81,7 +81,7 @@ extension SwiftRenderer {
         }
         throwsText += "; `ResponseDecodingError` when a success body does not match the spec"
         if !operation.security.isEmpty { throwsText += "; `MissingCredentialsError` when the client lacks the credentials" }
-        throwsText += "; the transport's errors."
+        throwsText += "; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware)."
         lines.append(throwsText)
         return lines.joined(separator: "\n")
     }
@@ -158,7 +158,7 @@ extension SwiftRenderer {
 
     private func renderSend(_ operation: OperationDeclaration, into writer: inout SwiftWriter) {
         guard let body = operation.requestBody else {
-            writer.line("let (response, responseBody) = try await core.send(request, body: nil)")
+            writer.line("let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)")
             return
         }
         let encode: (String) -> String = { value in
@@ -176,7 +176,7 @@ extension SwiftRenderer {
                 writer.line("requestBody = \(encode("body"))")
             }
         }
-        writer.line("let (response, responseBody) = try await core.send(request, body: requestBody)")
+        writer.line("let (response, responseBody) = try await core.send(request, body: requestBody, operationID: operationID)")
     }
 
     private func renderResponseSwitch(_ operation: OperationDeclaration, into writer: inout SwiftWriter) {
@@ -188,7 +188,7 @@ extension SwiftRenderer {
             writer.indented { writer in
                 if let rules = operation.success.rules, !rules.isEmpty {
                     var lines = schemaExpression(rules)
-                    lines[lines.count - 1] += ", response: response, operationID: operationID)"
+                    lines[lines.count - 1] += ", request: request, response: response, operationID: operationID)"
                     write("try core.validateResponse(responseBody, schema: ", lines, into: &writer)
                 }
                 writer.line(successReturn(operation))
@@ -243,7 +243,7 @@ extension SwiftRenderer {
                 lines[lines.count - 1] += check.pointer.isEmpty ? ")" : ", pointer: \(check.pointer.swiftLiteral))"
                 write("violations += core.violations(of: \(check.value), schema: ", lines, into: &writer)
             }
-            writer.line("try core.throwIfInvalid(violations)")
+            writer.line("try core.throwIfInvalid(violations, request: request, operationID: operationID)")
         }
     }
 
@@ -252,13 +252,13 @@ extension SwiftRenderer {
         let media = operation.success.mediaType?.lowercased() ?? ""
         if type == .data, !media.contains("json") { return "return responseBody" }
         if type == .string, !media.contains("json") { return "return String(decoding: responseBody, as: UTF8.self)" }
-        return "return try core.decodeJSON(\(swiftType(type)).self, from: responseBody, response: response, operationID: operationID)"
+        return "return try core.decodeJSON(\(swiftType(type)).self, from: responseBody, request: request, response: response, operationID: operationID)"
     }
 
     private func errorExpression(_ type: TypeReference?) -> String {
         if let type {
-            return "core.apiError(operationID: operationID, response: response, body: responseBody, declared: \(swiftType(type)).self)"
+            return "core.apiError(operationID: operationID, request: request, response: response, body: responseBody, declared: \(swiftType(type)).self)"
         }
-        return "core.apiError(operationID: operationID, response: response, body: responseBody)"
+        return "core.apiError(operationID: operationID, request: request, response: response, body: responseBody)"
     }
 }

@@ -95,7 +95,7 @@ public enum ReservedNames {
 
     /// Taken among the client's credential properties: its other properties and its
     /// initializers' other parameters.
-    public static let credentialNames: Set<String> = memberNames.union(["configuration", "transport", "core", "serverURL", "timeZone"])
+    public static let credentialNames: Set<String> = memberNames.union(["configuration", "transport", "core", "serverURL", "timeZone", "middlewares"])
 
     /// A file name SwiftPM must not see in a library target: `main.swift` (any case) makes the
     /// target an executable.

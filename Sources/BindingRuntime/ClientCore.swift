@@ -34,7 +34,7 @@ public import Foundation
             for credential in alternative { credential.apply(to: &request) }
             return
         }
-        throw MissingCredentialsError(operationID: operationID, schemes: alternatives.map { $0.map(\.schemeName).joined(separator: " + ") })
+        throw MissingCredentialsError(operationID: operationID, method: request.method, path: pathWithoutQuery(request), schemes: alternatives.map { $0.map(\.schemeName).joined(separator: " + ") })
     }
 
     /// Sets a header parameter; a nil value leaves the header out.
@@ -60,26 +60,25 @@ public import Foundation
         }
     }
 
-    /// Throws `ValidationErrors` when `violations` is not empty (nothing has been sent yet).
-    public func throwIfInvalid(_ violations: [ValidationError]) throws(ValidationErrors) {
-        if !violations.isEmpty { throw ValidationErrors(violations) }
+    /// Throws `ValidationErrors` naming the operation and `request`'s method and path when
+    /// `violations` is not empty (nothing has been sent yet).
+    public func throwIfInvalid(_ violations: [ValidationError], request: HTTPRequest, operationID: String) throws(ValidationErrors) {
+        if !violations.isEmpty {
+            throw ValidationErrors(violations, operationID: operationID, method: request.method, path: pathWithoutQuery(request))
+        }
     }
 
     /// When response validation is on, checks a success body against `schema`. Date-times are
     /// checked as the decoder reads them (date-only and offset-less values pass) unless
     /// `ClientConfiguration.strictResponseDateTimes` asks for RFC 3339.
     /// - Throws: `ResponseValidationError`.
-    public func validateResponse(_ body: Data, schema: ValidationSchema, response: HTTPResponse, operationID: String) throws {
+    public func validateResponse(_ body: Data, schema: ValidationSchema, request: HTTPRequest, response: HTTPResponse, operationID: String) throws {
         guard configuration.validatesResponses else { return }
         do {
             try schema.validate(json: Array(body), dateTimes: configuration.strictResponseDateTimes ? .rfc3339 : .asDecoded)
         } catch {
-            throw ResponseValidationError(operationID: operationID, response: response, body: body, errors: error)
+            throw ResponseValidationError(operationID: operationID, method: request.method, path: pathWithoutQuery(request), response: response, body: body, errors: error)
         }
-    }
-
-    public func send(_ request: HTTPRequest, body: Data?) async throws -> (HTTPResponse, Data) {
-        try await transport.send(request, body: body)
     }
 
     public func encodeJSON<T: Encodable>(_ value: T) throws -> Data {
@@ -87,23 +86,25 @@ public import Foundation
     }
 
     /// Decodes a response body.
-    /// - Throws: `ResponseDecodingError` carrying the response when the body does not match.
-    public func decodeJSON<T: Decodable>(_ type: T.Type, from data: Data, response: HTTPResponse, operationID: String) throws -> T {
+    /// - Throws: `ResponseDecodingError` carrying the request's method and path and the response
+    ///   when the body does not match.
+    public func decodeJSON<T: Decodable>(_ type: T.Type, from data: Data, request: HTTPRequest, response: HTTPResponse, operationID: String) throws -> T {
         do {
             return try JSONCoding.decoder(timeZone: configuration.timeZone).decode(type, from: data)
         } catch {
-            throw ResponseDecodingError(operationID: operationID, response: response, body: data, underlying: String(describing: error))
+            throw ResponseDecodingError(operationID: operationID, method: request.method, path: pathWithoutQuery(request), response: response, body: data,
+                                        expectedType: String(describing: T.self), underlyingError: error)
         }
     }
 
     /// The error for a non-success status; `declared` decodes the body when the spec gives a schema.
-    public func apiError<T: Decodable & Sendable>(operationID: String, response: HTTPResponse, body: Data, declared: T.Type) -> APIError {
+    public func apiError<T: Decodable & Sendable>(operationID: String, request: HTTPRequest, response: HTTPResponse, body: Data, declared: T.Type) -> APIError {
         let decoded = try? JSONCoding.decoder(timeZone: configuration.timeZone).decode(T.self, from: body)
-        return APIError(operationID: operationID, response: response, body: body, decodedBody: decoded)
+        return APIError(operationID: operationID, method: request.method, path: pathWithoutQuery(request), response: response, body: body, decodedBody: decoded)
     }
 
-    public func apiError(operationID: String, response: HTTPResponse, body: Data) -> APIError {
-        APIError(operationID: operationID, response: response, body: body)
+    public func apiError(operationID: String, request: HTTPRequest, response: HTTPResponse, body: Data) -> APIError {
+        APIError(operationID: operationID, method: request.method, path: pathWithoutQuery(request), response: response, body: body)
     }
 }
 

@@ -25,13 +25,23 @@ public struct ValidationError: Error, Hashable, Sendable, CustomStringConvertibl
 /// operations (on by default: `ClientConfiguration.validatesRequests`).
 public struct ValidationErrors: Error, Hashable, Sendable, CustomStringConvertible {
     public var errors: [ValidationError]
+    /// When thrown by a generated operation (request validation, before sending): its
+    /// `operationId`, and the request's method and path (percent-encoded, without the query).
+    /// Nil from `Validatable.validate()`.
+    public var operationID: String?
+    public var method: HTTPRequest.Method?
+    public var path: String?
 
-    public init(_ errors: [ValidationError]) {
+    public init(_ errors: [ValidationError], operationID: String? = nil, method: HTTPRequest.Method? = nil, path: String? = nil) {
         self.errors = errors
+        self.operationID = operationID
+        self.method = method
+        self.path = path
     }
 
     public var description: String {
-        "\(errors.count) validation error\(errors.count == 1 ? "" : "s"):\n" + errors.map { "  " + $0.description }.joined(separator: "\n")
+        let operation = operationID.map { id in "\(id)" + (method.map { " (\($0.rawValue) \(path ?? ""))" } ?? "") + ": " } ?? ""
+        return operation + "\(errors.count) validation error\(errors.count == 1 ? "" : "s"):\n" + errors.map { "  " + $0.description }.joined(separator: "\n")
     }
 }
 

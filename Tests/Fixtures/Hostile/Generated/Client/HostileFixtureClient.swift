@@ -28,7 +28,7 @@ public nonisolated struct HostileFixtureClient: Sendable {
     public var `inout`: String?
     /// The `timeZone` security scheme: user and password sent as `Authorization: Basic` (RFC 7617).
     public var timeZone2: HTTPBasicCredentials?
-    /// Server URL and date handling.
+    /// Server URL, date handling, middlewares, timeout, size limit, validation and deprecation reporting.
     public var configuration: ClientConfiguration
     /// Sends the requests.
     public var transport: any ClientTransport
@@ -42,8 +42,9 @@ public nonisolated struct HostileFixtureClient: Sendable {
     ///   - timeZone2: Credential for the `timeZone` security scheme.
     ///   - timeZone: For date-times without an offset and date-only values. UTC by default.
     ///   - transport: Sends the requests; `URLSession` by default.
-    public init(serverURL: URL = URL(string: "https://example.com/api/*/x")!, self2: String? = nil, `inout`: String? = nil, timeZone2: HTTPBasicCredentials? = nil, timeZone: TimeZone = TimeZone(identifier: "UTC")!, transport: any ClientTransport = URLSessionTransport()) {
-        self.init(configuration: ClientConfiguration(serverURL: serverURL, timeZone: timeZone), self2: self2, `inout`: `inout`, timeZone2: timeZone2, transport: transport)
+    ///   - middlewares: Run around the transport, first to last (`RetryMiddleware`, `LoggingMiddleware`, your own). None by default.
+    public init(serverURL: URL = URL(string: "https://example.com/api/*/x")!, self2: String? = nil, `inout`: String? = nil, timeZone2: HTTPBasicCredentials? = nil, timeZone: TimeZone = TimeZone(identifier: "UTC")!, transport: any ClientTransport = URLSessionTransport(), middlewares: [any ClientMiddleware] = []) {
+        self.init(configuration: ClientConfiguration(serverURL: serverURL, timeZone: timeZone, middlewares: middlewares), self2: self2, inout: `inout`, timeZone2: timeZone2, transport: transport)
     }
 
     /// Creates a client from a full configuration.

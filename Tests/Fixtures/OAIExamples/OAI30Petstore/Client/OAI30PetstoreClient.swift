@@ -7,7 +7,7 @@ import Foundation
 
 /// A client for Swagger Petstore 1.0.0.
 public nonisolated struct OAI30PetstoreClient: Sendable {
-    /// Server URL and date handling.
+    /// Server URL, date handling, middlewares, timeout, size limit, validation and deprecation reporting.
     public var configuration: ClientConfiguration
     /// Sends the requests.
     public var transport: any ClientTransport
@@ -18,8 +18,9 @@ public nonisolated struct OAI30PetstoreClient: Sendable {
     ///   - serverURL: The server's base URL. Defaults to the spec's first server, `http://petstore.swagger.io/v1`.
     ///   - timeZone: For date-times without an offset and date-only values. UTC by default.
     ///   - transport: Sends the requests; `URLSession` by default.
-    public init(serverURL: URL = URL(string: "http://petstore.swagger.io/v1")!, timeZone: TimeZone = TimeZone(identifier: "UTC")!, transport: any ClientTransport = URLSessionTransport()) {
-        self.init(configuration: ClientConfiguration(serverURL: serverURL, timeZone: timeZone), transport: transport)
+    ///   - middlewares: Run around the transport, first to last (`RetryMiddleware`, `LoggingMiddleware`, your own). None by default.
+    public init(serverURL: URL = URL(string: "http://petstore.swagger.io/v1")!, timeZone: TimeZone = TimeZone(identifier: "UTC")!, transport: any ClientTransport = URLSessionTransport(), middlewares: [any ClientMiddleware] = []) {
+        self.init(configuration: ClientConfiguration(serverURL: serverURL, timeZone: timeZone, middlewares: middlewares), transport: transport)
     }
 
     /// Creates a client from a full configuration.

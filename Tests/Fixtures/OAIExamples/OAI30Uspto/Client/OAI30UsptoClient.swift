@@ -9,7 +9,7 @@ import Foundation
 ///
 /// The Data Set API (DSAPI) allows the public users to discover and search USPTO exported data sets. This is a generic API that allows USPTO users to make any CSV based data files searchable through API. With the help of GET call, it returns the list of data fields that are searchable. With the help of POST call, data can be fetched based on the filters on the field names. Please note that POST call is used to search the actual data. The reason for the POST call is that it allows users to specify any complex search criteria without worry about the GET size limitations as well as encoding of the input parameters.
 public nonisolated struct OAI30UsptoClient: Sendable {
-    /// Server URL and date handling.
+    /// Server URL, date handling, middlewares, timeout, size limit, validation and deprecation reporting.
     public var configuration: ClientConfiguration
     /// Sends the requests.
     public var transport: any ClientTransport
@@ -20,8 +20,9 @@ public nonisolated struct OAI30UsptoClient: Sendable {
     ///   - serverURL: The server's base URL. Defaults to the spec's first server, `https://developer.uspto.gov/ds-api`.
     ///   - timeZone: For date-times without an offset and date-only values. UTC by default.
     ///   - transport: Sends the requests; `URLSession` by default.
-    public init(serverURL: URL = URL(string: "https://developer.uspto.gov/ds-api")!, timeZone: TimeZone = TimeZone(identifier: "UTC")!, transport: any ClientTransport = URLSessionTransport()) {
-        self.init(configuration: ClientConfiguration(serverURL: serverURL, timeZone: timeZone), transport: transport)
+    ///   - middlewares: Run around the transport, first to last (`RetryMiddleware`, `LoggingMiddleware`, your own). None by default.
+    public init(serverURL: URL = URL(string: "https://developer.uspto.gov/ds-api")!, timeZone: TimeZone = TimeZone(identifier: "UTC")!, transport: any ClientTransport = URLSessionTransport(), middlewares: [any ClientMiddleware] = []) {
+        self.init(configuration: ClientConfiguration(serverURL: serverURL, timeZone: timeZone, middlewares: middlewares), transport: transport)
     }
 
     /// Creates a client from a full configuration.

@@ -9,7 +9,7 @@ import Foundation
 public nonisolated struct OAI31NonOauthScopesClient: Sendable {
     /// The `bearerAuth` security scheme: a token sent as `Authorization: Bearer` (RFC 6750). note: non-oauth scopes are not defined at the securityScheme level
     public var bearerAuth: String?
-    /// Server URL and date handling.
+    /// Server URL, date handling, middlewares, timeout, size limit, validation and deprecation reporting.
     public var configuration: ClientConfiguration
     /// Sends the requests.
     public var transport: any ClientTransport
@@ -21,8 +21,9 @@ public nonisolated struct OAI31NonOauthScopesClient: Sendable {
     ///   - bearerAuth: Credential for the `bearerAuth` security scheme.
     ///   - timeZone: For date-times without an offset and date-only values. UTC by default.
     ///   - transport: Sends the requests; `URLSession` by default.
-    public init(serverURL: URL, bearerAuth: String, timeZone: TimeZone = TimeZone(identifier: "UTC")!, transport: any ClientTransport = URLSessionTransport()) {
-        self.init(configuration: ClientConfiguration(serverURL: serverURL, timeZone: timeZone), bearerAuth: bearerAuth, transport: transport)
+    ///   - middlewares: Run around the transport, first to last (`RetryMiddleware`, `LoggingMiddleware`, your own). None by default.
+    public init(serverURL: URL, bearerAuth: String, timeZone: TimeZone = TimeZone(identifier: "UTC")!, transport: any ClientTransport = URLSessionTransport(), middlewares: [any ClientMiddleware] = []) {
+        self.init(configuration: ClientConfiguration(serverURL: serverURL, timeZone: timeZone, middlewares: middlewares), bearerAuth: bearerAuth, transport: transport)
     }
 
     /// Creates a client from a full configuration.

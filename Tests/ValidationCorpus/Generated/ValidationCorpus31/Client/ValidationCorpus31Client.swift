@@ -7,7 +7,7 @@ import Foundation
 
 /// A client for ValidationCorpus31 1.
 public nonisolated struct ValidationCorpus31Client: Sendable {
-    /// Server URL and date handling.
+    /// Server URL, date handling, middlewares, timeout, size limit, validation and deprecation reporting.
     public var configuration: ClientConfiguration
     /// Sends the requests.
     public var transport: any ClientTransport
@@ -18,8 +18,9 @@ public nonisolated struct ValidationCorpus31Client: Sendable {
     ///   - serverURL: The server's base URL.
     ///   - timeZone: For date-times without an offset and date-only values. UTC by default.
     ///   - transport: Sends the requests; `URLSession` by default.
-    public init(serverURL: URL, timeZone: TimeZone = TimeZone(identifier: "UTC")!, transport: any ClientTransport = URLSessionTransport()) {
-        self.init(configuration: ClientConfiguration(serverURL: serverURL, timeZone: timeZone), transport: transport)
+    ///   - middlewares: Run around the transport, first to last (`RetryMiddleware`, `LoggingMiddleware`, your own). None by default.
+    public init(serverURL: URL, timeZone: TimeZone = TimeZone(identifier: "UTC")!, transport: any ClientTransport = URLSessionTransport(), middlewares: [any ClientMiddleware] = []) {
+        self.init(configuration: ClientConfiguration(serverURL: serverURL, timeZone: timeZone, middlewares: middlewares), transport: transport)
     }
 
     /// Creates a client from a full configuration.

@@ -13,7 +13,7 @@ import Foundation
 public nonisolated struct BumpClient: Sendable {
     /// The `ApiKey` security scheme: an API key sent in the `ECI-ApiKey` header. Your EnergyCAP API key.
     public var apiKey: String?
-    /// Server URL and date handling.
+    /// Server URL, date handling, middlewares, timeout, size limit, validation and deprecation reporting.
     public var configuration: ClientConfiguration
     /// Sends the requests.
     public var transport: any ClientTransport
@@ -25,8 +25,9 @@ public nonisolated struct BumpClient: Sendable {
     ///   - apiKey: Credential for the `ApiKey` security scheme.
     ///   - timeZone: For date-times without an offset and date-only values. UTC by default.
     ///   - transport: Sends the requests; `URLSession` by default.
-    public init(serverURL: URL = URL(string: "https://app.energycap.com")!, apiKey: String, timeZone: TimeZone = TimeZone(identifier: "UTC")!, transport: any ClientTransport = URLSessionTransport()) {
-        self.init(configuration: ClientConfiguration(serverURL: serverURL, timeZone: timeZone), apiKey: apiKey, transport: transport)
+    ///   - middlewares: Run around the transport, first to last (`RetryMiddleware`, `LoggingMiddleware`, your own). None by default.
+    public init(serverURL: URL = URL(string: "https://app.energycap.com")!, apiKey: String, timeZone: TimeZone = TimeZone(identifier: "UTC")!, transport: any ClientTransport = URLSessionTransport(), middlewares: [any ClientMiddleware] = []) {
+        self.init(configuration: ClientConfiguration(serverURL: serverURL, timeZone: timeZone, middlewares: middlewares), apiKey: apiKey, transport: transport)
     }
 
     /// Creates a client from a full configuration.

@@ -32,11 +32,19 @@ nonisolated extension HostileFixtureClient {
     ///   - cOokieEvil18: (cookie `c"ookie\(evil18())`)
     /// - Returns: OK
     /// public func evil19() -> Int { 5 } (200)
-    /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (404: `TimeZoneModel`); `ResponseDecodingError` when a success body does not match the spec; the transport's errors.
+    /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (404: `TimeZoneModel`); `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     @available(*, deprecated)
     public func evilPublicFuncEvil11Int5(self2: String, `default`: Int64, `inout`: String? = nil, `let`: [String], `var`: Bool? = nil, async: Int? = nil, `await`: Int? = nil, body2: String? = nil, xEvilPublicFuncEvil16Int5: String? = nil, cOokieEvil18: String? = nil) async throws -> Keywords {
         let operationID = "evil\rpublic func evil11() -> Int { 5 }"
         let core = self.core
+        var query: [(name: String, value: String?)] = []
+        query.append((name: "inout", value: `inout`))
+        query += `let`.map { (name: "let", value: Optional($0)) }
+        query.append((name: "var", value: `var`.map { String($0) }))
+        query.append((name: "async", value: async.map { String($0) }))
+        query.append((name: "await", value: `await`.map { String($0) }))
+        query.append((name: "body", value: body2))
+        var request = core.makeRequest(method: .get, path: "/items/" + URIEncoding.pathSegment(self2) + "/\r\npublic let evil9 = 5/" + URIEncoding.pathSegment(String(`default`)), query: query)
         if core.configuration.validatesRequests {
             var violations: [ValidationError] = []
             violations += core.violations(of: self2, schema: ValidationSchema(
@@ -47,28 +55,20 @@ nonisolated extension HostileFixtureClient {
                 types: [.array],
                 items: ValidationSchema(types: [.string])
             ), pointer: "/query/let")
-            try core.throwIfInvalid(violations)
+            try core.throwIfInvalid(violations, request: request, operationID: operationID)
         }
-        var query: [(name: String, value: String?)] = []
-        query.append((name: "inout", value: `inout`))
-        query += `let`.map { (name: "let", value: Optional($0)) }
-        query.append((name: "var", value: `var`.map { String($0) }))
-        query.append((name: "async", value: async.map { String($0) }))
-        query.append((name: "await", value: `await`.map { String($0) }))
-        query.append((name: "body", value: body2))
-        var request = core.makeRequest(method: .get, path: "/items/" + URIEncoding.pathSegment(self2) + "/\r\npublic let evil9 = 5/" + URIEncoding.pathSegment(String(`default`)), query: query)
         core.setHeader("X-Evil\r\npublic func evil16() -> Int { 5 }", xEvilPublicFuncEvil16Int5, in: &request)
         core.addCookie("c\"ookie\\(evil18())", cOokieEvil18, in: &request)
         request.headerFields[.accept] = "application/json"
-        let (response, responseBody) = try await core.send(request, body: nil)
+        let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200:
-            try core.validateResponse(responseBody, schema: Keywords.validationSchema, response: response, operationID: operationID)
-            return try core.decodeJSON(Keywords.self, from: responseBody, response: response, operationID: operationID)
+            try core.validateResponse(responseBody, schema: Keywords.validationSchema, request: request, response: response, operationID: operationID)
+            return try core.decodeJSON(Keywords.self, from: responseBody, request: request, response: response, operationID: operationID)
         case 404:
-            throw core.apiError(operationID: operationID, response: response, body: responseBody, declared: TimeZoneModel.self)
+            throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody, declared: TimeZoneModel.self)
         default:
-            throw core.apiError(operationID: operationID, response: response, body: responseBody)
+            throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }
     }
 }

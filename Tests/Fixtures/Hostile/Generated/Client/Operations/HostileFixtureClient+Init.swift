@@ -11,24 +11,24 @@ nonisolated extension HostileFixtureClient {
     /// - Parameters:
     ///   - body: body
     /// public func evil20() -> Int { 5 } (`application/json`)
-    /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; the transport's errors.
+    /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func `init`(body: Main) async throws {
         let operationID = "init"
         let core = self.core
+        var request = core.makeRequest(method: .post, path: "/init")
         if core.configuration.validatesRequests {
             var violations: [ValidationError] = []
             violations += core.violations(of: body, schema: Main.validationSchema)
-            try core.throwIfInvalid(violations)
+            try core.throwIfInvalid(violations, request: request, operationID: operationID)
         }
-        var request = core.makeRequest(method: .post, path: "/init")
         request.headerFields[.contentType] = "application/json"
         let requestBody = try core.encodeJSON(body)
-        let (response, responseBody) = try await core.send(request, body: requestBody)
+        let (response, responseBody) = try await core.send(request, body: requestBody, operationID: operationID)
         switch response.status.code {
         case 204:
             return
         default:
-            throw core.apiError(operationID: operationID, response: response, body: responseBody)
+            throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }
     }
 }

@@ -13,10 +13,14 @@ nonisolated extension HostileFixtureClient {
     ///   - actor: (query `actor`)
     ///   - some: (header `some`)
     /// - Returns: text (200)
-    /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `MissingCredentialsError` when the client lacks the credentials; the transport's errors.
+    /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `MissingCredentialsError` when the client lacks the credentials; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func self2(type: Choice? = nil, actor: Date? = nil, some: UUID? = nil) async throws -> String {
         let operationID = "self"
         let core = self.core
+        var query: [(name: String, value: String?)] = []
+        query.append((name: "Type", value: type.map { $0.rawValue }))
+        query.append((name: "actor", value: actor.map { DateTimeFormat.string(from: $0) }))
+        var request = core.makeRequest(method: .get, path: "/self", query: query)
         if core.configuration.validatesRequests {
             var violations: [ValidationError] = []
             violations += core.violations(of: type, schema: Choice.validationSchema, pointer: "/query/Type")
@@ -28,21 +32,17 @@ nonisolated extension HostileFixtureClient {
                 types: [.string],
                 format: "uuid"
             ), pointer: "/header/some")
-            try core.throwIfInvalid(violations)
+            try core.throwIfInvalid(violations, request: request, operationID: operationID)
         }
-        var query: [(name: String, value: String?)] = []
-        query.append((name: "Type", value: type.map { $0.rawValue }))
-        query.append((name: "actor", value: actor.map { DateTimeFormat.string(from: $0) }))
-        var request = core.makeRequest(method: .get, path: "/self", query: query)
         core.setHeader("some", some.map { $0.uuidString.lowercased() }, in: &request)
         request.headerFields[.accept] = "text/plain"
         try core.applySecurity(to: &request, alternatives: [[.header(scheme: "self", name: "X-Key\r\npublic func evil21() -> Int { 5 }", value: self.self2)], [.bearer(scheme: "inout", token: self.inout)], [.basic(scheme: "timeZone", credentials: self.timeZone2)]], operationID: operationID)
-        let (response, responseBody) = try await core.send(request, body: nil)
+        let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200:
             return String(decoding: responseBody, as: UTF8.self)
         default:
-            throw core.apiError(operationID: operationID, response: response, body: responseBody)
+            throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }
     }
 }

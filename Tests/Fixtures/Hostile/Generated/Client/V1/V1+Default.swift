@@ -8,19 +8,19 @@ import Foundation
 nonisolated extension HostileFixtureClient.V1 {
     /// `GET /v1/default` (operation `defaultV1`)
     /// - Returns: ok (200)
-    /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; the transport's errors.
+    /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func `default`() async throws -> DefaultV1Response {
         let operationID = "defaultV1"
         let core = client.core
         var request = core.makeRequest(method: .get, path: "/v1/default")
         request.headerFields[.accept] = "application/json"
-        let (response, responseBody) = try await core.send(request, body: nil)
+        let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200:
-            try core.validateResponse(responseBody, schema: DefaultV1Response.validationSchema, response: response, operationID: operationID)
-            return try core.decodeJSON(DefaultV1Response.self, from: responseBody, response: response, operationID: operationID)
+            try core.validateResponse(responseBody, schema: DefaultV1Response.validationSchema, request: request, response: response, operationID: operationID)
+            return try core.decodeJSON(DefaultV1Response.self, from: responseBody, request: request, response: response, operationID: operationID)
         default:
-            throw core.apiError(operationID: operationID, response: response, body: responseBody)
+            throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }
     }
 }

@@ -9,17 +9,17 @@ nonisolated extension NamesFixtureClient {
     /// No operationId; the derived name `getList` gives way to the explicit one.
     ///
     /// `GET /list` (operation `getList`)
-    /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; the transport's errors.
+    /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func getList2() async throws {
         let operationID = "getList"
         let core = self.core
         let request = core.makeRequest(method: .get, path: "/list")
-        let (response, responseBody) = try await core.send(request, body: nil)
+        let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 204:
             return
         default:
-            throw core.apiError(operationID: operationID, response: response, body: responseBody)
+            throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }
     }
 }

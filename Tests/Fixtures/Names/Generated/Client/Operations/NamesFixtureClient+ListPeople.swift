@@ -14,7 +14,7 @@ nonisolated extension NamesFixtureClient {
     ///   - query2: (query `query`)
     ///   - firstName2: (header `FirstName`)
     /// - Returns: The people. (200)
-    /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; the transport's errors.
+    /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func listPeople(firstName3: String? = nil, firstName: String? = nil, query2: String? = nil, firstName2: String? = nil) async throws -> [Person] {
         let operationID = "listPeople"
         let core = self.core
@@ -25,16 +25,16 @@ nonisolated extension NamesFixtureClient {
         var request = core.makeRequest(method: .get, path: "/people", query: query)
         core.setHeader("FirstName", firstName2, in: &request)
         request.headerFields[.accept] = "application/json"
-        let (response, responseBody) = try await core.send(request, body: nil)
+        let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200:
             try core.validateResponse(responseBody, schema: ValidationSchema(
                 types: [.array],
                 items: ValidationSchema(reference: { Person.validationSchema })
-            ), response: response, operationID: operationID)
-            return try core.decodeJSON([Person].self, from: responseBody, response: response, operationID: operationID)
+            ), request: request, response: response, operationID: operationID)
+            return try core.decodeJSON([Person].self, from: responseBody, request: request, response: response, operationID: operationID)
         default:
-            throw core.apiError(operationID: operationID, response: response, body: responseBody)
+            throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }
     }
 }

@@ -10,20 +10,20 @@ nonisolated extension OAI30APIWithExamplesClient {
     ///
     /// `GET /` (operation `listVersionsv2`)
     /// - Returns: 200 response (200)
-    /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (300: `JSONValue`); `ResponseDecodingError` when a success body does not match the spec; the transport's errors.
+    /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (300: `JSONValue`); `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func listVersionsv2() async throws -> JSONValue {
         let operationID = "listVersionsv2"
         let core = self.core
         var request = core.makeRequest(method: .get, path: "/")
         request.headerFields[.accept] = "application/json"
-        let (response, responseBody) = try await core.send(request, body: nil)
+        let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200:
-            return try core.decodeJSON(JSONValue.self, from: responseBody, response: response, operationID: operationID)
+            return try core.decodeJSON(JSONValue.self, from: responseBody, request: request, response: response, operationID: operationID)
         case 300:
-            throw core.apiError(operationID: operationID, response: response, body: responseBody, declared: JSONValue.self)
+            throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody, declared: JSONValue.self)
         default:
-            throw core.apiError(operationID: operationID, response: response, body: responseBody)
+            throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }
     }
 }

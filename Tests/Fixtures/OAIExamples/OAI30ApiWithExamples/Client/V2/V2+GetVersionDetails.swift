@@ -10,18 +10,18 @@ nonisolated extension OAI30APIWithExamplesClient.V2 {
     ///
     /// `GET /v2` (operation `getVersionDetailsv2`)
     /// - Returns: 200 response (200, 203)
-    /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; the transport's errors.
+    /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func getVersionDetails() async throws -> JSONValue {
         let operationID = "getVersionDetailsv2"
         let core = client.core
         var request = core.makeRequest(method: .get, path: "/v2")
         request.headerFields[.accept] = "application/json"
-        let (response, responseBody) = try await core.send(request, body: nil)
+        let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200, 203:
-            return try core.decodeJSON(JSONValue.self, from: responseBody, response: response, operationID: operationID)
+            return try core.decodeJSON(JSONValue.self, from: responseBody, request: request, response: response, operationID: operationID)
         default:
-            throw core.apiError(operationID: operationID, response: response, body: responseBody)
+            throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }
     }
 }

@@ -15,29 +15,29 @@ nonisolated extension OAI30CallbackExampleClient {
     /// by the source server
     ///  (query `callbackUrl`)
     /// - Returns: subscription successfully created (201)
-    /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; the transport's errors.
+    /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func postStreams(callbackURL: String) async throws -> PostStreamsResponse {
         let operationID = "postStreams"
         let core = self.core
+        var query: [(name: String, value: String?)] = []
+        query.append((name: "callbackUrl", value: callbackURL))
+        var request = core.makeRequest(method: .post, path: "/streams", query: query)
         if core.configuration.validatesRequests {
             var violations: [ValidationError] = []
             violations += core.violations(of: callbackURL, schema: ValidationSchema(
                 types: [.string],
                 format: "uri"
             ), pointer: "/query/callbackUrl")
-            try core.throwIfInvalid(violations)
+            try core.throwIfInvalid(violations, request: request, operationID: operationID)
         }
-        var query: [(name: String, value: String?)] = []
-        query.append((name: "callbackUrl", value: callbackURL))
-        var request = core.makeRequest(method: .post, path: "/streams", query: query)
         request.headerFields[.accept] = "application/json"
-        let (response, responseBody) = try await core.send(request, body: nil)
+        let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 201:
-            try core.validateResponse(responseBody, schema: PostStreamsResponse.validationSchema, response: response, operationID: operationID)
-            return try core.decodeJSON(PostStreamsResponse.self, from: responseBody, response: response, operationID: operationID)
+            try core.validateResponse(responseBody, schema: PostStreamsResponse.validationSchema, request: request, response: response, operationID: operationID)
+            return try core.decodeJSON(PostStreamsResponse.self, from: responseBody, request: request, response: response, operationID: operationID)
         default:
-            throw core.apiError(operationID: operationID, response: response, body: responseBody)
+            throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }
     }
 }

@@ -13,19 +13,19 @@ nonisolated extension OAI30LinkExampleClient {
     ///   - slug: (path)
     ///   - pid: (path)
     /// - Returns: a pull request object (200)
-    /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; the transport's errors.
+    /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func getPullRequestsByID(username: String, slug: String, pid: String) async throws -> Pullrequest {
         let operationID = "getPullRequestsById"
         let core = self.core
         var request = core.makeRequest(method: .get, path: "/2.0/repositories/" + URIEncoding.pathSegment(username) + "/" + URIEncoding.pathSegment(slug) + "/pullrequests/" + URIEncoding.pathSegment(pid))
         request.headerFields[.accept] = "application/json"
-        let (response, responseBody) = try await core.send(request, body: nil)
+        let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200:
-            try core.validateResponse(responseBody, schema: Pullrequest.validationSchema, response: response, operationID: operationID)
-            return try core.decodeJSON(Pullrequest.self, from: responseBody, response: response, operationID: operationID)
+            try core.validateResponse(responseBody, schema: Pullrequest.validationSchema, request: request, response: response, operationID: operationID)
+            return try core.decodeJSON(Pullrequest.self, from: responseBody, request: request, response: response, operationID: operationID)
         default:
-            throw core.apiError(operationID: operationID, response: response, body: responseBody)
+            throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }
     }
 }

@@ -13,29 +13,29 @@ nonisolated extension OAI30LinkExampleClient {
     ///   - slug: (path)
     ///   - state: (query `state`)
     /// - Returns: an array of pull request objects (200)
-    /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; the transport's errors.
+    /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func getPullRequestsByRepository(username: String, slug: String, state: GetPullRequestsByRepositoryState? = nil) async throws -> [Pullrequest] {
         let operationID = "getPullRequestsByRepository"
         let core = self.core
-        if core.configuration.validatesRequests {
-            var violations: [ValidationError] = []
-            violations += core.violations(of: state, schema: GetPullRequestsByRepositoryState.validationSchema, pointer: "/query/state")
-            try core.throwIfInvalid(violations)
-        }
         var query: [(name: String, value: String?)] = []
         query.append((name: "state", value: state.map { $0.rawValue }))
         var request = core.makeRequest(method: .get, path: "/2.0/repositories/" + URIEncoding.pathSegment(username) + "/" + URIEncoding.pathSegment(slug) + "/pullrequests", query: query)
+        if core.configuration.validatesRequests {
+            var violations: [ValidationError] = []
+            violations += core.violations(of: state, schema: GetPullRequestsByRepositoryState.validationSchema, pointer: "/query/state")
+            try core.throwIfInvalid(violations, request: request, operationID: operationID)
+        }
         request.headerFields[.accept] = "application/json"
-        let (response, responseBody) = try await core.send(request, body: nil)
+        let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200:
             try core.validateResponse(responseBody, schema: ValidationSchema(
                 types: [.array],
                 items: ValidationSchema(reference: { Pullrequest.validationSchema })
-            ), response: response, operationID: operationID)
-            return try core.decodeJSON([Pullrequest].self, from: responseBody, response: response, operationID: operationID)
+            ), request: request, response: response, operationID: operationID)
+            return try core.decodeJSON([Pullrequest].self, from: responseBody, request: request, response: response, operationID: operationID)
         default:
-            throw core.apiError(operationID: operationID, response: response, body: responseBody)
+            throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }
     }
 }

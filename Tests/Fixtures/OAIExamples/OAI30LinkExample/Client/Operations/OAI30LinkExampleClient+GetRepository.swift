@@ -12,19 +12,19 @@ nonisolated extension OAI30LinkExampleClient {
     ///   - username: (path)
     ///   - slug: (path)
     /// - Returns: The repository (200)
-    /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; the transport's errors.
+    /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func getRepository(username: String, slug: String) async throws -> Repository {
         let operationID = "getRepository"
         let core = self.core
         var request = core.makeRequest(method: .get, path: "/2.0/repositories/" + URIEncoding.pathSegment(username) + "/" + URIEncoding.pathSegment(slug))
         request.headerFields[.accept] = "application/json"
-        let (response, responseBody) = try await core.send(request, body: nil)
+        let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200:
-            try core.validateResponse(responseBody, schema: Repository.validationSchema, response: response, operationID: operationID)
-            return try core.decodeJSON(Repository.self, from: responseBody, response: response, operationID: operationID)
+            try core.validateResponse(responseBody, schema: Repository.validationSchema, request: request, response: response, operationID: operationID)
+            return try core.decodeJSON(Repository.self, from: responseBody, request: request, response: response, operationID: operationID)
         default:
-            throw core.apiError(operationID: operationID, response: response, body: responseBody)
+            throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }
     }
 }

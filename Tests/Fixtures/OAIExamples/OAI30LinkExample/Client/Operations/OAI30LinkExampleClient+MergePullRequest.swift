@@ -12,17 +12,17 @@ nonisolated extension OAI30LinkExampleClient {
     ///   - username: (path)
     ///   - slug: (path)
     ///   - pid: (path)
-    /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; the transport's errors.
+    /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func mergePullRequest(username: String, slug: String, pid: String) async throws {
         let operationID = "mergePullRequest"
         let core = self.core
         let request = core.makeRequest(method: .post, path: "/2.0/repositories/" + URIEncoding.pathSegment(username) + "/" + URIEncoding.pathSegment(slug) + "/pullrequests/" + URIEncoding.pathSegment(pid) + "/merge")
-        let (response, responseBody) = try await core.send(request, body: nil)
+        let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 204:
             return
         default:
-            throw core.apiError(operationID: operationID, response: response, body: responseBody)
+            throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }
     }
 }

@@ -12,24 +12,24 @@ nonisolated extension OAI30PetstoreClient {
     ///
     /// - Parameters:
     ///   - body: (`application/json`)
-    /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (default: `ErrorModel`); `ResponseDecodingError` when a success body does not match the spec; the transport's errors.
+    /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (default: `ErrorModel`); `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func createPets(body: Pet) async throws {
         let operationID = "createPets"
         let core = self.core
+        var request = core.makeRequest(method: .post, path: "/pets")
         if core.configuration.validatesRequests {
             var violations: [ValidationError] = []
             violations += core.violations(of: body, schema: Pet.validationSchema)
-            try core.throwIfInvalid(violations)
+            try core.throwIfInvalid(violations, request: request, operationID: operationID)
         }
-        var request = core.makeRequest(method: .post, path: "/pets")
         request.headerFields[.contentType] = "application/json"
         let requestBody = try core.encodeJSON(body)
-        let (response, responseBody) = try await core.send(request, body: requestBody)
+        let (response, responseBody) = try await core.send(request, body: requestBody, operationID: operationID)
         switch response.status.code {
         case 201:
             return
         default:
-            throw core.apiError(operationID: operationID, response: response, body: responseBody, declared: ErrorModel.self)
+            throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody, declared: ErrorModel.self)
         }
     }
 }

@@ -13,29 +13,29 @@ nonisolated extension OAI30PetstoreClient {
     /// - Parameters:
     ///   - limit: How many items to return at one time (max 100) (query `limit`)
     /// - Returns: A paged array of pets (200)
-    /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (default: `ErrorModel`); `ResponseDecodingError` when a success body does not match the spec; the transport's errors.
+    /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (default: `ErrorModel`); `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func listPets(limit: Int32? = nil) async throws -> Pets {
         let operationID = "listPets"
         let core = self.core
+        var query: [(name: String, value: String?)] = []
+        query.append((name: "limit", value: limit.map { String($0) }))
+        var request = core.makeRequest(method: .get, path: "/pets", query: query)
         if core.configuration.validatesRequests {
             var violations: [ValidationError] = []
             violations += core.violations(of: limit, schema: ValidationSchema(
                 types: [.integer],
                 maximum: "100"
             ), pointer: "/query/limit")
-            try core.throwIfInvalid(violations)
+            try core.throwIfInvalid(violations, request: request, operationID: operationID)
         }
-        var query: [(name: String, value: String?)] = []
-        query.append((name: "limit", value: limit.map { String($0) }))
-        var request = core.makeRequest(method: .get, path: "/pets", query: query)
         request.headerFields[.accept] = "application/json"
-        let (response, responseBody) = try await core.send(request, body: nil)
+        let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200:
-            try core.validateResponse(responseBody, schema: Schemas.pets, response: response, operationID: operationID)
-            return try core.decodeJSON(Pets.self, from: responseBody, response: response, operationID: operationID)
+            try core.validateResponse(responseBody, schema: Schemas.pets, request: request, response: response, operationID: operationID)
+            return try core.decodeJSON(Pets.self, from: responseBody, request: request, response: response, operationID: operationID)
         default:
-            throw core.apiError(operationID: operationID, response: response, body: responseBody, declared: ErrorModel.self)
+            throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody, declared: ErrorModel.self)
         }
     }
 }

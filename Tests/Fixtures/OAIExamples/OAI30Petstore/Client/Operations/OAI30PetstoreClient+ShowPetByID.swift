@@ -13,19 +13,19 @@ nonisolated extension OAI30PetstoreClient {
     /// - Parameters:
     ///   - petID: The id of the pet to retrieve (path)
     /// - Returns: Expected response to a valid request (200)
-    /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (default: `ErrorModel`); `ResponseDecodingError` when a success body does not match the spec; the transport's errors.
+    /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (default: `ErrorModel`); `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func showPetByID(petID: String) async throws -> Pet {
         let operationID = "showPetById"
         let core = self.core
         var request = core.makeRequest(method: .get, path: "/pets/" + URIEncoding.pathSegment(petID))
         request.headerFields[.accept] = "application/json"
-        let (response, responseBody) = try await core.send(request, body: nil)
+        let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200:
-            try core.validateResponse(responseBody, schema: Pet.validationSchema, response: response, operationID: operationID)
-            return try core.decodeJSON(Pet.self, from: responseBody, response: response, operationID: operationID)
+            try core.validateResponse(responseBody, schema: Pet.validationSchema, request: request, response: response, operationID: operationID)
+            return try core.decodeJSON(Pet.self, from: responseBody, request: request, response: response, operationID: operationID)
         default:
-            throw core.apiError(operationID: operationID, response: response, body: responseBody, declared: ErrorModel.self)
+            throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody, declared: ErrorModel.self)
         }
     }
 }

@@ -13,26 +13,26 @@ nonisolated extension OAI30PetstoreExpandedClient {
     /// - Parameters:
     ///   - body: Pet to add to the store (`application/json`)
     /// - Returns: pet response (200)
-    /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (default: `ErrorModel`); `ResponseDecodingError` when a success body does not match the spec; the transport's errors.
+    /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (default: `ErrorModel`); `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func addPet(body: NewPet) async throws -> Pet {
         let operationID = "addPet"
         let core = self.core
+        var request = core.makeRequest(method: .post, path: "/pets")
         if core.configuration.validatesRequests {
             var violations: [ValidationError] = []
             violations += core.violations(of: body, schema: NewPet.validationSchema)
-            try core.throwIfInvalid(violations)
+            try core.throwIfInvalid(violations, request: request, operationID: operationID)
         }
-        var request = core.makeRequest(method: .post, path: "/pets")
         request.headerFields[.accept] = "application/json"
         request.headerFields[.contentType] = "application/json"
         let requestBody = try core.encodeJSON(body)
-        let (response, responseBody) = try await core.send(request, body: requestBody)
+        let (response, responseBody) = try await core.send(request, body: requestBody, operationID: operationID)
         switch response.status.code {
         case 200:
-            try core.validateResponse(responseBody, schema: Pet.validationSchema, response: response, operationID: operationID)
-            return try core.decodeJSON(Pet.self, from: responseBody, response: response, operationID: operationID)
+            try core.validateResponse(responseBody, schema: Pet.validationSchema, request: request, response: response, operationID: operationID)
+            return try core.decodeJSON(Pet.self, from: responseBody, request: request, response: response, operationID: operationID)
         default:
-            throw core.apiError(operationID: operationID, response: response, body: responseBody, declared: ErrorModel.self)
+            throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody, declared: ErrorModel.self)
         }
     }
 }

@@ -12,17 +12,17 @@ nonisolated extension OAI30PetstoreExpandedClient {
     ///
     /// - Parameters:
     ///   - id: ID of pet to delete (path)
-    /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (default: `ErrorModel`); `ResponseDecodingError` when a success body does not match the spec; the transport's errors.
+    /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (default: `ErrorModel`); `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func deletePet(id: Int64) async throws {
         let operationID = "deletePet"
         let core = self.core
         let request = core.makeRequest(method: .delete, path: "/pets/" + URIEncoding.pathSegment(String(id)))
-        let (response, responseBody) = try await core.send(request, body: nil)
+        let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 204:
             return
         default:
-            throw core.apiError(operationID: operationID, response: response, body: responseBody, declared: ErrorModel.self)
+            throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody, declared: ErrorModel.self)
         }
     }
 }

@@ -18,33 +18,33 @@ nonisolated extension OAI30PetstoreExpandedClient {
     ///   - tags: tags to filter by (query `tags`)
     ///   - limit: maximum number of results to return (query `limit`)
     /// - Returns: pet response (200)
-    /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (default: `ErrorModel`); `ResponseDecodingError` when a success body does not match the spec; the transport's errors.
+    /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (default: `ErrorModel`); `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func findPets(tags: [String]? = nil, limit: Int32? = nil) async throws -> [Pet] {
         let operationID = "findPets"
         let core = self.core
+        var query: [(name: String, value: String?)] = []
+        query += (tags ?? []).map { (name: "tags", value: Optional($0)) }
+        query.append((name: "limit", value: limit.map { String($0) }))
+        var request = core.makeRequest(method: .get, path: "/pets", query: query)
         if core.configuration.validatesRequests {
             var violations: [ValidationError] = []
             violations += core.violations(of: tags, schema: ValidationSchema(
                 types: [.array],
                 items: ValidationSchema(types: [.string])
             ), pointer: "/query/tags")
-            try core.throwIfInvalid(violations)
+            try core.throwIfInvalid(violations, request: request, operationID: operationID)
         }
-        var query: [(name: String, value: String?)] = []
-        query += (tags ?? []).map { (name: "tags", value: Optional($0)) }
-        query.append((name: "limit", value: limit.map { String($0) }))
-        var request = core.makeRequest(method: .get, path: "/pets", query: query)
         request.headerFields[.accept] = "application/json"
-        let (response, responseBody) = try await core.send(request, body: nil)
+        let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200:
             try core.validateResponse(responseBody, schema: ValidationSchema(
                 types: [.array],
                 items: ValidationSchema(reference: { Pet.validationSchema })
-            ), response: response, operationID: operationID)
-            return try core.decodeJSON([Pet].self, from: responseBody, response: response, operationID: operationID)
+            ), request: request, response: response, operationID: operationID)
+            return try core.decodeJSON([Pet].self, from: responseBody, request: request, response: response, operationID: operationID)
         default:
-            throw core.apiError(operationID: operationID, response: response, body: responseBody, declared: ErrorModel.self)
+            throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody, declared: ErrorModel.self)
         }
     }
 }

@@ -10,19 +10,19 @@ nonisolated extension OAI30UsptoClient {
     ///
     /// `GET /` (operation `list-data-sets`)
     /// - Returns: Returns a list of data sets (200)
-    /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; the transport's errors.
+    /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func listDataSets() async throws -> DataSetList {
         let operationID = "list-data-sets"
         let core = self.core
         var request = core.makeRequest(method: .get, path: "/")
         request.headerFields[.accept] = "application/json"
-        let (response, responseBody) = try await core.send(request, body: nil)
+        let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200:
-            try core.validateResponse(responseBody, schema: DataSetList.validationSchema, response: response, operationID: operationID)
-            return try core.decodeJSON(DataSetList.self, from: responseBody, response: response, operationID: operationID)
+            try core.validateResponse(responseBody, schema: DataSetList.validationSchema, request: request, response: response, operationID: operationID)
+            return try core.decodeJSON(DataSetList.self, from: responseBody, request: request, response: response, operationID: operationID)
         default:
-            throw core.apiError(operationID: operationID, response: response, body: responseBody)
+            throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }
     }
 }

@@ -16,21 +16,21 @@ nonisolated extension OAI30UsptoClient {
     ///   - dataset: Name of the dataset. (path)
     ///   - version: Version of the dataset. (path)
     /// - Returns: The dataset API for the given version is found and it is accessible to consume. (200)
-    /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (404: `String`); `ResponseDecodingError` when a success body does not match the spec; the transport's errors.
+    /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (404: `String`); `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func listSearchableFields(dataset: String, version: String) async throws -> String {
         let operationID = "list-searchable-fields"
         let core = self.core
         var request = core.makeRequest(method: .get, path: "/" + URIEncoding.pathSegment(dataset) + "/" + URIEncoding.pathSegment(version) + "/fields")
         request.headerFields[.accept] = "application/json"
-        let (response, responseBody) = try await core.send(request, body: nil)
+        let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200:
-            try core.validateResponse(responseBody, schema: ValidationSchema(types: [.string]), response: response, operationID: operationID)
-            return try core.decodeJSON(String.self, from: responseBody, response: response, operationID: operationID)
+            try core.validateResponse(responseBody, schema: ValidationSchema(types: [.string]), request: request, response: response, operationID: operationID)
+            return try core.decodeJSON(String.self, from: responseBody, request: request, response: response, operationID: operationID)
         case 404:
-            throw core.apiError(operationID: operationID, response: response, body: responseBody, declared: String.self)
+            throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody, declared: String.self)
         default:
-            throw core.apiError(operationID: operationID, response: response, body: responseBody)
+            throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }
     }
 }

@@ -7,18 +7,18 @@ import Foundation
 
 nonisolated extension OAI31NonOauthScopesClient {
     /// `GET /users` (operation `getUsers`)
-    /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `MissingCredentialsError` when the client lacks the credentials; the transport's errors.
+    /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `MissingCredentialsError` when the client lacks the credentials; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func getUsers() async throws {
         let operationID = "getUsers"
         let core = self.core
         var request = core.makeRequest(method: .get, path: "/users")
         try core.applySecurity(to: &request, alternatives: [[.bearer(scheme: "bearerAuth", token: self.bearerAuth)]], operationID: operationID)
-        let (response, responseBody) = try await core.send(request, body: nil)
+        let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200...299:
             return
         default:
-            throw core.apiError(operationID: operationID, response: response, body: responseBody)
+            throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }
     }
 }

@@ -14,29 +14,29 @@ nonisolated extension BumpClient.V202203 {
     ///   - meterID: The id of the meter. (path)
     ///   - body: (`application/json`)
     /// - Returns: The request succeeded and the response body contains the requested data. (200)
-    /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (400: `ErrorResponse`, 401: `ErrorResponse`, 403: `ErrorResponse`, 404: `ErrorResponse`); `ResponseDecodingError` when a success body does not match the spec; `MissingCredentialsError` when the client lacks the credentials; the transport's errors.
+    /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (400: `ErrorResponse`, 401: `ErrorResponse`, 403: `ErrorResponse`, 404: `ErrorResponse`); `ResponseDecodingError` when a success body does not match the spec; `MissingCredentialsError` when the client lacks the credentials; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func assignDataAccessRelease(meterID: Int32, body: DataAccessReleaseRequest) async throws -> DataAccessReleaseState {
         let operationID = "AssignDataAccessReleaseV202203"
         let core = client.core
+        var request = core.makeRequest(method: .post, path: "/api/v202203/utilityPlatform/meter/" + URIEncoding.pathSegment(String(meterID)) + "/release")
         if core.configuration.validatesRequests {
             var violations: [ValidationError] = []
             violations += core.violations(of: body, schema: DataAccessReleaseRequest.validationSchema)
-            try core.throwIfInvalid(violations)
+            try core.throwIfInvalid(violations, request: request, operationID: operationID)
         }
-        var request = core.makeRequest(method: .post, path: "/api/v202203/utilityPlatform/meter/" + URIEncoding.pathSegment(String(meterID)) + "/release")
         request.headerFields[.accept] = "application/json"
         try core.applySecurity(to: &request, alternatives: [[.header(scheme: "ApiKey", name: "ECI-ApiKey", value: client.apiKey)]], operationID: operationID)
         request.headerFields[.contentType] = "application/json"
         let requestBody = try core.encodeJSON(body)
-        let (response, responseBody) = try await core.send(request, body: requestBody)
+        let (response, responseBody) = try await core.send(request, body: requestBody, operationID: operationID)
         switch response.status.code {
         case 200:
-            try core.validateResponse(responseBody, schema: DataAccessReleaseState.validationSchema, response: response, operationID: operationID)
-            return try core.decodeJSON(DataAccessReleaseState.self, from: responseBody, response: response, operationID: operationID)
+            try core.validateResponse(responseBody, schema: DataAccessReleaseState.validationSchema, request: request, response: response, operationID: operationID)
+            return try core.decodeJSON(DataAccessReleaseState.self, from: responseBody, request: request, response: response, operationID: operationID)
         case 400, 401, 403, 404:
-            throw core.apiError(operationID: operationID, response: response, body: responseBody, declared: ErrorResponse.self)
+            throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody, declared: ErrorResponse.self)
         default:
-            throw core.apiError(operationID: operationID, response: response, body: responseBody)
+            throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }
     }
 }

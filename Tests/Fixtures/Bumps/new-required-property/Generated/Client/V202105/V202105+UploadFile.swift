@@ -17,7 +17,7 @@ nonisolated extension BumpClient.V202105 {
     ///   - fileName: The file's name, with its extension. (query `fileName`)
     ///   - body: The file's bytes (up to 100 MB). (`application/octet-stream`)
     /// - Returns: The stored file's reference. (200)
-    /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (400: `ErrorResponse`, 401: `ErrorResponse`, 403: `ErrorResponse`, 404: `ErrorResponse`); `ResponseDecodingError` when a success body does not match the spec; `MissingCredentialsError` when the client lacks the credentials; the transport's errors.
+    /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (400: `ErrorResponse`, 401: `ErrorResponse`, 403: `ErrorResponse`, 404: `ErrorResponse`); `ResponseDecodingError` when a success body does not match the spec; `MissingCredentialsError` when the client lacks the credentials; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func uploadFile(fileDataTypeID: Int32, fileName: String? = nil, body: Data) async throws -> String {
         let operationID = "UploadFileV202105"
         let core = client.core
@@ -28,15 +28,15 @@ nonisolated extension BumpClient.V202105 {
         try core.applySecurity(to: &request, alternatives: [[.header(scheme: "ApiKey", name: "ECI-ApiKey", value: client.apiKey)]], operationID: operationID)
         request.headerFields[.contentType] = "application/octet-stream"
         let requestBody = body
-        let (response, responseBody) = try await core.send(request, body: requestBody)
+        let (response, responseBody) = try await core.send(request, body: requestBody, operationID: operationID)
         switch response.status.code {
         case 200:
-            try core.validateResponse(responseBody, schema: ValidationSchema(types: [.string]), response: response, operationID: operationID)
-            return try core.decodeJSON(String.self, from: responseBody, response: response, operationID: operationID)
+            try core.validateResponse(responseBody, schema: ValidationSchema(types: [.string]), request: request, response: response, operationID: operationID)
+            return try core.decodeJSON(String.self, from: responseBody, request: request, response: response, operationID: operationID)
         case 400, 401, 403, 404:
-            throw core.apiError(operationID: operationID, response: response, body: responseBody, declared: ErrorResponse.self)
+            throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody, declared: ErrorResponse.self)
         default:
-            throw core.apiError(operationID: operationID, response: response, body: responseBody)
+            throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }
     }
 }

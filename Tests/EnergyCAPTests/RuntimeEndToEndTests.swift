@@ -1,0 +1,357 @@
+import BindingRuntime
+import EnergyCAP
+import Foundation
+import Testing
+
+/// The runtime's production features (issue 11) through the generated EnergyCAP client over
+/// loopback HTTP: retries, logging, deprecation headers, timeouts, cancellation, size limits and
+/// the errors' context. Each server checks what it received.
+@Suite struct RuntimeEndToEndTests {
+    static let stateBody = #"{"releaseStatus":{"dataAccessReleaseStatusId":4},"submittedDate":"2026-03-30T09:15:00Z"}"#
+    static let statePath = "/api/v202203/utilityPlatform/meter/5/dataAccessReleaseState"
+    static let releasePath = "/api/v202203/utilityPlatform/meter/42/release"
+    static let release = DataAccessReleaseRequest(accountNumber: "212345678901", nameOnBill: "A. Person", serviceAddress: "1 Main St", dataReleaseFile: "f-1")
+
+    // MARK: Retry
+
+    /// The issue's check: a 503 with `Retry-After: 1`, then a 200; the server counts the attempts
+    /// and measures the gap (the one timed test: at least ~1 s, with a generous upper bound).
+    @Test(arguments: TestTransport.allCases)
+    func retriesA503AfterItsRetryAfterSeconds(transport: TestTransport) async throws {
+        let server = try await LoopbackServer.start { request in
+            guard request.target == Self.statePath, request.headers["eci-apikey"] == "k" else { return .json(400, #"{"message":"bad"}"#) }
+            if request.index == 0 { return LoopbackServer.Reply(status: 503, body: Data(#"{"message":"busy"}"#.utf8), headers: ["Retry-After": "1"]) }
+            return .json(200, Self.stateBody)
+        }
+        let client = EnergyCAPClient(serverURL: try await server.url, apiKey: "k", transport: transport.make(), middlewares: [RetryMiddleware()])
+        let state = try await client.v202203.getDataAccessReleaseState(meterID: 5)
+        let requests = await server.requests
+        await server.stop()
+        #expect(state.releaseStatus?.dataAccessReleaseStatusID == .released)
+        #expect(requests.count == 2)
+        let gap = requests[0].receivedAt.duration(to: requests[1].receivedAt)
+        #expect(gap >= .milliseconds(900), "retried after \(gap), before the Retry-After of 1 s")
+        #expect(gap < .seconds(8))
+    }
+
+    @Test(arguments: TestTransport.allCases)
+    func aPOSTIsNotRetried(transport: TestTransport) async throws {
+        let server = try await LoopbackServer.start { _ in LoopbackServer.Reply(status: 503, body: Data(#"{"message":"busy"}"#.utf8), headers: ["Retry-After": "0"]) }
+        let client = EnergyCAPClient(serverURL: try await server.url, apiKey: "k", transport: transport.make(), middlewares: [RetryMiddleware(maximumAttempts: 5)])
+        await #expect {
+            _ = try await client.v202203.assignDataAccessRelease(meterID: 42, body: Self.release)
+        } throws: { error in
+            (error as? APIError)?.status.code == 503
+        }
+        let requests = await server.requests
+        await server.stop()
+        #expect(requests.count == 1, "a POST was sent \(requests.count) times")
+    }
+
+    @Test(arguments: TestTransport.allCases)
+    func aPOSTIsRetriedWhenAskedWithItsBodyIntact(transport: TestTransport) async throws {
+        let pdf = Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        let server = try await LoopbackServer.start { request in
+            guard request.body == pdf else { return .json(400, #"{"message":"body changed"}"#) }
+            return request.index < 2 ? LoopbackServer.Reply(status: 502, body: Data(), headers: ["Retry-After": "0"]) : .json(200, #""filestore/x""#)
+        }
+        let client = EnergyCAPClient(serverURL: try await server.url, apiKey: "k", transport: transport.make(),
+                                     middlewares: [RetryMiddleware(initialDelay: .milliseconds(1), retriesNonIdempotentRequests: true)])
+        let file = try await client.v202105.uploadFile(fileDataTypeID: 1, fileName: "a.pdf", body: pdf)
+        let requests = await server.requests
+        await server.stop()
+        #expect(file == "filestore/x")
+        #expect(requests.count == 3)
+        #expect(requests.allSatisfy { $0.body == pdf && $0.method == "POST" && $0.headers["eci-apikey"] == "k" })
+    }
+
+    @Test(arguments: TestTransport.allCases)
+    func aRefusedConnectionIsRetriedThenReportedWithTheOperation(transport: TestTransport) async throws {
+        let port = try await Self.closedPort()
+        let counter = Counter()
+        let client = EnergyCAPClient(serverURL: URL(string: "http://127.0.0.1:\(port)")!, apiKey: "k", transport: transport.make(),
+                                     middlewares: [RetryMiddleware(maximumAttempts: 2, initialDelay: .milliseconds(1)), counter.middleware])
+        await #expect {
+            _ = try await client.v202203.getDataAccessReleaseState(meterID: 5)
+        } throws: { error in
+            guard let error = error as? TransportError else { return false }
+            return error.kind == .connection && error.operationID == "GetDataAccessReleaseStateV202203" && error.method == .get
+                && error.path == Self.statePath && error.underlying is URLError && error.middleware == nil
+                && "\(error)".contains("GetDataAccessReleaseStateV202203 (GET \(Self.statePath))")
+        }
+        #expect(counter.count == 2)
+    }
+
+    // MARK: Logging
+
+    @Test(arguments: TestTransport.allCases)
+    func loggingNamesTheCallAndRedactsCredentials(transport: TestTransport) async throws {
+        let server = try await LoopbackServer.start { request in
+            guard request.headers["eci-apikey"] == "secret-key-123", request.headers["cookie"] == "session=cookie-secret" else {
+                return .json(401, #"{"message":"no key"}"#)
+            }
+            return LoopbackServer.Reply(status: 200, body: Data(Self.stateBody.utf8), headers: ["Set-Cookie": "session=set-cookie-secret", "X-Trace": "t-1"])
+        }
+        let capture = LogCapture()
+        let client = EnergyCAPClient(serverURL: try await server.url, apiKey: "secret-key-123", transport: transport.make(),
+                                     middlewares: [CookieMiddleware(), LoggingMiddleware(logger: capture.logger())])
+        _ = try await client.v202203.getDataAccessReleaseState(meterID: 5)
+        let requests = await server.requests
+        await server.stop()
+        #expect(requests.count == 1)
+        let entries = capture.entries
+        #expect(entries.count == 1)
+        let entry = try #require(entries.first)
+        #expect(entry.level == .info)
+        #expect(entry.message.hasPrefix("GET \(Self.statePath) → 200 in "))
+        #expect(entry.metadata["operation"] == "GetDataAccessReleaseStateV202203")
+        #expect(entry.metadata["method"] == "GET")
+        #expect(entry.metadata["path"] == Self.statePath)
+        #expect(entry.metadata["status"] == "200")
+        #expect(Double(entry.metadata["duration"] ?? "") != nil)
+        let text = entry.allText
+        for secret in ["secret-key-123", "cookie-secret", "set-cookie-secret"] {
+            #expect(!text.contains(secret), "\(secret) was logged")
+        }
+        #expect(entry.metadata["request.headers"]?.lowercased().contains("eci-apikey: [redacted]") == true)
+        #expect(entry.metadata["request.headers"]?.lowercased().contains("cookie: [redacted]") == true)
+        #expect(entry.metadata["response.headers"]?.lowercased().contains("set-cookie: [redacted]") == true)
+        #expect(entry.metadata["response.headers"]?.lowercased().contains("x-trace: t-1") == true)
+    }
+
+    // MARK: Deprecation
+
+    @Test(arguments: TestTransport.allCases)
+    func aDeprecatedOperationWarnsOncePerOperationAndCallsBackEachTime(transport: TestTransport) async throws {
+        let notice = "This endpoint is deprecated. Use GetDataAccessReleaseStateV202303; it will be removed in 2027."
+        let server = try await LoopbackServer.start { request in
+            switch request.target {
+            case Self.statePath:
+                return LoopbackServer.Reply(status: 200, body: Data(Self.stateBody.utf8),
+                                            headers: ["ECI-Deprecated": notice, "Deprecation": "@1767225600", "Sunset": "Thu, 31 Dec 2026 23:59:59 GMT"])
+            case Self.releasePath:
+                return LoopbackServer.Reply(status: 200, body: Data(#"{"submittedDate":null}"#.utf8), headers: ["Sunset": "Thu, 31 Dec 2026 23:59:59 GMT"])
+            default:
+                return .json(404, #"{"message":"no route"}"#)
+            }
+        }
+        let capture = LogCapture()
+        let notices = Box<[DeprecationNotice]>([])
+        var configuration = ClientConfiguration(serverURL: try await server.url, logger: capture.logger(), deprecationWarnings: DeprecationWarnings())
+        configuration.onDeprecation = { notice in notices.mutate { $0.append(notice) } }
+        let client = EnergyCAPClient(configuration: configuration, apiKey: "k", transport: transport.make())
+        for _ in 0..<3 { _ = try await client.v202203.getDataAccessReleaseState(meterID: 5) }
+        _ = try await client.v202203.assignDataAccessRelease(meterID: 42, body: Self.release)
+        _ = try await client.v202203.assignDataAccessRelease(meterID: 42, body: Self.release)
+        await server.stop()
+
+        let warnings = capture.entries.filter { $0.level == .warning }
+        #expect(warnings.count == 2, "\(warnings.map(\.message))")
+        let state = try #require(warnings.first { $0.metadata["operation"] == "GetDataAccessReleaseStateV202203" })
+        #expect(state.message.contains("GetDataAccessReleaseStateV202203 (GET \(Self.statePath)) is deprecated"))
+        #expect(state.message.contains("ECI-Deprecated: \(notice)"))
+        #expect(state.message.contains("Deprecation: @1767225600"))
+        #expect(state.message.contains("Sunset: Thu, 31 Dec 2026 23:59:59 GMT"))
+        #expect(warnings.contains { $0.metadata["operation"] == "AssignDataAccessReleaseV202203" && $0.message.contains("Sunset") })
+
+        let received = notices.value
+        #expect(received.count == 5)
+        let first = try #require(received.first)
+        #expect(first.energyCAPDeprecation == notice)
+        #expect(first.deprecationDate == Date(timeIntervalSince1970: 1_767_225_600))
+        #expect(first.sunsetDate == Date(timeIntervalSince1970: 1_798_761_599))
+        #expect(received.filter { $0.operationID == "AssignDataAccessReleaseV202203" }.count == 2)
+    }
+
+    @Test(arguments: TestTransport.allCases)
+    func noHeaderNoWarning(transport: TestTransport) async throws {
+        let server = try await LoopbackServer.start { _ in .json(200, Self.stateBody) }
+        let capture = LogCapture()
+        let client = EnergyCAPClient(configuration: ClientConfiguration(serverURL: try await server.url, logger: capture.logger(), deprecationWarnings: DeprecationWarnings()),
+                                     apiKey: "k", transport: transport.make())
+        _ = try await client.v202203.getDataAccessReleaseState(meterID: 5)
+        await server.stop()
+        #expect(capture.entries.isEmpty)
+    }
+
+    // MARK: Timeout, cancellation, size limit
+
+    /// A server that sends one byte every 0.1 s of a 100,000-byte body would take hours; the
+    /// 0.5 s timeout ends the call and the server sees the connection closed.
+    @Test func aTricklingServerHitsTheTimeoutAndTheTransferStops() async throws {
+        let server = try TricklingServer(total: 100_000, chunk: 1, interval: 0.1, declaresLength: true)
+        defer { server.stop() }
+        var configuration = ClientConfiguration(serverURL: server.url)
+        configuration.timeout = .milliseconds(500)
+        let client = EnergyCAPClient(configuration: configuration, apiKey: "k", transport: URLSessionTransport())
+        await #expect {
+            _ = try await client.v202203.getDataAccessReleaseState(meterID: 5)
+        } throws: { error in
+            guard let error = error as? TransportError else { return false }
+            return error.kind == .timedOut && error.underlying is RequestTimeoutError && error.operationID == "GetDataAccessReleaseStateV202203"
+        }
+        let state = await server.wait(upTo: 60) { $0.clientWentAway }
+        #expect(state.clientWentAway, "the server kept sending after the timeout")
+        #expect(state.connections == 1)
+        #expect(state.requestHeads.first?.hasPrefix("GET \(Self.statePath) HTTP/1.1") == true)
+        #expect(!state.finishedSending)
+    }
+
+    @Test func cancellingTheCallingTaskStopsTheTransfer() async throws {
+        let server = try TricklingServer(total: 100_000, chunk: 10, interval: 0.05, declaresLength: true)
+        defer { server.stop() }
+        var configuration = ClientConfiguration(serverURL: server.url)
+        configuration.timeout = nil
+        let client = EnergyCAPClient(configuration: configuration, apiKey: "k", transport: URLSessionTransport())
+        let call = Task { try await client.v202203.getDataAccessReleaseState(meterID: 5) }
+        // Polls (not a timing check): under load the first chunks can take a while.
+        let started = await server.wait(upTo: 60) { $0.bodyBytesSent >= 10 }
+        #expect(started.bodyBytesSent >= 10, "the transfer never started")
+        call.cancel()
+        let result = await call.result
+        guard case .failure(let error) = result, let error = error as? TransportError else {
+            Issue.record("expected a TransportError, got \(result)")
+            return
+        }
+        #expect(error.kind == .cancelled)
+        #expect(error.underlying is CancellationError)
+        let state = await server.wait(upTo: 60) { $0.clientWentAway }
+        #expect(state.clientWentAway, "the server kept sending after the cancellation")
+        #expect(!state.finishedSending)
+    }
+
+    @Test(arguments: [true, false])
+    func aBodyOverTheLimitStopsTheTransfer(declaresLength: Bool) async throws {
+        // 64 MiB (more than loopback's socket buffers hold) in 64 KiB writes 2 ms apart; the limit is 256 KiB.
+        let server = try TricklingServer(total: 64 << 20, chunk: 64 << 10, interval: 0.002, declaresLength: declaresLength)
+        defer { server.stop() }
+        var configuration = ClientConfiguration(serverURL: server.url)
+        configuration.maximumResponseBodySize = 256 << 10
+        let client = EnergyCAPClient(configuration: configuration, apiKey: "k", transport: URLSessionTransport())
+        await #expect {
+            _ = try await client.v202203.getDataAccessReleaseState(meterID: 5)
+        } throws: { error in
+            guard let error = error as? TransportError, let tooLarge = error.underlying as? ResponseBodyTooLargeError else { return false }
+            let described = "\(error)"
+            return error.kind == .responseBodyTooLarge && tooLarge.limit == 262_144
+                && (declaresLength ? tooLarge.declaredLength == 64 << 20 : (tooLarge.received ?? 0) > 262_144)
+                && described.contains("262144 bytes") && described.contains("maximumResponseBodySize")
+                && described.contains("GetDataAccessReleaseStateV202203")
+        }
+        let state = await server.wait(upTo: 60) { $0.clientWentAway }
+        #expect(state.clientWentAway)
+        #expect(!state.finishedSending, "the whole 64 MiB body was sent")
+    }
+
+    // MARK: Errors
+
+    @Test(arguments: TestTransport.allCases)
+    func aBodyThatDoesNotDecodeSaysWhatWasExpectedWithoutItsContent(transport: TestTransport) async throws {
+        let body = #"{"releaseStatus":{"dataAccessReleaseStatusId":"four-secret"},"submittedDate":"2026-03-30"}"#
+        let server = try await LoopbackServer.start { _ in .json(200, body) }
+        let client = EnergyCAPClient(serverURL: try await server.url, apiKey: "k", transport: transport.make())
+        await #expect {
+            _ = try await client.v202203.getDataAccessReleaseState(meterID: 5)
+        } throws: { error in
+            guard let error = error as? ResponseDecodingError else { return false }
+            let text = "\(error)"
+            return error.operationID == "GetDataAccessReleaseStateV202203" && error.method == .get && error.path == Self.statePath
+                && error.codingPath == ["releaseStatus", "dataAccessReleaseStatusId"] && error.expectedType == "DataAccessReleaseState"
+                && error.underlyingError is DecodingError
+                && text.contains("GetDataAccessReleaseStateV202203 (GET \(Self.statePath))")
+                && text.contains("at releaseStatus.dataAccessReleaseStatusId") && text.contains("application/json")
+                && text.contains("\(body.utf8.count) bytes") && !text.contains("four-secret")
+        }
+        await server.stop()
+    }
+
+    @Test(arguments: TestTransport.allCases)
+    func invalidJSONSaysSoWithoutQuotingIt(transport: TestTransport) async throws {
+        let server = try await LoopbackServer.start { _ in LoopbackServer.Reply(status: 200, body: Data("<html>oops-secret</html>".utf8), contentType: "text/html") }
+        let client = EnergyCAPClient(serverURL: try await server.url, apiKey: "k", transport: transport.make())
+        await #expect {
+            _ = try await client.v202203.getDataAccessReleaseState(meterID: 5)
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("not valid JSON") && text.contains("text/html") && text.contains("24 bytes") && !text.contains("oops")
+        }
+        await server.stop()
+    }
+
+    @Test(arguments: TestTransport.allCases)
+    func statusErrorsAndValidationErrorsCarryMethodAndPath(transport: TestTransport) async throws {
+        let server = try await LoopbackServer.start { _ in .json(404, #"{"message":"no meter"}"#) }
+        let client = EnergyCAPClient(serverURL: try await server.url, apiKey: "k", transport: transport.make())
+        await #expect {
+            _ = try await client.v202203.assignDataAccessRelease(meterID: 42, body: Self.release)
+        } throws: { error in
+            guard let error = error as? APIError else { return false }
+            return error.method == .post && error.path == Self.releasePath && "\(error)".hasPrefix("AssignDataAccessReleaseV202203 (POST \(Self.releasePath)): HTTP 404")
+        }
+        await #expect {
+            _ = try await client.v202203.assignDataAccessRelease(meterID: 42, body: .init(accountNumber: "1", nameOnBill: "N", serviceAddress: "S"))
+        } throws: { error in
+            guard let error = error as? ValidationErrors else { return false }
+            return error.operationID == "AssignDataAccessReleaseV202203" && error.method == .post && error.path == Self.releasePath
+        }
+        let keyless = EnergyCAPClient(configuration: ClientConfiguration(serverURL: try await server.url), apiKey: nil, transport: transport.make())
+        await #expect {
+            _ = try await keyless.v202203.getDataAccessReleaseState(meterID: 5)
+        } throws: { error in
+            guard let error = error as? MissingCredentialsError else { return false }
+            return error.method == .get && error.path == Self.statePath
+        }
+        let requests = await server.requests
+        await server.stop()
+        #expect(requests.count == 1)
+    }
+
+    // MARK: Helpers
+
+    /// A port nothing listens on (bound, then closed).
+    static func closedPort() async throws -> UInt16 {
+        let server = try TricklingServer(total: 0, chunk: 1, interval: 0, declaresLength: true)
+        let port = server.port
+        server.stop()
+        return port
+    }
+}
+
+/// Adds a `Cookie` header, so the logging test can check it is redacted.
+struct CookieMiddleware: ClientMiddleware {
+    func intercept(_ request: HTTPRequest, body: Data?, operationID: String,
+                   next: @Sendable (HTTPRequest, Data?) async throws -> (HTTPResponse, Data)) async throws -> (HTTPResponse, Data) {
+        var request = request
+        request.headerFields[.cookie] = "session=cookie-secret"
+        return try await next(request, body)
+    }
+}
+
+/// Counts the attempts that reach it.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    var count: Int { lock.withLock { value } }
+
+    var middleware: some ClientMiddleware { CountingMiddleware(counter: self) }
+
+    fileprivate func increment() { lock.withLock { value += 1 } }
+
+    private struct CountingMiddleware: ClientMiddleware {
+        let counter: Counter
+        func intercept(_ request: HTTPRequest, body: Data?, operationID: String,
+                       next: @Sendable (HTTPRequest, Data?) async throws -> (HTTPResponse, Data)) async throws -> (HTTPResponse, Data) {
+            counter.increment()
+            return try await next(request, body)
+        }
+    }
+}
+
+/// A lock-protected value for callbacks.
+final class Box<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+    init(_ value: Value) { stored = value }
+    var value: Value { lock.withLock { stored } }
+    func mutate(_ change: (inout Value) -> Void) { lock.withLock { change(&stored) } }
+}
