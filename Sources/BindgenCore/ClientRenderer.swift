@@ -81,7 +81,7 @@ extension SwiftRenderer {
             writer.documentation("Creates a client.\n\n" + parameterDocs.joined(separator: "\n"))
             writer.block("\(access)init(\(convenience.joined(separator: ", ")))") { writer in
                 let arguments = ["configuration: ClientConfiguration(serverURL: serverURL, timeZone: timeZone, middlewares: middlewares)"]
-                    + client.credentials.map { "\($0.propertyName): \(Naming.escaped($0.propertyName))" }
+                    + client.credentials.map { "\(Naming.argumentLabel($0.propertyName)): \(Naming.escaped($0.propertyName))" }
                     + ["transport: transport"]
                 writer.line("self.init(\(arguments.joined(separator: ", ")))")
             }

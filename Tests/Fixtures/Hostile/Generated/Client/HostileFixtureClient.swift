@@ -44,7 +44,7 @@ public nonisolated struct HostileFixtureClient: Sendable {
     ///   - transport: Sends the requests; `URLSession` by default.
     ///   - middlewares: Run around the transport, first to last (`RetryMiddleware`, `LoggingMiddleware`, your own). None by default.
     public init(serverURL: URL = URL(string: "https://example.com/api/*/x")!, self2: String? = nil, `inout`: String? = nil, timeZone2: HTTPBasicCredentials? = nil, timeZone: TimeZone = TimeZone(identifier: "UTC")!, transport: any ClientTransport = URLSessionTransport(), middlewares: [any ClientMiddleware] = []) {
-        self.init(configuration: ClientConfiguration(serverURL: serverURL, timeZone: timeZone, middlewares: middlewares), self2: self2, inout: `inout`, timeZone2: timeZone2, transport: transport)
+        self.init(configuration: ClientConfiguration(serverURL: serverURL, timeZone: timeZone, middlewares: middlewares), self2: self2, `inout`: `inout`, timeZone2: timeZone2, transport: transport)
     }
 
     /// Creates a client from a full configuration.
