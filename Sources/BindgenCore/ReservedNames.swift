@@ -64,6 +64,8 @@ public enum ReservedNames {
         "FormatCheck", "HTTPBasicCredentials", "Indirect", "JSONCoding", "JSONSyntaxError", "JSONType", "JSONValue",
         "MissingCredentialsError", "Pattern", "ResponseDecodingError", "ResponseValidationError", "SecurityCredential",
         "URIEncoding", "URLSessionTransport", "Validatable", "ValidationError", "ValidationErrors", "ValidationSchema",
+        "ClientMiddleware", "DeprecationNotice", "DeprecationWarnings", "LoggingMiddleware", "OperationError", "RequestTimeoutError",
+        "ResponseBodyTooLargeError", "RetryAfter", "RetryMiddleware", "TransportContext", "TransportError", "TransportErrorClassifying",
         // swift-http-types, re-exported by BindingRuntime.
         "HTTPField", "HTTPFields", "HTTPRequest", "HTTPResponse",
         // The generator's own declarations: every struct's `CodingKeys`, the `Schemas` namespace, the manifest.

@@ -70,7 +70,10 @@ import Testing
         let port = try await Self.closedPort()
         let counter = Counter()
         let client = EnergyCAPClient(serverURL: URL(string: "http://127.0.0.1:\(port)")!, apiKey: "k", transport: transport.make(),
-                                     middlewares: [RetryMiddleware(maximumAttempts: 2, initialDelay: .milliseconds(1)), counter.middleware])
+                                                                          // A long total-time bound: under CI load a refused connection was seen to take
+                                     // over a minute to fail, which must not cancel the second attempt.
+                                     middlewares: [RetryMiddleware(maximumAttempts: 2, initialDelay: .milliseconds(1), maximumTotalTime: .seconds(900)),
+                                                   counter.middleware])
         await #expect {
             _ = try await client.v202203.getDataAccessReleaseState(meterID: 5)
         } throws: { error in
