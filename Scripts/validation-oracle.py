@@ -223,6 +223,10 @@ def convert_30(schema):
             out["type"] = types + ["null"]
         if "enum" in out and None not in out["enum"]:
             out["enum"] = list(out["enum"]) + [None]
+    # `nullable: true` without `type` beside a composition (`allOf: [$ref]`, the common way to
+    # make a $ref nullable in 3.0): null or the schema, as api-bindgen (and most tools) read it.
+    if schema.get("nullable") is True and "type" not in out and any(k in out for k in ("allOf", "oneOf", "anyOf", "$ref")):
+        out = {"anyOf": [{"type": "null"}, out]}
     return out
 
 

@@ -31,6 +31,8 @@ public struct TypeDeclaration: Equatable, Sendable {
         case structure([Property])
         case enumeration(raw: TypeReference, cases: [EnumCase])
         case alias(TypeReference)
+        /// `oneOf` / `anyOf` / a type array: an enum with one case per alternative (`UnionDeclaration`).
+        case union(UnionDeclaration)
     }
 
     public var name: String
@@ -66,6 +68,8 @@ public struct Property: Equatable, Sendable {
 
     /// Declared as Swift `Optional`: not required, or nullable.
     public var isOptional: Bool { !isRequired || isNullable }
+    /// Optional *and* nullable: `Nullable<T>?`, telling absent (nil) from `null` (`.null`).
+    public var isTriState: Bool { !isRequired && isNullable && type != .json }
 }
 
 public struct EnumCase: Equatable, Sendable {
@@ -93,6 +97,8 @@ public indirect enum TypeReference: Equatable, Sendable {
     case json
     case array(TypeReference)
     case dictionary(TypeReference)
+    /// `null` or the value, in an array's items or a map's values (`[String?]`).
+    case optional(TypeReference)
     /// A generated type, by Swift name (nested types as `Outer.Inner`).
     case named(String)
 }

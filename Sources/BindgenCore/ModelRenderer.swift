@@ -15,7 +15,7 @@ extension SwiftRenderer {
                 writer.documentation("Validation keywords of `\(declaration.name)` (`#\(declaration.sourcePointer)`).")
                 write("\(access)static let \(schemasMemberName(declaration.name)): ValidationSchema = ", rulesExpression(declaration.validation, draft: module.draft), into: &writer)
             }
-        case .structure, .enumeration:
+        case .structure, .enumeration, .union:
             writer.block("nonisolated extension \(path): Validatable") { writer in
                 writer.documentation("Validation keywords of `#\(declaration.sourcePointer)`.")
                 write("\(access)static let validationSchema: ValidationSchema = ", rulesExpression(declaration.validation, draft: module.draft), into: &writer)
@@ -36,6 +36,8 @@ extension SwiftRenderer {
             renderStructure(declaration, properties, into: &writer)
         case .enumeration(let raw, let cases):
             renderEnumeration(declaration.name, raw: raw, cases: cases, into: &writer)
+        case .union(let union):
+            renderUnion(declaration, union, into: &writer)
         case .alias(let target):
             writer.line("\(access)typealias \(declaration.name) = \(swiftType(target))")
             for nested in declaration.nested {
@@ -46,7 +48,15 @@ extension SwiftRenderer {
     }
 
     func propertyType(_ property: Property) -> String {
-        swiftType(property.type) + (property.isOptional ? "?" : "")
+        if property.isTriState { return "Nullable<\(swiftType(property.type))>?" }
+        return swiftType(property.type) + (property.isOptional ? "?" : "")
+    }
+
+    /// `init(from:)` / `encode(to:)` are written out: boxed or deprecated properties (stored as
+    /// `_name`), optional-and-nullable ones (`decodeNullable`), required nullable ones (encoded as
+    /// `null` when nil; synthesized coding would leave the key out).
+    func needsExplicitCoding(_ properties: [Property]) -> Bool {
+        properties.contains { $0.isIndirect || $0.isDeprecated || $0.isTriState || ($0.isRequired && $0.isNullable) }
     }
 
     private func renderStructure(_ declaration: TypeDeclaration, _ properties: [Property], into writer: inout SwiftWriter) {
@@ -103,7 +113,7 @@ extension SwiftRenderer {
                     writer.line(property.name == property.jsonName ? "case \(name)" : "case \(name) = \(property.jsonName.swiftLiteral)")
                 }
             }
-            if properties.contains(where: { $0.isIndirect || $0.isDeprecated }) {
+            if needsExplicitCoding(properties) {
                 renderExplicitCoding(properties, into: &writer)
             }
             for nested in declaration.nested {
@@ -122,7 +132,9 @@ extension SwiftRenderer {
             writer.line("let container = try decoder.container(keyedBy: CodingKeys.self)")
             for property in properties {
                 let key = "." + Naming.escaped(property.name)
-                let decode = property.isOptional
+                let decode = property.isTriState
+                    ? "try container.decodeNullable(\(swiftType(property.type)).self, forKey: \(key))"
+                    : property.isOptional
                     ? "try container.decodeIfPresent(\(swiftType(property.type)).self, forKey: \(key))"
                     : "try container.decode(\(swiftType(property.type)).self, forKey: \(key))"
                 if property.isIndirect {
@@ -140,7 +152,9 @@ extension SwiftRenderer {
             for property in properties {
                 let key = "." + Naming.escaped(property.name)
                 let value = !property.isDeprecated ? "self.\(property.name)" : property.isIndirect ? "self._\(property.name).value" : "self._\(property.name)"
-                writer.line(property.isOptional ? "try container.encodeIfPresent(\(value), forKey: \(key))" : "try container.encode(\(value), forKey: \(key))")
+                // A required nullable property is always sent: `nil` as `null`.
+                let always = !property.isOptional || (property.isRequired && !property.isTriState)
+                writer.line(always ? "try container.encode(\(value), forKey: \(key))" : "try container.encodeIfPresent(\(value), forKey: \(key))")
             }
         }
     }

@@ -98,7 +98,7 @@ extension SwiftRenderer {
         case .named(let name):
             if case .enumeration(let raw, _)? = declarations[name]?.kind { return text("\(expression).rawValue", raw) }
             return "String(describing: \(expression))"
-        case .data, .json, .dictionary: return "String(describing: \(expression))"
+        case .data, .json, .dictionary, .optional: return "String(describing: \(expression))"
         }
     }
 

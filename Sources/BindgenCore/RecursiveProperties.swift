@@ -19,7 +19,7 @@ enum RecursiveProperties {
                 switch declaration.kind {
                 case .structure: return path
                 case .alias(let target): current = target
-                case .enumeration: return nil
+                case .enumeration, .union: return nil  // unions are `indirect` enums
                 }
             }
             return nil

@@ -75,6 +75,14 @@ extension Translator {
         rules.anyOf = schema.anyOf.map { self.rules(for: $0) }
         rules.oneOf = schema.oneOf.map { self.rules(for: $0) }
         if let not = schema.not { rules.not = self.rules(for: not) }
+        if schema.isNullableWithoutType, !rules.isEmpty {
+            // 3.0 `nullable: true` beside `allOf: [$ref]` (or `oneOf`, …) without `type`: null or the schema.
+            var null = ValidationRules()
+            null.types = ["null"]
+            var either = ValidationRules()
+            either.anyOf = [null, rules]
+            return either
+        }
         return rules
     }
 

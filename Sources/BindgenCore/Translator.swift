@@ -102,7 +102,7 @@ public struct Translator {
             let typeName = outcome.name
             topLevelNames.insert(typeName)
             componentTypeNames[name] = typeName
-            if schema.reference != nil || (enumeration(for: schema) == nil && !isStructure(schema)) { aliasComponents.insert(typeName) }
+            if schema.reference != nil || (enumeration(for: schema) == nil && !isStructure(schema) && !isUnion(schema)) { aliasComponents.insert(typeName) }
             let isOverridden = options.overrides.schemas[name] != nil
             explain("type", wireName: name, swiftName: typeName, outcome: outcome, pointer: JSONPointer(tokens: ["components", "schemas", name]),
                     isType: true, analyse: !isOverridden, notes: isOverridden ? ["nameOverrides.schemas in the generator config"] : [])
@@ -218,6 +218,13 @@ public struct Translator {
             return TypeDeclaration(name: name, sourcePointer: pointer, documentation: documentation, kind: .structure(properties), nested: nested,
                                    validation: validation)
         }
+        if schema.reference == nil, isUnion(schema) {
+            var nested: [TypeDeclaration] = []
+            let (union, validation) = unionDeclaration(for: schema, path: path, nested: &nested)
+            charge(union.alternatives.reduce(0) { $0 + 60 + 4 * $1.name.utf8.count }, at: schema)
+            return TypeDeclaration(name: name, sourcePointer: pointer, documentation: documentation, kind: .union(union), nested: nested,
+                                   validation: validation)
+        }
         // A typealias cannot hold nested types: inline types it needs become top-level ones.
         var nested: [TypeDeclaration] = []
         let target = typeReference(for: schema, suggestedName: "Element", owner: .topLevel(name), nested: &nested)
@@ -228,7 +235,9 @@ public struct Translator {
     /// Objects with declared properties become structs.
     func isStructure(_ schema: Schema) -> Bool {
         if !schema.allOf.isEmpty { return mergedAllOf(schema) != nil }
-        guard schema.booleanValue == nil, schema.oneOf.isEmpty, schema.anyOf.isEmpty else { return false }
+        // Properties beside `oneOf`/`anyOf` (alternatives that only constrain, `required: [a]` or
+        // `required: [b]`) bind as the struct; validation applies the composition.
+        guard schema.booleanValue == nil, (schema.oneOf.isEmpty && schema.anyOf.isEmpty) || !schema.properties.isEmpty else { return false }
         let types = schema.nonNullTypes
         guard types == nil || types == [.object] else { return false }
         return !schema.properties.isEmpty
@@ -237,20 +246,39 @@ public struct Translator {
     /// `allOf` of object schemas (each a `$ref` or inline, with properties and no composition of
     /// its own) binds as one struct with every branch's properties; `required` is their union.
     /// Validation still applies `allOf` itself. Nil when a branch is anything else.
-    func mergedAllOf(_ schema: Schema) -> Schema? {
-        guard !schema.allOf.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty, schema.booleanValue == nil else { return nil }
+    /// A branch that is itself an `allOf` is merged in the same way; a branch that is a union
+    /// (`oneOf`/`anyOf` of objects) adds its alternatives' properties as optional ones (which
+    /// alternative a value is, is not a Swift type here: validation applies the union).
+    func mergedAllOf(_ schema: Schema, depth: Int = 0) -> Schema? {
+        guard !schema.allOf.isEmpty, schema.booleanValue == nil, depth < 16 else { return nil }
         var merged = schema
         merged.allOf = []
         var seen = Set(schema.properties.map(\.name))
+        var hasProperties = !schema.properties.isEmpty
         for branch in schema.allOf {
-            guard let resolved = resolved(branch), resolved.allOf.isEmpty, resolved.oneOf.isEmpty, resolved.anyOf.isEmpty,
-                  resolved.nonNullTypes == nil || resolved.nonNullTypes == [.object], !resolved.properties.isEmpty else { return nil }
+            guard var resolved = resolved(branch), resolved.nonNullTypes == nil || resolved.nonNullTypes == [.object] else { return nil }
+            if !resolved.allOf.isEmpty {
+                guard let inner = mergedAllOf(resolved, depth: depth + 1) else { return nil }
+                resolved = inner
+            }
+            if resolved.properties.isEmpty, let alternatives = unionBranches(of: resolved) {
+                for alternative in alternatives {
+                    guard let object = self.resolved(alternative).map({ mergedAllOf($0, depth: depth + 1) ?? $0 }) else { continue }
+                    for property in object.properties where seen.insert(property.name).inserted {
+                        merged.properties.append(property)
+                        hasProperties = true
+                    }
+                }
+                continue
+            }
+            guard !resolved.properties.isEmpty else { return nil }
+            hasProperties = true
             for property in resolved.properties where seen.insert(property.name).inserted {
                 merged.properties.append(property)
             }
             merged.required += resolved.required.filter { !merged.required.contains($0) }
         }
-        return merged
+        return hasProperties ? merged : nil
     }
 
     func enumeration(for schema: Schema) -> TypeDeclaration.Kind? {
@@ -303,7 +331,7 @@ public struct Translator {
             let propertyRules = rules(for: propertySchema, boundAs: type)
             return Property(
                 name: name, jsonName: jsonName, type: type, isRequired: schema.required.contains(jsonName),
-                isNullable: propertySchema.allowsNull || resolved.allowsNull,
+                isNullable: isNullable(propertySchema) || resolved.allowsNull,
                 documentation: propertySchema.description ?? propertySchema.title ?? propertySchema.reference?.description,
                 constraints: constraints(of: propertySchema), isDeprecated: propertySchema.deprecated, rules: propertyRules)
         }
@@ -364,6 +392,9 @@ public struct Translator {
         if !schema.allOf.isEmpty, isStructure(schema) {
             return namedInlineType(for: schema, suggestedName: suggestedName, owner: owner, nested: &nested)
         }
+        if isUnion(schema) {
+            return namedInlineType(for: schema, suggestedName: suggestedName, owner: owner, nested: &nested)
+        }
         if !schema.allOf.isEmpty || !schema.oneOf.isEmpty || !schema.anyOf.isEmpty {
             let keyword = !schema.allOf.isEmpty ? "allOf" : (!schema.oneOf.isEmpty ? "oneOf" : "anyOf")
             warn("'\(keyword)' with several schemas is not generated yet; bound as JSONValue", schema.mark, schema.pointer)
@@ -395,10 +426,10 @@ public struct Translator {
         case .boolean?: return .bool
         case .array?:
             guard let items = schema.items else { return .array(.json) }
-            return .array(typeReference(for: items, suggestedName: suggestedName + "Item", owner: owner, nested: &nested))
+            return .array(nullableElement(typeReference(for: items, suggestedName: suggestedName + "Item", owner: owner, nested: &nested), items))
         case .object?, nil:
             if case .schema(let values)? = schema.additionalProperties {
-                return .dictionary(typeReference(for: values, suggestedName: suggestedName + "Value", owner: owner, nested: &nested))
+                return .dictionary(nullableElement(typeReference(for: values, suggestedName: suggestedName + "Value", owner: owner, nested: &nested), values))
             }
             if types == nil, schema.properties.isEmpty, schema.additionalProperties == nil { return .json }
             return .dictionary(.json)

@@ -76,6 +76,9 @@ public struct Schema: Hashable, Sendable {
     public var minProperties: Int?
     public var maxProperties: Int?
     public var discriminator: Discriminator?
+    /// OpenAPI 3.0 `nullable: true` without `type` (beside `allOf: [$ref]`, `$ref` siblings, `oneOf`):
+    /// read as "null is also accepted", as most tools do.
+    public var isNullableWithoutType = false
 
     // Arrays
     public var items: Schema? {
@@ -138,7 +141,7 @@ public struct Schema: Hashable, Sendable {
 
     /// Whether `null` is an accepted value (3.0 `nullable`, 3.1 `type: [.., "null"]`, or a null enum value).
     public var allowsNull: Bool {
-        if types?.contains(.null) == true { return true }
+        if types?.contains(.null) == true || isNullableWithoutType { return true }
         return enumValues?.contains(where: { $0.scalar?.value == .null }) == true
     }
 

@@ -122,6 +122,7 @@ extension LoadContext {
             if version == .v3_0, bool(node, "nullable", pointer, in: "schema") == true {
                 // `nullable` without `type` is meaningless in 3.0 (3.0.3 §4.7.24.1); keep it as "null allowed".
                 schema.types = nil
+                schema.isNullableWithoutType = true
             }
             return
         }

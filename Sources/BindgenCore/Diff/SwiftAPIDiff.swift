@@ -93,6 +93,23 @@ public struct SwiftAPIDiff {
             for name in x.map(\.name) where !newCases.contains(name) {
                 add(.enumCaseRemoved, "case `\(path).\(name)` was removed: code that names it stops compiling", pointer: pointer)
             }
+        case (.union(let x), .union(let y)):
+            // A union is a Swift enum: a new case breaks exhaustive `switch`es (a warning: old code
+            // that has a `default` keeps compiling, and `unknown` keeps old clients decoding).
+            let oldCases = Dictionary(x.alternatives.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            let newNames = Set(y.alternatives.map(\.name))
+            for alternative in y.alternatives {
+                guard let previous = oldCases[alternative.name] else {
+                    add(.enumCaseAdded, "new case `\(path).\(alternative.name)(\(swiftType(alternative.type)))`: exhaustive `switch`es over `\(path)` need it", pointer: pointer)
+                    continue
+                }
+                if previous.type != alternative.type {
+                    add(.propertyTypeChanged, "case `\(path).\(alternative.name)` changed payload from `\(swiftType(previous.type))` to `\(swiftType(alternative.type))`", pointer: pointer)
+                }
+            }
+            for alternative in x.alternatives where !newNames.contains(alternative.name) {
+                add(.enumCaseRemoved, "case `\(path).\(alternative.name)` was removed: code that names it stops compiling", pointer: pointer)
+            }
         case (.alias(let x), .alias(let y)):
             if x != y {
                 add(.typealiasChanged, "`\(path)` changed from `\(swiftType(x))` to `\(swiftType(y))`", pointer: pointer)
