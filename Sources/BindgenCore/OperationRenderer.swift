@@ -97,6 +97,7 @@ extension SwiftRenderer {
         case .array(let element): return "\(expression).map { \(text("$0", element)) }.joined(separator: \",\")"
         case .named(let name):
             if case .enumeration(let raw, _)? = declarations[name]?.kind { return text("\(expression).rawValue", raw) }
+            if case .union? = declarations[name]?.kind { return "UnionDecoding.parameterText(\(expression))" }
             return "String(describing: \(expression))"
         case .data, .json, .dictionary, .optional: return "String(describing: \(expression))"
         }

@@ -239,7 +239,7 @@ extension Translator {
         switch type {
         case .string, .bool, .int, .int32, .int64, .float, .double, .dateTime, .calendarDate, .uuid, .named: return true
         case .array(let element): return isScalarParameterType(element) && element != .data
-        case .data, .json, .dictionary: return false
+        case .data, .json, .dictionary, .optional: return false
         }
     }
 

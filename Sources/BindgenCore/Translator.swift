@@ -340,7 +340,7 @@ public struct Translator {
     /// The type is (an array or dictionary of) the inline type `path` (`Owner.Tags`, `Owner.TagsItem`).
     func isInlineType(_ type: TypeReference, nestedAs path: String) -> Bool {
         switch type {
-        case .array(let element), .dictionary(let element): return isInlineType(element, nestedAs: path)
+        case .array(let element), .dictionary(let element), .optional(let element): return isInlineType(element, nestedAs: path)
         case .named(let name):
             guard name.hasPrefix(path), inlineTypePaths.contains(name) else { return false }
             var rest = Substring(name.dropFirst(path.count))
@@ -395,7 +395,8 @@ public struct Translator {
         if isUnion(schema) {
             return namedInlineType(for: schema, suggestedName: suggestedName, owner: owner, nested: &nested)
         }
-        if !schema.allOf.isEmpty || !schema.oneOf.isEmpty || !schema.anyOf.isEmpty {
+        let constrainsOnly = schema.allOf.isEmpty && unionBranches(of: schema).map(onlyConstrains) == true
+        if !constrainsOnly, !schema.allOf.isEmpty || !schema.oneOf.isEmpty || !schema.anyOf.isEmpty {
             let keyword = !schema.allOf.isEmpty ? "allOf" : (!schema.oneOf.isEmpty ? "oneOf" : "anyOf")
             warn("'\(keyword)' with several schemas is not generated yet; bound as JSONValue", schema.mark, schema.pointer)
             return .json

@@ -64,7 +64,7 @@ extension SwiftRenderer {
             writer.line("let container = try decoder.singleValueContainer()")
             writer.switchBlock("switch \(selection)") { writer in
                 for alternative in union.alternatives {
-                    writer.line("case \(index(alternative)): self = .\(Naming.escaped(alternative.name))(try container.decode(\(swiftType(alternative.type)).self))")
+                    writer.line("case \(index(alternative))?: self = .\(Naming.escaped(alternative.name))(try container.decode(\(swiftType(alternative.type)).self))")
                 }
                 writer.line("default: self = .unknown(try container.decode(JSONValue.self))")
             }

@@ -10,9 +10,22 @@ extension Translator {
         guard schema.reference == nil, schema.booleanValue == nil, schema.allOf.isEmpty, schema.properties.isEmpty,
               schema.enumValues == nil, schema.constValue == nil else { return false }
         if let branches = unionBranches(of: schema) {
+            if onlyConstrains(branches) { return false }
             return branches.filter { !isNullBranch($0) }.count >= 2
         }
         return (schema.nonNullTypes?.count ?? 0) >= 2
+    }
+
+    /// Branches that only add constraints to the schema they sit in (`anyOf: [{pattern: a},
+    /// {pattern: b}]`, `oneOf: [{required: [x]}, {required: [y]}]`): no type, `$ref`,
+    /// properties, items, enum or composition of their own. The schema binds as if they were
+    /// not there; validation applies them.
+    func onlyConstrains(_ branches: [Schema]) -> Bool {
+        branches.allSatisfy { branch in
+            branch.reference == nil && branch.types == nil && branch.properties.isEmpty && branch.items == nil && branch.enumValues == nil
+                && branch.constValue == nil && branch.allOf.isEmpty && branch.oneOf.isEmpty && branch.anyOf.isEmpty
+                && branch.additionalProperties == nil && branch.prefixItems == nil && branch.booleanValue == nil
+        }
     }
 
     /// The `oneOf` branches (else the `anyOf` ones), nil when there are none.
@@ -73,7 +86,9 @@ extension Translator {
         var values: [Int: [String]] = [:]
         var mappedNames: [Int: String] = [:]
         if let discriminator = schema.discriminator {
-            (values, mappedNames) = discriminatorValues(discriminator, branches: branches)
+            let found = discriminatorValues(discriminator, branches: branches)
+            values = found.values
+            mappedNames = found.names
         }
         var candidates: [(branch: Int, schema: Schema, base: String)] = []
         for (index, branch) in branches.enumerated() where !isNullBranch(branch) {
@@ -104,7 +119,7 @@ extension Translator {
             if type != .json, isNullable(candidate.schema) { type = .optional(type) }
             result.append(UnionAlternative(name: outcome.name, type: type, branch: candidate.branch,
                                            discriminatorValues: values[candidate.branch] ?? [],
-                                           source: candidate.schema.reference?.description ?? "#" + candidate.schema.pointer.description))
+                                           source: candidate.schema.reference?.target ?? "#" + candidate.schema.pointer.description))
         }
         return result
     }
@@ -113,7 +128,7 @@ extension Translator {
     func caseBase(for branch: Schema) -> String {
         if let reference = branch.reference {
             if let pointer = reference.localPointer, let last = pointer.tokens.last { return Naming.memberName(last) }
-            return Naming.memberName(reference.description)
+            return Naming.memberName(reference.name)
         }
         if let title = branch.title, !Naming.memberName(title).isEmpty { return Naming.memberName(title) }
         if let types = branch.nonNullTypes, types.count == 1 { return Self.caseBase(for: types[0]) }
@@ -154,7 +169,7 @@ extension Translator {
         var mapped: Set<Int> = []
         for (key, target) in discriminator.mapping {
             let targetName = target.hasPrefix("#/components/schemas/") ? String(target.dropFirst("#/components/schemas/".count)) : target
-            guard let index = branches.firstIndex(where: { componentName($0) == targetName || $0.reference?.description == target }) else { continue }
+            guard let index = branches.firstIndex(where: { componentName($0) == targetName || $0.reference?.target == target }) else { continue }
             claim(key, index)
             mapped.insert(index)
             if names[index] == nil { names[index] = key }

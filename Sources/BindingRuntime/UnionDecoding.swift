@@ -1,3 +1,5 @@
+import Foundation
+
 /// How generated unions (`oneOf`, `anyOf` and 3.1 type arrays, bound as Swift enums) pick
 /// their case when decoding. Generated code calls one of these and then decodes the chosen
 /// case's payload from the same decoder; `nil` means no case: the enum's `unknown(JSONValue)`
@@ -58,6 +60,23 @@ public enum UnionDecoding {
             return types.contains { $0 == value.jsonType }
         }
         return exact ?? kinds.indices.first(where: holds)
+    }
+}
+
+extension UnionDecoding {
+    /// A union parameter's value as text (style `simple`/`form`, RFC 6570): a string as is, a
+    /// number or boolean as its JSON text, `null` as empty; arrays and objects as compact JSON.
+    public static func parameterText(_ value: some Encodable) -> String {
+        switch JSONValue(encoding: value) {
+        case .string(let text): return text
+        case .integer(let number): return String(number)
+        case .number(let number): return String(number)
+        case .bool(let bool): return String(bool)
+        case .null: return ""
+        case let other:
+            guard let data = try? JSONCoding.encoder().encode(other) else { return "" }
+            return String(decoding: data, as: UTF8.self)
+        }
     }
 }
 

@@ -106,6 +106,21 @@ import Testing
         Edit(name: "response became nullable", old: "        name:\n          type: string\n        tags:", new: "        name:\n          type: string\n          nullable: true\n        tags:",
              expected: ["swift breaking swift-parameter-type-changed", "swift breaking swift-property-type-changed",
                         "wire breaking response-became-nullable", "wire breaking response-became-nullable"]),
+        // Unions (oneOf/anyOf bound as Swift enums with an `unknown` case) and nulls.
+        Edit(name: "response union alternative added", old: "            - $ref: '#/components/schemas/Bot'\n",
+             new: "            - $ref: '#/components/schemas/Bot'\n            - $ref: '#/components/schemas/Org'\n",
+             expected: ["swift warning swift-enum-case-added", "wire warning response-union-alternative-added", "wire warning response-union-alternative-added"]),
+        Edit(name: "response union alternative removed", old: "            - $ref: '#/components/schemas/Bot'\n", new: "",
+             expected: ["swift breaking swift-enum-case-removed", "wire info response-union-alternative-removed", "wire info response-union-alternative-removed"]),
+        Edit(name: "discriminator mapping changed", old: "              bot: '#/components/schemas/Bot'", new: "              robot: '#/components/schemas/Bot'",
+             // Case names come from the mapping keys: `bot` becomes `robot`.
+             expected: ["swift breaking swift-enum-case-removed", "swift warning swift-enum-case-added",
+                        "wire breaking response-discriminator-changed", "wire breaking response-discriminator-changed"]),
+        Edit(name: "response property no longer nullable", old: "        nickname:\n          type: string\n          nullable: true\n",
+             new: "        nickname:\n          type: string\n",
+             // `Nullable<String>?` (optional and nullable) becomes `String?`.
+             expected: ["swift breaking swift-parameter-type-changed", "swift breaking swift-property-type-changed",
+                        "wire info response-became-non-nullable", "wire info response-became-non-nullable"]),
         Edit(name: "response format changed", old: "        id:\n          type: integer\n          format: int64", new: "        id:\n          type: integer\n          format: int32",
              expected: ["swift breaking swift-parameter-type-changed", "swift breaking swift-property-type-changed",
                         "wire breaking response-format-changed", "wire breaking response-format-changed"]),

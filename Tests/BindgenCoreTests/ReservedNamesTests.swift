@@ -9,7 +9,7 @@ import Testing
     /// Every committed generated module (EnergyCAP, the fixtures, the validation corpus).
     static let generatedFolders: [String] = {
         let root = TestPaths.packageRoot
-        var folders = ["Generated/EnergyCAP", "Tests/Fixtures/Recursive/Generated", "Tests/Fixtures/Hostile/Generated",
+        var folders = ["Generated/EnergyCAP", "Tests/Fixtures/Recursive/Generated", "Tests/Fixtures/Hostile/Generated", "Tests/Fixtures/Unions/Generated",
                        "Tests/ValidationCorpus/Generated/ValidationCorpus30", "Tests/ValidationCorpus/Generated/ValidationCorpus31"]
         for group in ["Tests/Fixtures/OAIExamples", "Tests/Fixtures/Bumps"] {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(group).path)) ?? []

@@ -162,12 +162,16 @@ public enum SchemaRule: Hashable, Sendable, CaseIterable {
     case propertyAdded, propertyRequiredAdded, propertyRemoved, propertyBecameRequired, propertyBecameOptional
     /// The schemas nest deeper than `limits.maxDepth`: deeper changes are not compared.
     case depthLimit
+    /// A `oneOf`/`anyOf` alternative (by `$ref`, else by position) added or removed; a changed
+    /// discriminator (property or mapping).
+    case unionAlternativeAdded, unionAlternativeRemoved, discriminatorChanged
 
     public static let allCases: [SchemaRule] =
         [.typeChanged, .formatChanged, .becameNullable, .becameNonNullable, .enumAdded, .enumRemoved, .enumValueAdded, .enumValueRemoved]
         + ConstraintKeyword.allCases.flatMap { [SchemaRule.tightened($0), .loosened($0)] }
         + [.allOfChanged, .oneOfChanged, .anyOfChanged, .notAdded, .notRemoved,
-           .propertyAdded, .propertyRequiredAdded, .propertyRemoved, .propertyBecameRequired, .propertyBecameOptional, .depthLimit]
+           .propertyAdded, .propertyRequiredAdded, .propertyRemoved, .propertyBecameRequired, .propertyBecameOptional, .depthLimit,
+           .unionAlternativeAdded, .unionAlternativeRemoved, .discriminatorChanged]
 
     /// The ID without its site prefix (`enum-value-added`, `minLength-tightened`).
     public var id: String {
@@ -193,6 +197,9 @@ public enum SchemaRule: Hashable, Sendable, CaseIterable {
         case .propertyBecameRequired: return "property-became-required"
         case .propertyBecameOptional: return "property-became-optional"
         case .depthLimit: return "depth-limit"
+        case .unionAlternativeAdded: return "union-alternative-added"
+        case .unionAlternativeRemoved: return "union-alternative-removed"
+        case .discriminatorChanged: return "discriminator-changed"
         }
     }
 
@@ -217,6 +224,11 @@ public enum SchemaRule: Hashable, Sendable, CaseIterable {
         case .propertyBecameOptional: return [request ? .info : .breaking]
         case .propertyRemoved: return [request ? .warning : .breaking]
         case .depthLimit: return [.warning]
+        // A new variant in a response: old clients decode it as `unknown` (a warning, not a break).
+        case .unionAlternativeAdded: return [request ? .info : .warning]
+        case .unionAlternativeRemoved: return [request ? .breaking : .info]
+        // Values are matched to alternatives differently: both sides may misread each other.
+        case .discriminatorChanged: return [.breaking]
         }
     }
 }

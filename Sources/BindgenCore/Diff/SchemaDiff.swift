@@ -76,12 +76,10 @@ struct SchemaDiff {
         if let oldValues = additional(a), let newValues = additional(b) {
             compare(oldValues, newValues, path: path + "/*")
         }
-        let compositions: [(SchemaRule, String, [Schema], [Schema])] = [
-            (.allOfChanged, "allOf", a.allOf, b.allOf), (.oneOfChanged, "oneOf", a.oneOf, b.oneOf), (.anyOfChanged, "anyOf", a.anyOf, b.anyOf),
-        ]
-        for (rule, keyword, x, y) in compositions where x.count != y.count {
-            add(rule, "\(name)'s \(keyword) went from \(x.count) to \(y.count) schemas", at: b, in: new)
+        if a.allOf.count != b.allOf.count {
+            add(.allOfChanged, "\(name)'s allOf went from \(a.allOf.count) to \(b.allOf.count) schemas", at: b, in: new)
         }
+        compareUnions(a, b, name: name, path: path)
         for (x, y) in zip(a.allOf, b.allOf) { compare(x, y, path: path) }
         if (a.not == nil) != (b.not == nil) {
             // `not` added excludes values that were allowed: a tightening.

@@ -70,12 +70,12 @@ public struct SwiftAPIDiff {
         case (.structure(let x), .structure(let y)):
             let oldProperties = Dictionary(x.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
             for property in y {
-                let type = swiftType(property.type) + (property.isOptional ? "?" : "")
+                let type = propertyTypeText(property)
                 guard let previous = oldProperties[property.name] else {
                     add(.propertyAdded, "new property `\(path).\(property.name): \(type)`", pointer: pointer)
                     continue
                 }
-                let previousType = swiftType(previous.type) + (previous.isOptional ? "?" : "")
+                let previousType = propertyTypeText(previous)
                 if previousType != type {
                     add(.propertyTypeChanged, "`\(path).\(property.name)` changed type from `\(previousType)` to `\(type)`", pointer: pointer)
                 }
@@ -121,7 +121,12 @@ public struct SwiftAPIDiff {
 
     func initializer(_ properties: [Property]) -> Signature {
         let ordered = properties.filter { $0.isRequired } + properties.filter { !$0.isRequired }
-        return Signature(parameters: ordered.map { ($0.name, swiftType($0.type) + ($0.isOptional ? "?" : ""), $0.isRequired) }, result: "")
+        return Signature(parameters: ordered.map { ($0.name, propertyTypeText($0), $0.isRequired) }, result: "")
+    }
+
+    /// The property's declared Swift type (`String?`, `Nullable<String>?`).
+    func propertyTypeText(_ property: Property) -> String {
+        property.isTriState ? "Nullable<\(swiftType(property.type))>?" : swiftType(property.type) + (property.isOptional ? "?" : "")
     }
 
     /// Existing calls keep compiling when every new required parameter existed before (same
