@@ -26,18 +26,20 @@ extension SwiftRenderer {
         }
     }
 
-    func renderType(_ declaration: TypeDeclaration, into writer: inout SwiftWriter) {
+    /// `path`: the declaration's Swift path (`Charge.Customer`), its name for a top-level one.
+    func renderType(_ declaration: TypeDeclaration, path explicitPath: String? = nil, into writer: inout SwiftWriter) {
+        let path = explicitPath ?? declaration.name
         var documentation = declaration.documentation ?? ""
         if !documentation.isEmpty { documentation += "\n\n" }
         documentation += "Schema: `#\(declaration.sourcePointer)`"
         writer.documentation(documentation)
         switch declaration.kind {
         case .structure(let properties):
-            renderStructure(declaration, properties, into: &writer)
+            renderStructure(declaration, properties, path: path, into: &writer)
         case .enumeration(let raw, let cases):
             renderEnumeration(declaration.name, raw: raw, cases: cases, into: &writer)
         case .union(let union):
-            renderUnion(declaration, union, into: &writer)
+            renderUnion(declaration, union, path: path, into: &writer)
         case .alias(let target):
             writer.line("\(access)typealias \(declaration.name) = \(swiftType(target))")
             for nested in declaration.nested {
@@ -47,9 +49,12 @@ extension SwiftRenderer {
         }
     }
 
-    func propertyType(_ property: Property) -> String {
-        if property.isTriState { return "Nullable<\(swiftType(property.type))>?" }
-        return swiftType(property.type) + (property.isOptional ? "?" : "")
+    /// The property's declared type; `path` is the struct's (top-level types a nested one of the
+    /// same name would shadow there are module-qualified, `payloadType`).
+    func propertyType(_ property: Property, inside path: String) -> String {
+        let type = payloadType(property.type, inside: path)
+        if property.isTriState { return "Nullable<\(type)>?" }
+        return type + (property.isOptional ? "?" : "")
     }
 
     /// `init(from:)` / `encode(to:)` are written out: boxed or deprecated properties (stored as
@@ -59,7 +64,7 @@ extension SwiftRenderer {
         properties.contains { $0.isIndirect || $0.isDeprecated || $0.isTriState || ($0.isRequired && $0.isNullable) }
     }
 
-    private func renderStructure(_ declaration: TypeDeclaration, _ properties: [Property], into writer: inout SwiftWriter) {
+    private func renderStructure(_ declaration: TypeDeclaration, _ properties: [Property], path: String, into writer: inout SwiftWriter) {
         writer.block("\(access)nonisolated struct \(declaration.name): Codable, Hashable, Sendable") { writer in
             for property in properties {
                 var documentation = property.documentation ?? ""
@@ -71,28 +76,28 @@ extension SwiftRenderer {
                 if property.isDeprecated { writer.line("@available(*, deprecated)") }
                 if property.isIndirect {
                     // A recursive schema: stored in a box, exposed as a plain property.
-                    writer.block("\(access)var \(Naming.escaped(property.name)): \(propertyType(property))") { writer in
+                    writer.block("\(access)var \(Naming.escaped(property.name)): \(propertyType(property, inside: path))") { writer in
                         writer.line("get { _\(property.name).value }")
                         writer.line("set { _\(property.name) = Indirect(newValue) }")
                     }
-                    writer.line("private var _\(property.name): Indirect<\(propertyType(property))>")
+                    writer.line("private var _\(property.name): Indirect<\(propertyType(property, inside: path))>")
                 } else if property.isDeprecated {
                     // Stored under another name, so that the struct's own initializer and coding
                     // do not use the deprecated property (a warning in the generated code).
-                    writer.block("\(access)var \(Naming.escaped(property.name)): \(propertyType(property))") { writer in
+                    writer.block("\(access)var \(Naming.escaped(property.name)): \(propertyType(property, inside: path))") { writer in
                         writer.line("get { _\(property.name) }")
                         writer.line("set { _\(property.name) = newValue }")
                     }
-                    writer.line("private var _\(property.name): \(propertyType(property))")
+                    writer.line("private var _\(property.name): \(propertyType(property, inside: path))")
                 } else {
-                    writer.line("\(access)var \(Naming.escaped(property.name)): \(propertyType(property))")
+                    writer.line("\(access)var \(Naming.escaped(property.name)): \(propertyType(property, inside: path))")
                 }
             }
             writer.line()
             let ordered = properties.filter { !$0.isOptional || $0.isRequired } + properties.filter { $0.isOptional && !$0.isRequired }
             writer.documentation("Creates a value from its properties: required ones first, optional ones default to nil.")
             let parameters = ordered.map { property in
-                "\(Naming.escaped(property.name)): \(propertyType(property))" + (property.isRequired ? "" : " = nil")
+                "\(Naming.escaped(property.name)): \(propertyType(property, inside: path))" + (property.isRequired ? "" : " = nil")
             }
             writer.block("\(access)init(\(parameters.joined(separator: ", ")))") { writer in
                 for property in properties {
@@ -114,11 +119,11 @@ extension SwiftRenderer {
                 }
             }
             if needsExplicitCoding(properties) {
-                renderExplicitCoding(properties, into: &writer)
+                renderExplicitCoding(properties, path: path, into: &writer)
             }
             for nested in declaration.nested {
                 writer.line()
-                renderType(nested, into: &writer)
+                renderType(nested, path: path + "." + nested.name, into: &writer)
             }
         }
     }
@@ -126,17 +131,17 @@ extension SwiftRenderer {
     /// `init(from:)` and `encode(to:)` written out, for structs whose boxed or deprecated
     /// properties are stored as `_name` (synthesized conformance would use that name). Same JSON
     /// as the synthesized ones.
-    private func renderExplicitCoding(_ properties: [Property], into writer: inout SwiftWriter) {
+    private func renderExplicitCoding(_ properties: [Property], path: String, into writer: inout SwiftWriter) {
         writer.line()
         writer.block("\(access)init(from decoder: any Decoder) throws") { writer in
             writer.line("let container = try decoder.container(keyedBy: CodingKeys.self)")
             for property in properties {
                 let key = "." + Naming.escaped(property.name)
                 let decode = property.isTriState
-                    ? "try container.decodeNullable(\(swiftType(property.type)).self, forKey: \(key))"
+                    ? "try container.decodeNullable(\(payloadType(property.type, inside: path)).self, forKey: \(key))"
                     : property.isOptional
-                    ? "try container.decodeIfPresent(\(swiftType(property.type)).self, forKey: \(key))"
-                    : "try container.decode(\(swiftType(property.type)).self, forKey: \(key))"
+                    ? "try container.decodeIfPresent(\(payloadType(property.type, inside: path)).self, forKey: \(key))"
+                    : "try container.decode(\(payloadType(property.type, inside: path)).self, forKey: \(key))"
                 if property.isIndirect {
                     writer.line("self._\(property.name) = Indirect(\(decode))")
                 } else if property.isDeprecated {

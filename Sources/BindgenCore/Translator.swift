@@ -456,9 +456,14 @@ public struct Translator {
 
     /// `allOf: [X]` (a common way to add a description to a `$ref`), and `oneOf`/`anyOf` whose
     /// only non-null branch is X, bind as X.
+    /// `allOf: [X, {}]` (members without keywords, such as 3.1's non-keyword `nullable: true`) is `allOf: [X]`.
     func singleBranch(of schema: Schema) -> Schema? {
         if schema.allOf.count == 1, schema.oneOf.isEmpty, schema.anyOf.isEmpty, schema.properties.isEmpty {
             return schema.allOf[0]
+        }
+        let members = schema.allOf.filter { !isWithoutKeywords($0) }
+        if schema.allOf.count > 1, members.count == 1, schema.oneOf.isEmpty, schema.anyOf.isEmpty, schema.properties.isEmpty {
+            return members[0]
         }
         for branches in [schema.oneOf, schema.anyOf] where !branches.isEmpty && schema.allOf.isEmpty {
             let nonNull = branches.filter { $0.types != [.null] }

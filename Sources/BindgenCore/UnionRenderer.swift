@@ -2,7 +2,8 @@
 /// `unknown(JSONValue)`. The choice of case is made by `UnionDecoding` in the runtime, so each
 /// union's generated code is its cases and two short switches.
 extension SwiftRenderer {
-    func renderUnion(_ declaration: TypeDeclaration, _ union: UnionDeclaration, into writer: inout SwiftWriter) {
+    func renderUnion(_ declaration: TypeDeclaration, _ union: UnionDeclaration, path: String, into writer: inout SwiftWriter) {
+        let payload = { (type: TypeReference) in self.payloadType(type, inside: path) }
         // `indirect`: a case's payload may hold the union again (a tree of unions and structs).
         writer.block("\(access)nonisolated indirect enum \(declaration.name): Codable, Hashable, Sendable") { writer in
             for alternative in union.alternatives {
@@ -11,7 +12,7 @@ extension SwiftRenderer {
                     documentation += " (discriminator value " + alternative.discriminatorValues.map { "`\($0)`" }.joined(separator: ", ") + ")"
                 }
                 writer.documentation(documentation)
-                writer.line("case \(Naming.escaped(alternative.name))(\(swiftType(alternative.type)))")
+                writer.line("case \(Naming.escaped(alternative.name))(\(payload(alternative.type)))")
             }
             switch union.selection {
             case .discriminator:
@@ -23,7 +24,7 @@ extension SwiftRenderer {
             }
             writer.line("case unknown(JSONValue)")
             writer.line()
-            renderUnionDecoding(union, into: &writer)
+            renderUnionDecoding(union, payload: payload, into: &writer)
             writer.line()
             writer.block("\(access)func encode(to encoder: any Encoder) throws") { writer in
                 writer.line("var container = encoder.singleValueContainer()")
@@ -36,12 +37,12 @@ extension SwiftRenderer {
             }
             for nested in declaration.nested {
                 writer.line()
-                renderType(nested, into: &writer)
+                renderType(nested, path: path + "." + nested.name, into: &writer)
             }
         }
     }
 
-    private func renderUnionDecoding(_ union: UnionDeclaration, into writer: inout SwiftWriter) {
+    private func renderUnionDecoding(_ union: UnionDeclaration, payload: (TypeReference) -> String, into writer: inout SwiftWriter) {
         let selection: String
         let index: (UnionAlternative) -> Int
         switch union.selection {
@@ -64,10 +65,32 @@ extension SwiftRenderer {
             writer.line("let container = try decoder.singleValueContainer()")
             writer.switchBlock("switch \(selection)") { writer in
                 for alternative in union.alternatives {
-                    writer.line("case \(index(alternative))?: self = .\(Naming.escaped(alternative.name))(try container.decode(\(swiftType(alternative.type)).self))")
+                    writer.line("case \(index(alternative))?: self = .\(Naming.escaped(alternative.name))(try container.decode(\(payload(alternative.type)).self))")
                 }
                 writer.line("default: self = .unknown(try container.decode(JSONValue.self))")
             }
+        }
+    }
+
+    /// `swiftType`, with a top-level type written module-qualified where a type enclosing the
+    /// union (or the union itself) declares a nested type of the same name, which would shadow it
+    /// (`Charge.Customer`, the union of `string` and the top-level `Customer`, holds `Stripe.Customer`).
+    func payloadType(_ type: TypeReference, inside path: String) -> String {
+        switch type {
+        case .array(let element): return "[\(payloadType(element, inside: path))]"
+        case .dictionary(let value): return "[String: \(payloadType(value, inside: path))]"
+        case .optional(let wrapped): return payloadType(wrapped, inside: path) + "?"
+        case .named(let name) where !name.contains("."):
+            var scope = Substring(path)
+            while true {
+                if declarations[scope + "." + name] != nil || (scope.contains(".") && scope.split(separator: ".").last.map(String.init) == name) {
+                    return module.name + "." + name
+                }
+                guard let dot = scope.lastIndex(of: ".") else { break }
+                scope = scope[..<dot]
+            }
+            return name
+        default: return swiftType(type)
         }
     }
 

@@ -28,6 +28,15 @@ extension Translator {
         }
     }
 
+    /// A schema that accepts everything: no assertion keyword (annotations only).
+    func isWithoutKeywords(_ schema: Schema) -> Bool {
+        onlyConstrains([schema]) && !schema.allowsNull && schema.pattern == nil && schema.format == nil && schema.not == nil
+            && schema.minLength == nil && schema.maxLength == nil && schema.minimum == nil && schema.maximum == nil
+            && schema.exclusiveMinimum == nil && schema.exclusiveMaximum == nil && schema.multipleOf == nil
+            && schema.minItems == nil && schema.maxItems == nil && !schema.uniqueItems && schema.required.isEmpty
+            && schema.minProperties == nil && schema.maxProperties == nil
+    }
+
     /// The `oneOf` branches (else the `anyOf` ones), nil when there are none.
     func unionBranches(of schema: Schema) -> [Schema]? {
         if !schema.oneOf.isEmpty { return schema.oneOf }
@@ -115,8 +124,8 @@ extension Translator {
             var typeName = Naming.typeName(outcome.name)
             if ReservedNames.typeNames.contains(typeName) || ReservedNames.keywords.contains(typeName) { typeName += "Value" }
             typeName = NameAllocation.unique(typeName, in: &nestedNames)
-            var type = typeReference(for: candidate.schema, suggestedName: typeName, owner: .nested(path), nested: &nested)
-            if type != .json, isNullable(candidate.schema) { type = .optional(type) }
+            // A branch that also accepts null makes the union's position optional (`isNullable`), not the payload.
+            let type = typeReference(for: candidate.schema, suggestedName: typeName, owner: .nested(path), nested: &nested)
             result.append(UnionAlternative(name: outcome.name, type: type, branch: candidate.branch,
                                            discriminatorValues: values[candidate.branch] ?? [],
                                            source: candidate.schema.reference?.target ?? "#" + candidate.schema.pointer.description))

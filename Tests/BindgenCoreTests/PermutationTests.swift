@@ -136,6 +136,10 @@ import YAMLParsing
                 for enumCase in cases { lines.append("case \(path).\(enumCase.name) ← \(enumCase.rawValue) (\(raw))") }
             case .alias(let target):
                 lines.append("alias \(path) = \(target)")
+            case .union(let union):
+                for alternative in union.alternatives {
+                    lines.append("alternative \(path).\(alternative.name) ← \(alternative.source): \(alternative.type) values \(alternative.discriminatorValues)")
+                }
             }
             for nested in declaration.nested { visit(nested, prefix: path) }
         }

@@ -52,7 +52,7 @@ import Testing
 
         #expect(state.releaseStatus?.dataAccessReleaseStatusID == .notApplicable)
         #expect(state.releaseStatus?.dataAccessReleaseStatusInfo == "string")
-        #expect(state.submittedDate == Self.utc("2026-03-30T00:00:00Z"))
+        #expect(state.submittedDate?.value == Self.utc("2026-03-30T00:00:00Z"))
     }
 
     @Test(arguments: TestTransport.allCases)
@@ -83,7 +83,7 @@ import Testing
         #expect(requests.count == 2)
         #expect(requests.allSatisfy { $0.headers["eci-apikey"] == "k" })
         #expect(state.releaseStatus?.dataAccessReleaseStatusID == .pending)
-        #expect(state.submittedDate == Self.utc("2026-03-30T09:15:00Z"))
+        #expect(state.submittedDate?.value == Self.utc("2026-03-30T09:15:00Z"))
     }
 
     @Test(arguments: TestTransport.allCases)
@@ -114,7 +114,7 @@ import Testing
         let client = EnergyCAPClient(serverURL: try await server.url, apiKey: "k", transport: transport.make())
         let state = try await client.v202203.getDataAccessReleaseState(meterID: 5)
         await server.stop()
-        #expect(state.submittedDate == nil)
+        #expect(state.submittedDate == .null)  // optional and nullable: `null` is not absent
         #expect(state.releaseStatus?.dataAccessReleaseStatusID == .unknown(6))
         // The unknown value encodes back unchanged.
         let encoded = try JSONCoding.encoder().encode(state.releaseStatus)
@@ -134,7 +134,7 @@ import Testing
         let client = EnergyCAPClient(serverURL: try await server.url, apiKey: "k")
         let state = try await client.v202203.getDataAccessReleaseState(meterID: 5)
         await server.stop()
-        let date = try #require(state.submittedDate)
+        let date = try #require(state.submittedDate?.value)
         #expect(abs(date.timeIntervalSince(Self.utc(instant))) < 0.000_001)
         #expect(state.releaseStatus?.dataAccessReleaseStatusID == .released)
     }
@@ -145,7 +145,7 @@ import Testing
         let client = EnergyCAPClient(serverURL: try await server.url, apiKey: "k", timeZone: TimeZone(identifier: "America/New_York")!, transport: transport.make())
         let state = try await client.v202203.getDataAccessReleaseState(meterID: 5)
         await server.stop()
-        #expect(state.submittedDate == Self.utc("2026-03-30T14:00:00Z"))  // EDT is UTC-4 on that day
+        #expect(state.submittedDate?.value == Self.utc("2026-03-30T14:00:00Z"))  // EDT is UTC-4 on that day
     }
 
     @Test(arguments: ["112345678901", "2123", "2123456789012", "21234567890\n"])

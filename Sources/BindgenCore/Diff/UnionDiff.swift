@@ -6,8 +6,8 @@ import OpenAPIModel
 extension SchemaDiff {
     mutating func compareUnions(_ a: Schema, _ b: Schema, name: String, path: String) {
         for (keyword, x, y) in [("oneOf", a.oneOf, b.oneOf), ("anyOf", a.anyOf, b.anyOf)] where !x.isEmpty || !y.isEmpty {
-            let oldKeys = x.enumerated().map { Self.alternativeKey($1, $0) }
-            let newKeys = y.enumerated().map { Self.alternativeKey($1, $0) }
+            let oldKeys = x.enumerated().map { Self.alternativeKey($0.element, $0.offset) }
+            let newKeys = y.enumerated().map { Self.alternativeKey($0.element, $0.offset) }
             for (index, key) in newKeys.enumerated() where !oldKeys.contains(key) {
                 add(.unionAlternativeAdded, "\(name)'s \(keyword) has a new alternative \(key)"
                     + (direction == .response ? ": old clients decode it as `unknown`" : ""), at: y[index], in: new)
