@@ -18,7 +18,7 @@ extension SwiftRenderer {
         case .structure, .enumeration, .union:
             writer.block("nonisolated extension \(path): Validatable") { writer in
                 writer.documentation("Validation keywords of `#\(declaration.sourcePointer)`.")
-                write("\(access)static let validationSchema: ValidationSchema = ", rulesExpression(declaration.validation, draft: module.draft), into: &writer)
+                write("\(access)static let validationSchema: ValidationSchema = ", rulesExpression(declaration.validation, draft: module.draft, scope: path), into: &writer)
             }
         }
         for nested in declaration.nested {

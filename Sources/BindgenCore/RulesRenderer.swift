@@ -1,10 +1,12 @@
 /// `ValidationRules` → a `ValidationSchema` expression (Swift source lines).
 extension SwiftRenderer {
     /// The expression as lines; the first line has no indentation of its own.
-    func rulesExpression(_ rules: ValidationRules, draft: SchemaDraft? = nil) -> [String] {
+    /// `scope`: the Swift path of the type whose extension holds the expression; a top-level
+    /// type a nested one of the same name would shadow there is written module-qualified.
+    func rulesExpression(_ rules: ValidationRules, draft: SchemaDraft? = nil, scope: String? = nil) -> [String] {
         if let target = rules.reference {
             switch target {
-            case .type(let path): return ["ValidationSchema(reference: { \(path).validationSchema })"]
+            case .type(let path): return ["ValidationSchema(reference: { \(scope.map { payloadType(.named(path), inside: $0) } ?? path).validationSchema })"]
             case .alias(let name): return ["ValidationSchema(reference: { Schemas.\(schemasMemberName(name)) })"]
             }
         }
@@ -31,11 +33,11 @@ extension SwiftRenderer {
         if let value = rules.minItems { add("minItems", String(value)) }
         if let value = rules.maxItems { add("maxItems", String(value)) }
         if rules.uniqueItems { add("uniqueItems", "true") }
-        if let items = rules.items { add("items", lines: rulesExpression(items)) }
-        if !rules.prefixItems.isEmpty { add("prefixItems", lines: list(rules.prefixItems.map { rulesExpression($0) })) }
+        if let items = rules.items { add("items", lines: rulesExpression(items, scope: scope)) }
+        if !rules.prefixItems.isEmpty { add("prefixItems", lines: list(rules.prefixItems.map { rulesExpression($0, scope: scope) })) }
         if !rules.properties.isEmpty {
             add("properties", lines: list(rules.properties.map { property in
-                var lines = rulesExpression(property.rules)
+                var lines = rulesExpression(property.rules, scope: scope)
                 lines[0] = "(\(property.name.swiftLiteral), " + lines[0]
                 lines[lines.count - 1] += ")"
                 return lines
@@ -46,7 +48,7 @@ extension SwiftRenderer {
         case .allowed: break
         case .forbidden: add("additionalProperties", ".forbidden")
         case .schema(let schema):
-            var lines = rulesExpression(schema)
+            var lines = rulesExpression(schema, scope: scope)
             lines[0] = ".schema(" + lines[0]
             lines[lines.count - 1] += ")"
             add("additionalProperties", lines: lines)
@@ -54,9 +56,9 @@ extension SwiftRenderer {
         if let value = rules.minProperties { add("minProperties", String(value)) }
         if let value = rules.maxProperties { add("maxProperties", String(value)) }
         for (label, branches) in [("allOf", rules.allOf), ("anyOf", rules.anyOf), ("oneOf", rules.oneOf)] where !branches.isEmpty {
-            add(label, lines: list(branches.map { rulesExpression($0) }))
+            add(label, lines: list(branches.map { rulesExpression($0, scope: scope) }))
         }
-        if let not = rules.not { add("not", lines: rulesExpression(not)) }
+        if let not = rules.not { add("not", lines: rulesExpression(not, scope: scope)) }
 
         if arguments.isEmpty { return ["ValidationSchema()"] }
         if arguments.count == 1, arguments[0].count == 1, arguments[0][0].count < 80 {
