@@ -88,7 +88,11 @@ extension Translator {
                 narrowed.types = [type]
                 candidates.append((index, narrowed, Self.caseBase(for: type)))
             }
-            let alternatives = makeAlternatives(candidates, values: [:], path: path, nested: &nested)
+            var alternatives = makeAlternatives(candidates, values: [:], path: path, nested: &nested)
+            for index in alternatives.indices {
+                alternatives[index].source = "#\(schema.pointer.description)/type/\(alternatives[index].branch)"
+                    + " (`\(types[alternatives[index].branch].rawValue)`)"
+            }
             return (UnionDeclaration(selection: .types, alternatives: alternatives), rules)
         }
         let keyword = !schema.oneOf.isEmpty ? "oneOf" : "anyOf"

@@ -12,8 +12,9 @@ extension SchemaDiff {
                 add(.unionAlternativeAdded, "\(name)'s \(keyword) has a new alternative \(key)"
                     + (direction == .response ? ": old clients decode it as `unknown`" : ""), at: y[index], in: new)
             }
-            for key in oldKeys where !newKeys.contains(key) {
-                add(.unionAlternativeRemoved, "\(name)'s \(keyword) no longer has the alternative \(key)", at: b, in: new)
+            // Located where the alternative was (OLD).
+            for (index, key) in oldKeys.enumerated() where !newKeys.contains(key) {
+                add(.unionAlternativeRemoved, "\(name)'s \(keyword) no longer has the alternative \(key)", at: x[index], in: old)
             }
             for (index, key) in newKeys.enumerated() {
                 if let previous = oldKeys.firstIndex(of: key) { compare(x[previous], y[index], path: path) }

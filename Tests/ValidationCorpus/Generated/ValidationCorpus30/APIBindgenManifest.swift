@@ -1,7 +1,7 @@
 // api-bindgen manifest. DO NOT EDIT.
 // The generator owns the files listed here: it rewrites them, and removes them once the spec no longer produces them.
 // generator: api-bindgen 0.1.0
-// spec: openapi-3.0.yaml sha256:ef25b9415a94a784b839c3d688b579e9349f9afe16d3c4436234ed9a1c3113d5
+// spec: openapi-3.0.yaml sha256:3c3480058dc272538685dad3ac95551db227350d6458d163d351502f93b2b57e
 // module: ValidationCorpus30 accessLevel: public
 // file: Client/ValidationCorpus30Client.swift
 // file: Models/AgedPart.swift
@@ -12,6 +12,7 @@
 // file: Models/ClosedObject.swift
 // file: Models/DateFormat.swift
 // file: Models/DateTimeFormatModel.swift
+// file: Models/DiscriminatedPet.swift
 // file: Models/Dog.swift
 // file: Models/EmailFormat.swift
 // file: Models/EnumInteger.swift
@@ -31,6 +32,9 @@
 // file: Models/NestedObject.swift
 // file: Models/NullableEnum.swift
 // file: Models/NullableIntegerMinimum.swift
+// file: Models/NullableItems.swift
+// file: Models/NullableMapValues.swift
+// file: Models/NullableRef.swift
 // file: Models/NullableString.swift
 // file: Models/NumberMaximum.swift
 // file: Models/NumberMinimum.swift
@@ -41,6 +45,8 @@
 // file: Models/PatternDigitsEscape.swift
 // file: Models/PatternHexColor.swift
 // file: Models/PatternLowerAlpha.swift
+// file: Models/PetCat.swift
+// file: Models/PetDog.swift
 // file: Models/PropertyCount.swift
 // file: Models/RequiredFields.swift
 // file: Models/Schemas.swift

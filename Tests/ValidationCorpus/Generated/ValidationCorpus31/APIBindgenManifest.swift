@@ -1,7 +1,7 @@
 // api-bindgen manifest. DO NOT EDIT.
 // The generator owns the files listed here: it rewrites them, and removes them once the spec no longer produces them.
 // generator: api-bindgen 0.1.0
-// spec: openapi-3.1.yaml sha256:4d1e474c67c400cd1c07bbf610efbe7f262b4a34142d2debdf0b5fe01802a952
+// spec: openapi-3.1.yaml sha256:aa2110ab3301da848baaa0187804ff9526bd470beffcbf0b36bb536804600847
 // module: ValidationCorpus31 accessLevel: public
 // file: Client/ValidationCorpus31Client.swift
 // file: Models/Address.swift
@@ -20,6 +20,7 @@
 // file: Models/ConstString.swift
 // file: Models/DateFormat.swift
 // file: Models/DateTimeFormatModel.swift
+// file: Models/DiscriminatedPet.swift
 // file: Models/Dog.swift
 // file: Models/EmailFormat.swift
 // file: Models/EnumInteger.swift
@@ -36,6 +37,8 @@
 // file: Models/NamedPart.swift
 // file: Models/NestedItems.swift
 // file: Models/NestedObject.swift
+// file: Models/NullInArrayOfRefs.swift
+// file: Models/NullMapValues.swift
 // file: Models/NullableEnum.swift
 // file: Models/NullableIntegerMinimum.swift
 // file: Models/NullableString.swift
@@ -54,18 +57,24 @@
 // file: Models/PatternUnanchored.swift
 // file: Models/PatternWhitespace.swift
 // file: Models/PatternWord.swift
+// file: Models/PetCat.swift
+// file: Models/PetDog.swift
 // file: Models/PropertyCount.swift
 // file: Models/RequiredFields.swift
 // file: Models/Schemas.swift
+// file: Models/ShapeCircle.swift
+// file: Models/ShapeSquare.swift
 // file: Models/StringMaxLength.swift
 // file: Models/StringMinLength.swift
 // file: Models/StringOrInteger.swift
 // file: Models/SubjectMinProperties.swift
+// file: Models/TypeArrayUnion.swift
 // file: Models/TypeBoolean.swift
 // file: Models/TypeInteger.swift
 // file: Models/TypeNumber.swift
 // file: Models/URIFormat.swift
 // file: Models/UUIDFormat.swift
+// file: Models/UndiscriminatedShape.swift
 // file: Models/UnicodeExactThree.swift
 // file: Models/UnicodeMaxOne.swift
 // file: Models/UnicodeMinTwo.swift

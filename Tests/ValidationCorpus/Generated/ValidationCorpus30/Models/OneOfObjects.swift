@@ -7,16 +7,44 @@ import BindingRuntime
 
 /// Schema: `#/components/schemas/OneOfObjects`
 public nonisolated struct OneOfObjects: Codable, Hashable, Sendable {
-    public var value: JSONValue
+    public var value: OneOfObjects.Value
 
     /// Creates a value from its properties: required ones first, optional ones default to nil.
-    public init(value: JSONValue) {
+    public init(value: OneOfObjects.Value) {
         self.value = value
     }
 
     /// The JSON names of the properties.
     public nonisolated enum CodingKeys: String, CodingKey {
         case value
+    }
+
+    /// Schema: `#/components/schemas/OneOfObjects/properties/value`
+    public nonisolated indirect enum Value: Codable, Hashable, Sendable {
+        /// `#/components/schemas/Cat`
+        case cat(Cat)
+        /// `#/components/schemas/Dog`
+        case dog(Dog)
+        /// A value that matches none of the alternatives, or several (it breaks `oneOf`), kept as received; `validate()` reports it.
+        case unknown(JSONValue)
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            switch try UnionDecoding.select(decoder, schema: Self.validationSchema, kinds: [[.object], [.object]]) {
+            case 0?: self = .cat(try container.decode(Cat.self))
+            case 1?: self = .dog(try container.decode(Dog.self))
+            default: self = .unknown(try container.decode(JSONValue.self))
+            }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .cat(let value): try container.encode(value)
+            case .dog(let value): try container.encode(value)
+            case .unknown(let value): try container.encode(value)
+            }
+        }
     }
 }
 
@@ -26,13 +54,19 @@ nonisolated extension OneOfObjects: Validatable {
         draft: .draft4,
         types: [.object],
         properties: [
-            ("value", ValidationSchema(
-                oneOf: [
-                    ValidationSchema(reference: { Cat.validationSchema }),
-                    ValidationSchema(reference: { Dog.validationSchema })
-                ]
-            ))
+            ("value", ValidationSchema(reference: { OneOfObjects.Value.validationSchema }))
         ],
         required: ["value"]
+    )
+}
+
+nonisolated extension OneOfObjects.Value: Validatable {
+    /// Validation keywords of `#/components/schemas/OneOfObjects/properties/value`.
+    public static let validationSchema: ValidationSchema = ValidationSchema(
+        draft: .draft4,
+        oneOf: [
+            ValidationSchema(reference: { Cat.validationSchema }),
+            ValidationSchema(reference: { Dog.validationSchema })
+        ]
     )
 }

@@ -7,10 +7,10 @@ import BindingRuntime
 
 /// Schema: `#/components/schemas/AnyOfPatterns`
 public nonisolated struct AnyOfPatterns: Codable, Hashable, Sendable {
-    public var value: JSONValue
+    public var value: String
 
     /// Creates a value from its properties: required ones first, optional ones default to nil.
-    public init(value: JSONValue) {
+    public init(value: String) {
         self.value = value
     }
 

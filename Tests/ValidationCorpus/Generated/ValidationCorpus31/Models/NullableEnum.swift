@@ -19,6 +19,16 @@ public nonisolated struct NullableEnum: Codable, Hashable, Sendable {
         case value
     }
 
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decodeIfPresent(NullableEnum.Value.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+
     /// Schema: `#/components/schemas/NullableEnum/properties/value`
     public nonisolated enum Value: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
         /// (`"open"`)

@@ -7,16 +7,44 @@ import BindingRuntime
 
 /// Schema: `#/components/schemas/OneOfMultiples`
 public nonisolated struct OneOfMultiples: Codable, Hashable, Sendable {
-    public var value: JSONValue
+    public var value: OneOfMultiples.Value
 
     /// Creates a value from its properties: required ones first, optional ones default to nil.
-    public init(value: JSONValue) {
+    public init(value: OneOfMultiples.Value) {
         self.value = value
     }
 
     /// The JSON names of the properties.
     public nonisolated enum CodingKeys: String, CodingKey {
         case value
+    }
+
+    /// Schema: `#/components/schemas/OneOfMultiples/properties/value`
+    public nonisolated indirect enum Value: Codable, Hashable, Sendable {
+        /// `#/components/schemas/OneOfMultiples/properties/value/oneOf/0`
+        case integer(Int)
+        /// `#/components/schemas/OneOfMultiples/properties/value/oneOf/1`
+        case integer2(Int)
+        /// A value that matches none of the alternatives, or several (it breaks `oneOf`), kept as received; `validate()` reports it.
+        case unknown(JSONValue)
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            switch try UnionDecoding.select(decoder, schema: Self.validationSchema, kinds: [[.integer], [.integer]]) {
+            case 0?: self = .integer(try container.decode(Int.self))
+            case 1?: self = .integer2(try container.decode(Int.self))
+            default: self = .unknown(try container.decode(JSONValue.self))
+            }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .integer(let value): try container.encode(value)
+            case .integer2(let value): try container.encode(value)
+            case .unknown(let value): try container.encode(value)
+            }
+        }
     }
 }
 
@@ -26,19 +54,25 @@ nonisolated extension OneOfMultiples: Validatable {
         draft: .draft2020,
         types: [.object],
         properties: [
-            ("value", ValidationSchema(
-                oneOf: [
-                    ValidationSchema(
-                        types: [.integer],
-                        multipleOf: "3"
-                    ),
-                    ValidationSchema(
-                        types: [.integer],
-                        multipleOf: "5"
-                    )
-                ]
-            ))
+            ("value", ValidationSchema(reference: { OneOfMultiples.Value.validationSchema }))
         ],
         required: ["value"]
+    )
+}
+
+nonisolated extension OneOfMultiples.Value: Validatable {
+    /// Validation keywords of `#/components/schemas/OneOfMultiples/properties/value`.
+    public static let validationSchema: ValidationSchema = ValidationSchema(
+        draft: .draft2020,
+        oneOf: [
+            ValidationSchema(
+                types: [.integer],
+                multipleOf: "3"
+            ),
+            ValidationSchema(
+                types: [.integer],
+                multipleOf: "5"
+            )
+        ]
     )
 }

@@ -7,16 +7,44 @@ import BindingRuntime
 
 /// Schema: `#/components/schemas/OneOfNumberInteger`
 public nonisolated struct OneOfNumberInteger: Codable, Hashable, Sendable {
-    public var value: JSONValue
+    public var value: OneOfNumberInteger.Value
 
     /// Creates a value from its properties: required ones first, optional ones default to nil.
-    public init(value: JSONValue) {
+    public init(value: OneOfNumberInteger.Value) {
         self.value = value
     }
 
     /// The JSON names of the properties.
     public nonisolated enum CodingKeys: String, CodingKey {
         case value
+    }
+
+    /// Schema: `#/components/schemas/OneOfNumberInteger/properties/value`
+    public nonisolated indirect enum Value: Codable, Hashable, Sendable {
+        /// `#/components/schemas/OneOfNumberInteger/properties/value/oneOf/0`
+        case number(Double)
+        /// `#/components/schemas/OneOfNumberInteger/properties/value/oneOf/1`
+        case integer(Int)
+        /// A value that matches none of the alternatives, or several (it breaks `oneOf`), kept as received; `validate()` reports it.
+        case unknown(JSONValue)
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            switch try UnionDecoding.select(decoder, schema: Self.validationSchema, kinds: [[.number], [.integer]]) {
+            case 0?: self = .number(try container.decode(Double.self))
+            case 1?: self = .integer(try container.decode(Int.self))
+            default: self = .unknown(try container.decode(JSONValue.self))
+            }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .number(let value): try container.encode(value)
+            case .integer(let value): try container.encode(value)
+            case .unknown(let value): try container.encode(value)
+            }
+        }
     }
 }
 
@@ -26,13 +54,19 @@ nonisolated extension OneOfNumberInteger: Validatable {
         draft: .draft2020,
         types: [.object],
         properties: [
-            ("value", ValidationSchema(
-                oneOf: [
-                    ValidationSchema(types: [.number]),
-                    ValidationSchema(types: [.integer])
-                ]
-            ))
+            ("value", ValidationSchema(reference: { OneOfNumberInteger.Value.validationSchema }))
         ],
         required: ["value"]
+    )
+}
+
+nonisolated extension OneOfNumberInteger.Value: Validatable {
+    /// Validation keywords of `#/components/schemas/OneOfNumberInteger/properties/value`.
+    public static let validationSchema: ValidationSchema = ValidationSchema(
+        draft: .draft2020,
+        oneOf: [
+            ValidationSchema(types: [.number]),
+            ValidationSchema(types: [.integer])
+        ]
     )
 }

@@ -7,16 +7,44 @@ import BindingRuntime
 
 /// Schema: `#/components/schemas/StringOrInteger`
 public nonisolated struct StringOrInteger: Codable, Hashable, Sendable {
-    public var value: JSONValue
+    public var value: StringOrInteger.Value
 
     /// Creates a value from its properties: required ones first, optional ones default to nil.
-    public init(value: JSONValue) {
+    public init(value: StringOrInteger.Value) {
         self.value = value
     }
 
     /// The JSON names of the properties.
     public nonisolated enum CodingKeys: String, CodingKey {
         case value
+    }
+
+    /// Schema: `#/components/schemas/StringOrInteger/properties/value`
+    public nonisolated indirect enum Value: Codable, Hashable, Sendable {
+        /// `#/components/schemas/StringOrInteger/properties/value`
+        case string(String)
+        /// `#/components/schemas/StringOrInteger/properties/value`
+        case integer(Int)
+        /// A value that matches none of the alternatives, kept as received; `validate()` reports it.
+        case unknown(JSONValue)
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            switch try UnionDecoding.select(decoder, schema: Self.validationSchema, kinds: [[.string], [.integer]]) {
+            case 0?: self = .string(try container.decode(String.self))
+            case 1?: self = .integer(try container.decode(Int.self))
+            default: self = .unknown(try container.decode(JSONValue.self))
+            }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .string(let value): try container.encode(value)
+            case .integer(let value): try container.encode(value)
+            case .unknown(let value): try container.encode(value)
+            }
+        }
     }
 }
 
@@ -26,8 +54,16 @@ nonisolated extension StringOrInteger: Validatable {
         draft: .draft2020,
         types: [.object],
         properties: [
-            ("value", ValidationSchema(types: [.string, .integer]))
+            ("value", ValidationSchema(reference: { StringOrInteger.Value.validationSchema }))
         ],
         required: ["value"]
+    )
+}
+
+nonisolated extension StringOrInteger.Value: Validatable {
+    /// Validation keywords of `#/components/schemas/StringOrInteger/properties/value`.
+    public static let validationSchema: ValidationSchema = ValidationSchema(
+        draft: .draft2020,
+        types: [.string, .integer]
     )
 }

@@ -9,10 +9,10 @@ import BindingRuntime
 public nonisolated struct DataAccessReleaseState: Codable, Hashable, Sendable {
     public var releaseStatus: DataAccessReleaseStatus?
     /// The date that the data access release was submitted. Null if there is not a release yet.
-    public var submittedDate: Date?
+    public var submittedDate: Nullable<Date>?
 
     /// Creates a value from its properties: required ones first, optional ones default to nil.
-    public init(releaseStatus: DataAccessReleaseStatus? = nil, submittedDate: Date? = nil) {
+    public init(releaseStatus: DataAccessReleaseStatus? = nil, submittedDate: Nullable<Date>? = nil) {
         self.releaseStatus = releaseStatus
         self.submittedDate = submittedDate
     }
@@ -21,6 +21,18 @@ public nonisolated struct DataAccessReleaseState: Codable, Hashable, Sendable {
     public nonisolated enum CodingKeys: String, CodingKey {
         case releaseStatus
         case submittedDate
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.releaseStatus = try container.decodeIfPresent(DataAccessReleaseStatus.self, forKey: .releaseStatus)
+        self.submittedDate = try container.decodeNullable(Date.self, forKey: .submittedDate)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.releaseStatus, forKey: .releaseStatus)
+        try container.encodeIfPresent(self.submittedDate, forKey: .submittedDate)
     }
 }
 
