@@ -135,7 +135,10 @@ extension SwiftRenderer {
             lines.append("- Parameters:")
             lines += parameterLines
         }
-        if operation.success.type != nil {
+        if let enumName = operation.success.bodyEnumName {
+            let statuses = operation.success.cases.map { "\($0.status.map(String.init) ?? "2XX") `.\($0.caseName)`" }.joined(separator: ", ")
+            lines.append("- Returns: The body by status, as `\(enumName)` (\(statuses)).")
+        } else if operation.success.type != nil {
             let statuses = operation.success.statuses.map(String.init).joined(separator: ", ")
             var returns = "- Returns: \(operation.success.documentation ?? "The response body.") (\(statuses.isEmpty ? "2XX" : statuses))"
             if operation.success.isOptional {

@@ -85,8 +85,9 @@ extension Translator {
         return phrases[status] ?? "status\(status)"
     }
 
-    /// Picks the response media type to bind: JSON (`application/json`, `+json`), then `text/*`,
-    /// then binary, then any other type as raw bytes with their content type.
+    /// Picks the response media type to bind: JSON (`application/json`, `+json`), then binary,
+    /// then `text/*`, then any other type as raw bytes with their content type. Every declared
+    /// type is accepted on the wire (`SuccessCase.mediaTypes`); the bound one decides the Swift type.
     mutating func responseBody(_ content: [MediaType], suggestedName: String, typePrefix: String) -> ResponseBodyDeclaration? {
         if content.isEmpty { return nil }
         var unused: [TypeDeclaration] = []
@@ -95,11 +96,11 @@ extension Translator {
             let type = typeReference(for: schema, suggestedName: suggestedName, owner: .topLevel(typePrefix), nested: &unused)
             return ResponseBodyDeclaration(kind: .json, type: type, mediaType: json.name, rules: rules(for: schema, boundAs: type))
         }
-        if let text = content.first(where: { $0.name.lowercased().hasPrefix("text/") }) {
-            return ResponseBodyDeclaration(kind: .text, type: .string, mediaType: text.name, rules: nil)
-        }
         if let binary = content.first(where: { Self.isBinary($0) }) {
             return ResponseBodyDeclaration(kind: .binary, type: .data, mediaType: binary.name, rules: nil)
+        }
+        if let text = content.first(where: { $0.name.lowercased().hasPrefix("text/") }) {
+            return ResponseBodyDeclaration(kind: .text, type: .string, mediaType: text.name, rules: nil)
         }
         return ResponseBodyDeclaration(kind: .raw, type: .named("TypedData"), mediaType: content[0].name, rules: nil)
     }

@@ -44,7 +44,7 @@ enum MediaTypeMatch {
     /// `type` is `range`, or within it (`text/*`, `*/*`).
     static func matches(_ type: String, range: String) -> Bool {
         if range == "*/*" || range == type { return true }
-        if range.hasSuffix("/*") { return type.hasPrefix(range.dropLast()) }
+        if range.hasSuffix("/*") { return type.hasPrefix(String(range.dropLast())) }
         return false
     }
 }

@@ -25,19 +25,20 @@ public struct PageSequence<Page: Sendable>: AsyncSequence, Sendable {
     }
 
     public func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(sequence: self, next: firstPage)
+        AsyncIterator(sequence: self, upcoming: firstPage)
     }
 
     public struct AsyncIterator: AsyncIteratorProtocol {
         let sequence: PageSequence
-        var next: Int?
+        /// The page to fetch next; nil once the last page has been fetched.
+        var upcoming: Int?
 
         public mutating func next() async throws -> Page? {
-            guard let number = next else { return nil }
-            next = nil
+            guard let number = upcoming else { return nil }
+            upcoming = nil
             let page = try await sequence.fetch(number)
             if let total = sequence.totalPages(page), number - sequence.firstPage + 1 < total, number < Int.max {
-                next = number + 1
+                upcoming = number + 1
             }
             return page
         }

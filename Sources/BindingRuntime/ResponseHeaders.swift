@@ -89,6 +89,6 @@ extension Array: ResponseHeaderValue where Element: ResponseHeaderValue {
         var stringValue: String
         var intValue: Int? { nil }
         init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
+        init?(intValue: Int) { return nil }
     }
 }

@@ -25,7 +25,7 @@ import Testing
         let oneLine = try await Self.client(server).v1.getItem(id: 5)
         await server.stop()
         #expect(response.status == 200)
-        #expect(response.body == Item(id: 5, name: "pump"))
+        #expect(response.body == Item(name: "pump", id: 5))
         #expect(oneLine == response.body)
         #expect(response.eTag == "\"v7\"")
         #expect(response.xRateLimitRemaining == 41)
@@ -66,7 +66,7 @@ import Testing
         guard case .created(let receipt) = created.body else { Issue.record("expected .created, got \(created.body)"); return }
         #expect(receipt.id == 9)
         guard case .ok(let item) = existing else { Issue.record("expected .ok, got \(existing)"); return }
-        #expect(item == Item(id: 3, name: "pump"))
+        #expect(item == Item(name: "pump", id: 3))
         guard case .noContent = dryRun else { Issue.record("expected .noContent, got \(dryRun)"); return }
     }
 
