@@ -10,7 +10,7 @@ nonisolated extension ResponsesFixtureClient.V1 {
     ///
     /// - Parameters:
     ///   - body: (`application/json`)
-    /// - Returns: An item with that name existed; it is returned as it is. (200, 201, 204)
+    /// - Returns: The body by status, as `CreateItemV1Body` (200 `.ok`, 201 `.created`, 204 `.noContent`).
     /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func createItem(body: Item) async throws -> CreateItemV1Body {
         try await self.createItemResponse(body: body).body
