@@ -8,8 +8,19 @@ extension SwiftRenderer {
         let headers = success.headersTypeName.map {
             "try \($0)(core.headerReader(request: request, response: response, body: responseBody, operationID: operationID))"
         } ?? "NoResponseHeaders()"
+        // Statuses read the same way share one `case` (`case 200, 203:`), unless the body enum tells them apart.
+        var groups: [(patterns: [String], item: SuccessCase)] = []
         for item in ordered {
-            writer.line("case \(item.status.map(String.init) ?? "200...299"):")
+            let pattern = item.status.map(String.init) ?? "200...299"
+            if success.bodyEnumName == nil, item.status != nil,
+               let index = groups.firstIndex(where: { !$0.patterns.contains("200...299") && $0.item.body == item.body && $0.item.mediaTypes == item.mediaTypes }) {
+                groups[index].patterns.append(pattern)
+            } else {
+                groups.append(([pattern], item))
+            }
+        }
+        for (patterns, item) in groups {
+            writer.line("case \(patterns.joined(separator: ", ")):")
             writer.indented { writer in
                 if !item.mediaTypes.isEmpty {
                     let list = "[" + item.mediaTypes.map(\.swiftLiteral).joined(separator: ", ") + "]"

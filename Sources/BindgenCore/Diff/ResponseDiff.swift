@@ -65,10 +65,11 @@ extension WireDiff {
                                          message: "\(label) became a paged list (page-number parameter and total-pages header): it gains a pages method",
                                          pointer: pointer.description, file: newDocument.file, mark: mark))
             } else if operation.paging == nil, previous.paging != nil {
-                let (label, pointer, mark) = locate(operation, in: newDocument)
+                let (label, _, _) = locate(operation, in: newDocument)
+                let (_, pointer, mark) = locate(previous, in: oldDocument)
                 changes.append(APIChange(severity: .breaking, rule: .wire(.pagingRemoved), operation: label,
                                          message: "\(label) is no longer a paged list (its page-number parameter, page-size parameter or total-pages header is gone): clients that page through it break",
-                                         pointer: pointer.description, file: newDocument.file, mark: mark))
+                                         pointer: pointer.description, file: oldDocument.file, mark: mark))
             }
         }
         return changes

@@ -188,16 +188,26 @@ public struct SwiftAPIDiff {
         let oldRenderer = SwiftRenderer(module: old), newRenderer = SwiftRenderer(module: new)
         let oldMethods = Dictionary(methods(old).map { ($0.0, ($0.1, $0.2)) }, uniquingKeysWith: { first, _ in first })
         let newMethods = methods(new)
+        // The whole-response and pages methods take the one-line call's arguments: a new or removed
+        // operation, and argument changes, are reported once, on the one-line call.
+        let oldOperations = Set(old.client.groups.flatMap(\.operations).map(\.operationID))
+        let newOperations = Set(new.client.groups.flatMap(\.operations).map(\.operationID))
         for (name, operation, kind) in newMethods {
             let pointer = operationPointer(operation, in: newDocument)
             guard let (previous, previousKind) = oldMethods[name] else {
-                add(.methodAdded, "new method `\(name)`", pointer: pointer)
+                if kind == .call || oldOperations.contains(operation.operationID) { add(.methodAdded, "new method `\(name)`", pointer: pointer) }
                 continue
             }
-            compareCallable("`\(name)`", signature(previous, previousKind, renderer: oldRenderer), signature(operation, kind, renderer: newRenderer), pointer: pointer)
+            let (a, b) = (signature(previous, previousKind, renderer: oldRenderer), signature(operation, kind, renderer: newRenderer))
+            if kind == .call || previousKind == .call {
+                compareCallable("`\(name)`", a, b, pointer: pointer)
+            } else if a.result != b.result {
+                add(.resultTypeChanged, "`\(name)` now returns `\(b.result)` instead of `\(a.result)`", pointer: pointer)
+            }
         }
         let newNames = Set(newMethods.map(\.0))
-        for (name, operation, _) in methods(old) where !newNames.contains(name) {
+        for (name, operation, kind) in methods(old) where !newNames.contains(name) {
+            guard kind == .call || newOperations.contains(operation.operationID) else { continue }
             add(.methodRemoved, "method `\(name)` was removed: calls to it stop compiling", pointer: operationPointer(operation, in: oldDocument), removed: true)
         }
         let oldCredentials = Set(old.client.credentials.map(\.propertyName))
