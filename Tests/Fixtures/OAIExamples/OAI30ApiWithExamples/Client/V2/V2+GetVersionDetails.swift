@@ -23,10 +23,7 @@ nonisolated extension OAI30APIWithExamplesClient.V2 {
         request.headerFields[.accept] = "application/json"
         let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
-        case 200:
-            try core.checkContentType(["application/json"], request: request, response: response, body: responseBody, operationID: operationID)
-            return OperationResponse(response, headers: NoResponseHeaders(), body: try core.decodeJSON(JSONValue.self, from: responseBody, request: request, response: response, operationID: operationID))
-        case 203:
+        case 200, 203:
             try core.checkContentType(["application/json"], request: request, response: response, body: responseBody, operationID: operationID)
             return OperationResponse(response, headers: NoResponseHeaders(), body: try core.decodeJSON(JSONValue.self, from: responseBody, request: request, response: response, operationID: operationID))
         default:
