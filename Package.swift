@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(
             name: "EnergyCAPTests",
             dependencies: [
-                "EnergyCAP", "BindingRuntime",
+                "EnergyCAP", "BindingRuntime", "ResponsesFixture",
                 "BindingRuntimeOpenAPI",
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "Logging", package: "swift-log"),
@@ -91,6 +91,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CLITests", dependencies: ["api-bindgen"]),
+        // Whole responses (Tests/Fixtures/Responses): typed headers, per-status bodies, paging, media types; exercised over loopback by EnergyCAPTests.
+        .target(name: "ResponsesFixture", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/Responses/Generated"),
 
         // Generated from Tests/ValidationCorpus/openapi-3.x.yaml; exercised by ValidationCorpusTests.
         .target(name: "ValidationCorpus30", dependencies: ["BindingRuntime"], path: "Tests/ValidationCorpus/Generated/ValidationCorpus30"),

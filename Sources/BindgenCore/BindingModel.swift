@@ -154,6 +154,10 @@ public struct OperationDeclaration: Equatable, Sendable {
     public var summary: String?
     public var description: String?
     public var isDeprecated: Bool
+    /// The method returning the whole response (`assignDataAccessReleaseResponse`).
+    public var responseMethodName: String = ""
+    /// Set for paged list operations: the `…Pages(…)` method.
+    public var paging: PagingDeclaration? = nil
 
     public enum PathPart: Equatable, Sendable {
         case literal(String)
@@ -195,6 +199,16 @@ public struct SuccessResponse: Equatable, Sendable {
     /// Success statuses declared without a body beside one with a body (`204` beside `200`):
     /// the method then returns an optional, nil for these.
     public var emptyStatuses: [Int] = []
+
+    /// Every success status with its body, in document order (exact codes and ranges).
+    public var cases: [SuccessCase] = []
+    /// The declared headers of the success statuses (one property each, by lowercased name).
+    public var headers: [ResponseHeaderDeclaration] = []
+    /// The generated headers struct; nil when no success status declares headers (`NoResponseHeaders`).
+    public var headersTypeName: String? = nil
+    /// The generated per-status body enum, when the success statuses carry different bodies
+    /// (then `type` is `.named(bodyEnumName)`).
+    public var bodyEnumName: String? = nil
 
     /// The method returns an optional.
     public var isOptional: Bool { type != nil && !emptyStatuses.isEmpty }

@@ -29,6 +29,7 @@ extension SwiftRenderer {
                     writer.block("nonisolated extension \(owner)") { writer in
                         renderOperation(operation, clientExpression: group.typeName == nil ? "self" : "client", into: &writer)
                     }
+                    renderResponseTypes(operation, into: &writer)
                 })
             }
         }

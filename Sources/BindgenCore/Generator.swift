@@ -34,7 +34,7 @@ public enum Generator {
         let (module, translateDiagnostics, names) = Translator.translateExplainingNames(
             document, options: .init(moduleName: moduleName, accessLevel: config.accessLevel, specFileName: specFileName,
                                      filter: config.filter, overrides: config.overrides, versionSource: config.versionSource,
-                                     limits: config.limits))
+                                     limits: config.limits, paging: config.paging))
         if translateDiagnostics.contains(where: { $0.severity == .error }) {
             throw DiagnosticsError(loadWarnings + translateDiagnostics)
         }

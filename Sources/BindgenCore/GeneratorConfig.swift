@@ -21,6 +21,11 @@ import YAMLParsing
 ///   schemas: { DataAccessReleaseStatusId: ReleaseStatusID }
 ///   operations: { AssignDataAccessReleaseV202203: assignRelease }
 /// versionSource: pathSegment             # pathSegment | none
+/// paging:                                # see PagingConvention; `paging: none` turns it off
+///   pageNumberParameter: pageNumber
+///   pageSizeParameter: pageSize
+///   totalPagesHeader: TotalPages
+///   firstPage: 1
 /// limits:                                # see GenerationLimits; each key optional
 ///   maxDepth: 64
 ///   maxReferenceHops: 32
@@ -45,6 +50,8 @@ public struct GeneratorConfig: Equatable, Sendable {
     public var layout: OutputLayout = .filePerType
     /// Bounds on the work a spec may cause (config key `limits`).
     public var limits = GenerationLimits()
+    /// How paged list operations are recognised (config key `paging`).
+    public var paging = PagingConvention()
 
     public init(specPath: String, moduleName: String? = nil, accessLevel: AccessLevel = .public, outputPath: String? = nil,
                 filter: OperationFilter = OperationFilter(), overrides: NameOverrides = NameOverrides(), versionSource: VersionSource = .pathSegment) {
@@ -74,7 +81,7 @@ public struct GeneratorConfig: Equatable, Sendable {
         var reader = ConfigReader(file: path)
         var config = GeneratorConfig(specPath: "")
         var sawSpec = false
-        for (key, value) in reader.entries(root, allowed: ["spec", "module", "accessLevel", "output", "include", "nameOverrides", "versionSource", "limits"]) {
+        for (key, value) in reader.entries(root, allowed: ["spec", "module", "accessLevel", "output", "include", "nameOverrides", "versionSource", "limits", "paging"]) {
             switch key {
             case "spec":
                 if let text = reader.string(value, key) { config.specPath = (folder as NSString).appendingPathComponent(text); sawSpec = true }
@@ -125,6 +132,29 @@ public struct GeneratorConfig: Equatable, Sendable {
                     case "maxSchemas": config.limits.maxSchemas = limit
                     case "maxTypes": config.limits.maxTypes = limit
                     default: config.limits.maxOutputBytes = limit
+                    }
+                }
+            case "paging":
+                if value.scalar != nil {
+                    if value.text == "none" { config.paging.isEnabled = false } else {
+                        reader.fail("paging must be none or a mapping (pageNumberParameter, pageSizeParameter, totalPagesHeader, firstPage); found '\(SourceText.commentLine(value.text ?? ""))'", value.mark)
+                    }
+                    continue
+                }
+                for (name, setting) in reader.entries(value, allowed: ["pageNumberParameter", "pageSizeParameter", "totalPagesHeader", "firstPage"]) {
+                    if name == "firstPage" {
+                        guard case .int(let int)? = setting.scalar?.value, int >= 0, int <= Int64(Int32.max) else {
+                            reader.fail("'firstPage' must be an integer from 0 to \(Int32.max), found \(setting.text ?? setting.kindDescription)", setting.mark)
+                            continue
+                        }
+                        config.paging.firstPage = Int(int)
+                        continue
+                    }
+                    guard let text = reader.string(setting, name) else { continue }
+                    switch name {
+                    case "pageNumberParameter": config.paging.pageNumberParameter = text
+                    case "pageSizeParameter": config.paging.pageSizeParameter = text
+                    default: config.paging.totalPagesHeader = text
                     }
                 }
             default:  // versionSource

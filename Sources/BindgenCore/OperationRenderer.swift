@@ -3,16 +3,82 @@ import OpenAPIModel
 /// One operation method: build the request, apply security, send, map the status to a result or an error.
 extension SwiftRenderer {
     func renderOperation(_ operation: OperationDeclaration, clientExpression client: String, into writer: inout SwiftWriter) {
-        writer.documentation(operationDocumentation(operation))
-        if operation.isDeprecated { writer.line("@available(*, deprecated)") }
-        var parameters = operation.parameters.map { parameter in
+        renderOneLineMethod(operation, into: &writer)
+        writer.line()
+        renderResponseMethod(operation, clientExpression: client, into: &writer)
+        if let paging = operation.paging {
+            writer.line()
+            renderPagesMethod(operation, paging, into: &writer)
+        }
+    }
+
+    /// The method's parameter list (`meterID: Int32, body: DataAccessReleaseRequest`).
+    func parameterList(_ operation: OperationDeclaration, leaving omitted: String? = nil) -> String {
+        var parameters = operation.parameters.filter { $0.name != omitted }.map { parameter in
             "\(Naming.escaped(parameter.name)): \(swiftType(parameter.type))" + (parameter.isRequired ? "" : "? = nil")
         }
         if let body = operation.requestBody {
             parameters.append("body: \(swiftType(body.type))" + (body.isRequired ? "" : "? = nil"))
         }
-        let returnType = operation.success.type.map { " -> \(swiftType($0))" + (operation.success.isOptional ? "?" : "") } ?? ""
-        writer.block("\(access)func \(Naming.escaped(operation.methodName))(\(parameters.joined(separator: ", "))) async throws\(returnType)") { writer in
+        return parameters.joined(separator: ", ")
+    }
+
+    /// The arguments passing every parameter on (`meterID: meterID, body: body`); `replacing` gives one another value.
+    func argumentList(_ operation: OperationDeclaration, replacing: (name: String, value: String)? = nil) -> String {
+        var arguments = operation.parameters.map { parameter in
+            "\(Naming.argumentLabel(parameter.name)): " + (parameter.name == replacing?.name ? replacing!.value : Naming.escaped(parameter.name))
+        }
+        if operation.requestBody != nil { arguments.append("body: body") }
+        return arguments.joined(separator: ", ")
+    }
+
+    /// The one-line call's result type (`DataAccessReleaseState`, `Item?`, `CreateItemV1Body`), nil for none.
+    func resultType(_ operation: OperationDeclaration) -> String? {
+        operation.success.type.map { swiftType($0) + (operation.success.isOptional ? "?" : "") }
+    }
+
+    /// `OperationResponse<Body, Headers>` of the whole-response method.
+    func responseType(_ operation: OperationDeclaration) -> String {
+        "OperationResponse<\(resultType(operation) ?? "Void"), \(operation.success.headersTypeName ?? "NoResponseHeaders")>"
+    }
+
+    private func renderOneLineMethod(_ operation: OperationDeclaration, into writer: inout SwiftWriter) {
+        writer.documentation(operationDocumentation(operation))
+        if operation.isDeprecated { writer.line("@available(*, deprecated)") }
+        let result = resultType(operation)
+        writer.block("\(access)func \(Naming.escaped(operation.methodName))(\(parameterList(operation))) async throws\(result.map { " -> " + $0 } ?? "")") { writer in
+            let call = "try await self.\(Naming.escaped(operation.responseMethodName))(\(argumentList(operation)))"
+            writer.line(result == nil ? "_ = " + call : call + ".body")
+        }
+    }
+
+    private func renderPagesMethod(_ operation: OperationDeclaration, _ paging: PagingDeclaration, into writer: inout SwiftWriter) {
+        let header = operation.success.headers.first { $0.name == paging.totalPagesProperty }?.wireName ?? paging.totalPagesProperty
+        writer.documentation("""
+            Every page of `\(operation.methodName)(…)`, fetched as the sequence is iterated: page \(paging.firstPage), then the next, \
+            until the `\(header)` response header's count is reached (it stops after a page without the header). Each element is the \
+            page's whole response (`OperationResponse`: body and headers). The other arguments are sent with every page.
+
+            - Throws: from the iteration, what `\(operation.methodName)(…)` throws; nothing is fetched after an error.
+            """)
+        if operation.isDeprecated { writer.line("@available(*, deprecated)") }
+        writer.block("\(access)func \(Naming.escaped(paging.methodName))(\(parameterList(operation, leaving: paging.pageNumberParameter))) -> PageSequence<\(responseType(operation))>") { writer in
+            let page = paging.pageNumberType == .int ? "$0" : "\(swiftType(paging.pageNumberType))(clamping: $0)"
+            let arguments = argumentList(operation, replacing: (paging.pageNumberParameter, page))
+            let total = paging.totalPagesType == .int ? "$0.headers.\(paging.totalPagesProperty)" : "$0.headers.\(paging.totalPagesProperty).map { Int($0) }"
+            writer.line("PageSequence(firstPage: \(paging.firstPage), fetch: { try await self.\(Naming.escaped(operation.responseMethodName))(\(arguments)) }, totalPages: { \(total) })")
+        }
+    }
+
+    private func renderResponseMethod(_ operation: OperationDeclaration, clientExpression client: String, into writer: inout SwiftWriter) {
+        var documentation = "The whole response of `\(operation.methodName)(…)`: the status, every header field"
+        if !operation.success.headers.isEmpty {
+            documentation += ", the declared headers (" + operation.success.headers.map { "`\($0.wireName)` as `\($0.name)`" }.joined(separator: ", ") + ")"
+        }
+        documentation += " and the body. Same parameters and errors as `\(operation.methodName)(…)`."
+        writer.documentation(documentation)
+        if operation.isDeprecated { writer.line("@available(*, deprecated)") }
+        writer.block("\(access)func \(Naming.escaped(operation.responseMethodName))(\(parameterList(operation))) async throws -> \(responseType(operation))") { writer in
             writer.line("let operationID = \(operation.operationID.swiftLiteral)")
             writer.line("let core = \(client).core")
             let hasQuery = operation.parameters.contains { $0.location == .query }
@@ -23,8 +89,9 @@ extension SwiftRenderer {
                 }
             }
             let queryArgument = hasQuery ? ", query: query" : ""
+            let accept = acceptedMediaTypes(operation)
             let mutatesRequest = operation.parameters.contains { $0.location == .header || $0.location == .cookie }
-                || operation.success.mediaType != nil || !operation.security.isEmpty || operation.requestBody != nil
+                || !accept.isEmpty || !operation.security.isEmpty || operation.requestBody != nil
             writer.line("\(mutatesRequest ? "var" : "let") request = core.makeRequest(method: .\(operation.httpMethod), path: \(pathExpression(operation))\(queryArgument))")
             renderRequestValidation(operation, into: &writer)
             for parameter in operation.parameters where parameter.location == .header {
@@ -35,13 +102,19 @@ extension SwiftRenderer {
                 let value = optionalText(parameter)
                 writer.line("core.addCookie(\(parameter.jsonName.swiftLiteral), \(value), in: &request)")
             }
-            if let media = operation.success.mediaType {
-                writer.line("request.headerFields[.accept] = \(media.swiftLiteral)")
+            if !accept.isEmpty {
+                writer.line("request.headerFields[.accept] = \(accept.joined(separator: ", ").swiftLiteral)")
             }
             renderSecurity(operation, client: client, into: &writer)
             renderSend(operation, into: &writer)
             renderResponseSwitch(operation, into: &writer)
         }
+    }
+
+    /// The success statuses' media types, for `Accept` (RFC 9110 §12.5.1), each once.
+    private func acceptedMediaTypes(_ operation: OperationDeclaration) -> [String] {
+        var seen = Set<String>()
+        return operation.success.cases.flatMap(\.mediaTypes).filter { seen.insert($0.lowercased()).inserted }
     }
 
     private func operationDocumentation(_ operation: OperationDeclaration) -> String {
@@ -62,7 +135,10 @@ extension SwiftRenderer {
             lines.append("- Parameters:")
             lines += parameterLines
         }
-        if operation.success.type != nil {
+        if let enumName = operation.success.bodyEnumName {
+            let statuses = operation.success.cases.map { "\($0.status.map(String.init) ?? "2XX") `.\($0.caseName)`" }.joined(separator: ", ")
+            lines.append("- Returns: The body by status, as `\(enumName)` (\(statuses)).")
+        } else if operation.success.type != nil {
             let statuses = operation.success.statuses.map(String.init).joined(separator: ", ")
             var returns = "- Returns: \(operation.success.documentation ?? "The response body.") (\(statuses.isEmpty ? "2XX" : statuses))"
             if operation.success.isOptional {
@@ -183,21 +259,7 @@ extension SwiftRenderer {
     private func renderResponseSwitch(_ operation: OperationDeclaration, into writer: inout SwiftWriter) {
         writer.line("switch response.status.code {")
         do {
-            var successPatterns = operation.success.statuses.map(String.init)
-            if operation.success.acceptsAny2xx { successPatterns.append("200...299") }
-            writer.line("case \(successPatterns.joined(separator: ", ")):")
-            writer.indented { writer in
-                if let rules = operation.success.rules, !rules.isEmpty {
-                    var lines = schemaExpression(rules)
-                    lines[lines.count - 1] += ", request: request, response: response, operationID: operationID)"
-                    write("try core.validateResponse(responseBody, schema: ", lines, into: &writer)
-                }
-                writer.line(successReturn(operation))
-            }
-            if !operation.success.emptyStatuses.isEmpty {
-                writer.line("case \(operation.success.emptyStatuses.map(String.init).joined(separator: ", ")):")
-                writer.line("    return nil")
-            }
+            renderSuccessCases(operation, into: &writer)
             // Exact codes first (grouped by body type, in order of first appearance), then ranges, then default.
             var groups: [(patterns: [String], type: TypeReference?)] = []
             for error in operation.errorResponses {
@@ -246,14 +308,6 @@ extension SwiftRenderer {
             }
             writer.line("try core.throwIfInvalid(violations, request: request, operationID: operationID)")
         }
-    }
-
-    private func successReturn(_ operation: OperationDeclaration) -> String {
-        guard let type = operation.success.type else { return "return" }
-        let media = operation.success.mediaType?.lowercased() ?? ""
-        if type == .data, !media.contains("json") { return "return responseBody" }
-        if type == .string, !media.contains("json") { return "return String(decoding: responseBody, as: UTF8.self)" }
-        return "return try core.decodeJSON(\(swiftType(type)).self, from: responseBody, request: request, response: response, operationID: operationID)"
     }
 
     private func errorExpression(_ type: TypeReference?) -> String {

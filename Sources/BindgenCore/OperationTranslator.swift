@@ -47,6 +47,7 @@ extension Translator {
                                                  operationID: plan.operationID, methodName: outcome.name, supportedSchemes: supported)
             if declared[index] != nil { explainMethodName(plan, outcome) }
         }
+        allocateDerivedMethodNames(&declared, planned: planned)
         var groups: [String?: [OperationDeclaration]] = [:]
         for (plan, declaration) in zip(planned, declared) {
             if let declaration { groups[plan.version, default: []].append(declaration) }
@@ -181,42 +182,8 @@ extension Translator {
                                                  rules: rules ?? ValidationRules())
         }
 
-        var success = SuccessResponse(statuses: [], acceptsAny2xx: false, type: nil, mediaType: nil, documentation: nil, rules: nil)
-        var errors: [ErrorResponse] = []
-        var successChosen = false
-        let hasExplicitSuccess = operation.responses.contains { $0.status.hasPrefix("2") }
-        for (status, value) in operation.responses {
-            guard let response = document.resolve(value) else { continue }
-            let isSuccess = status.hasPrefix("2") || (status == "default" && !hasExplicitSuccess)
-            let body = bodyType(response.content, suggestedName: isSuccess ? "Response" : "Response\(status.capitalized)",
-                                typePrefix: typePrefix)
-            if isSuccess {
-                if let code = Int(status), successChosen, success.type != nil, body == nil {
-                    success.emptyStatuses.append(code)
-                    continue
-                }
-                if let code = Int(status) { success.statuses.append(code) } else { success.acceptsAny2xx = true }
-                if !successChosen {
-                    successChosen = true
-                    success.type = body?.type
-                    success.mediaType = body?.media
-                    success.rules = body?.rules
-                    success.documentation = response.description
-                } else if body?.type != success.type {
-                    warn("response \(status) has another body type than the first success response; it is decoded as that one",
-                         response.mark, response.pointer)
-                }
-            } else if let code = Int(status) {
-                errors.append(ErrorResponse(status: code, rangeClass: nil, type: body?.type, documentation: response.description))
-            } else if status.count == 3, let digit = Int(status.prefix(1)) {
-                errors.append(ErrorResponse(status: nil, rangeClass: digit, type: body?.type, documentation: response.description))
-            } else {
-                errors.append(ErrorResponse(status: nil, rangeClass: nil, type: body?.type, documentation: response.description))
-            }
-        }
-        if !successChosen {
-            success.acceptsAny2xx = true
-        }
+        let (success, errors) = translateResponses(operation, typePrefix: typePrefix)
+        let paging = paging(parameters: declarations, success: success)
 
         let requirements = operation.security ?? document.security ?? []
         var security: [[String]] = []
@@ -232,7 +199,7 @@ extension Translator {
         return OperationDeclaration(
             operationID: operationID, methodName: methodName, httpMethod: method.rawValue, pathTemplate: path, pathParts: pathParts,
             parameters: declarations, requestBody: requestBody, success: success, errorResponses: errors, security: security,
-            summary: operation.summary, description: operation.description, isDeprecated: operation.deprecated)
+            summary: operation.summary, description: operation.description, isDeprecated: operation.deprecated, paging: paging)
     }
 
     func isScalarParameterType(_ type: TypeReference) -> Bool {
@@ -293,6 +260,32 @@ extension Translator {
         }
         if !current.isEmpty { parts.append(inParameter ? .literal("{" + current) : .literal(current)) }
         return parts
+    }
+}
+
+extension Translator {
+    /// The whole-response (`…Response`) and paging (`…Pages`) methods of each operation, named
+    /// after its method. They compete per version namespace after every operation's own method
+    /// has its name (those are reserved), so they never rename one.
+    func allocateDerivedMethodNames(_ declared: inout [OperationDeclaration?], planned: [PlannedOperation]) {
+        for version in Set(planned.map(\.version)) {
+            let members = planned.indices.filter { planned[$0].version == version && declared[$0] != nil }
+            let taken = Set(members.map { declared[$0]!.methodName }).union(ReservedNames.operationNames)
+            var candidates: [(index: Int, isPages: Bool, candidate: NameAllocation.Candidate)] = []
+            for index in members {
+                let operation = declared[index]!
+                candidates.append((index, false, .init(wireName: operation.operationID + " response", base: operation.methodName + "Response",
+                                                       isExplicit: planned[index].candidate.isExplicit, tieBreak: planned[index].candidate.tieBreak)))
+                if operation.paging != nil {
+                    candidates.append((index, true, .init(wireName: operation.operationID + " pages", base: operation.methodName + "Pages",
+                                                          isExplicit: planned[index].candidate.isExplicit, tieBreak: planned[index].candidate.tieBreak)))
+                }
+            }
+            let outcomes = NameAllocation.allocate(candidates.map(\.candidate), reserved: taken)
+            for (item, outcome) in zip(candidates, outcomes) {
+                if item.isPages { declared[item.index]!.paging!.methodName = outcome.name } else { declared[item.index]!.responseMethodName = outcome.name }
+            }
+        }
     }
 }
 

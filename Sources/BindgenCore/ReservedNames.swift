@@ -67,6 +67,8 @@ public enum ReservedNames {
         "ClientMiddleware", "DeprecationNotice", "DeprecationWarnings", "LoggingMiddleware", "OperationError", "RequestTimeoutError",
         "ResponseBodyTooLargeError", "RetryAfter", "RetryMiddleware", "TransportContext", "TransportError", "TransportErrorClassifying",
         "Nullable", "UnionDecoding",
+        "NoResponseHeaders", "OperationResponse", "PageSequence", "ResponseHeaderReader", "ResponseHeaderValue", "TypedData",
+        "UnexpectedContentTypeError",
         // swift-http-types, re-exported by BindingRuntime.
         "HTTPField", "HTTPFields", "HTTPRequest", "HTTPResponse",
         // The generator's own declarations: every struct's `CodingKeys`, the `Schemas` namespace, the manifest.

@@ -16,10 +16,13 @@ public struct Translator {
         public var versionSource: VersionSource
         /// Depth, type-count and output-size bounds (`GenerationLimits`).
         public var limits: GenerationLimits
+        /// How paged list operations are recognised (config key `paging`).
+        public var paging: PagingConvention
 
         public init(moduleName: String, accessLevel: AccessLevel = .public, specFileName: String, filter: OperationFilter = OperationFilter(),
                     overrides: NameOverrides = NameOverrides(), versionSource: VersionSource = .pathSegment,
-                    limits: GenerationLimits = GenerationLimits()) {
+                    limits: GenerationLimits = GenerationLimits(), paging: PagingConvention = PagingConvention()) {
+            self.paging = paging
             self.moduleName = moduleName
             self.accessLevel = accessLevel
             self.specFileName = specFileName

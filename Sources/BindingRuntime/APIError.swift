@@ -3,8 +3,8 @@ public import Foundation
 /// What every error thrown by a generated operation carries: the operation and the request's
 /// method and path (percent-encoded, without the query, which may hold credentials).
 ///
-/// `APIError`, `ResponseDecodingError`, `ResponseValidationError`, `MissingCredentialsError` and
-/// `TransportError` conform; `ValidationErrors` thrown by an operation has the same three values
+/// `APIError`, `ResponseDecodingError`, `ResponseValidationError`, `UnexpectedContentTypeError`,
+/// `MissingCredentialsError` and `TransportError` conform; `ValidationErrors` thrown by an operation has the same three values
 /// as optionals (the type is also thrown by `Validatable.validate()`, outside any operation).
 public protocol OperationError: Error, Sendable {
     /// The operation's `operationId` in the spec.

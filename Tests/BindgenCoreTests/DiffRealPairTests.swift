@@ -89,7 +89,7 @@ import Testing
         let wire = try #require(changes.first { $0.layer == .wire && $0.severity == .breaking })
         #expect(wire.rule.id == "request-property-required-added")
         #expect(wire.operation == "POST /api/v202203/utilityPlatform/meter/{meterId}/release (AssignDataAccessReleaseV202203)")
-        #expect(wire.location == "\(new):191:11")
+        #expect(wire.location == "\(new):274:11")
         #expect(wire.pointer == "/components/schemas/DataAccessReleaseRequest/properties/utilityName")
         // …breaking for Swift callers (the shared request type's initializer gains a required argument)…
         let swift = try #require(changes.first { $0.layer == .swift && $0.severity == .breaking })

@@ -14,14 +14,17 @@ import Testing
         var new: String
         /// "layer severity rule", sorted.
         var expected: [String]
+        /// Compares the edited text (as the old spec) with the base (as the new one): for removals.
+        var reversed = false
         var description: String { name }
     }
 
     static func findings(_ edit: Edit) throws -> [APIChange] {
         #expect(base.contains(edit.old), "\(edit.name): the base lacks the edited text")
         let edited = base.replacingOccurrences(of: edit.old, with: edit.new)
-        let old = try OpenAPIDocument.load(Array(base.utf8), file: "old.yaml").document
-        let new = try OpenAPIDocument.load(Array(edited.utf8), file: "new.yaml").document
+        let (oldText, newText) = edit.reversed ? (edited, base) : (base, edited)
+        let old = try OpenAPIDocument.load(Array(oldText.utf8), file: "old.yaml").document
+        let new = try OpenAPIDocument.load(Array(newText.utf8), file: "new.yaml").document
         let changes = try APIDiff.compare(old: old, new: new, oldConfig: GeneratorConfig(specPath: "old.yaml"), newConfig: GeneratorConfig(specPath: "new.yaml"))
         expectListedSeverities(changes)
         return changes
@@ -131,6 +134,25 @@ import Testing
         Edit(name: "response media type added", old: "      responses:\n        '201':\n          description: Created.\n          content:\n",
              new: "      responses:\n        '201':\n          description: Created.\n          content:\n            application/xml: {}\n",
              expected: ["wire info response-media-type-added"]),
+        Edit(name: "response header added", old: "        '200':\n          description: The item.\n",
+             new: "        '200':\n          description: The item.\n          headers:\n            ETag:\n              schema:\n                type: string\n",
+             // The whole-response method's `Headers` type changes from `NoResponseHeaders` to the new struct.
+             expected: ["swift breaking swift-result-type-changed", "wire info response-header-added"]),
+        Edit(name: "response header removed", old: "          headers:\n            Location:\n              schema:\n                type: string\n", new: "",
+             expected: ["swift breaking swift-result-type-changed", "wire warning response-header-removed"]),
+        Edit(name: "success body removed", old: "          description: The item.\n          content:\n            application/json:\n              schema:\n                $ref: '#/components/schemas/Item'\n",
+             new: "          description: The item.\n",
+             expected: ["swift breaking swift-result-type-changed", "swift breaking swift-result-type-changed",
+                        "wire breaking response-media-type-removed", "wire breaking response-success-body-changed"]),
+        Edit(name: "paging added", old: "          schema:\n            type: string\n      responses:\n        '200':\n          description: The item.\n", new: "          schema:\n            type: string\n        - name: pageNumber\n          in: query\n          schema:\n            type: integer\n        - name: pageSize\n          in: query\n          schema:\n            type: integer\n      responses:\n        '200':\n          description: The item.\n          headers:\n            TotalPages:\n              schema:\n                type: integer\n",
+             expected: ["swift breaking swift-result-type-changed", "swift info swift-method-added",
+                        "swift info swift-optional-argument-added", "swift info swift-optional-argument-added",
+                        "wire info paging-added", "wire info parameter-added", "wire info parameter-added", "wire info response-header-added"]),
+        Edit(name: "paging removed", old: "          schema:\n            type: string\n      responses:\n        '200':\n          description: The item.\n", new: "          schema:\n            type: string\n        - name: pageNumber\n          in: query\n          schema:\n            type: integer\n        - name: pageSize\n          in: query\n          schema:\n            type: integer\n      responses:\n        '200':\n          description: The item.\n          headers:\n            TotalPages:\n              schema:\n                type: integer\n",
+             expected: ["swift breaking swift-argument-removed", "swift breaking swift-argument-removed",
+                        "swift breaking swift-method-removed", "swift breaking swift-result-type-changed",
+                        "wire breaking paging-removed", "wire warning parameter-removed", "wire warning parameter-removed",
+                        "wire warning response-header-removed"], reversed: true),
         Edit(name: "security removed from the document", old: "security:\n  - ApiKey: []\n", new: "",
              expected: ["wire info security-changed", "wire info security-changed"]),
         Edit(name: "security required where there was none", old: "      operationId: GetItemV1\n", new: "      operationId: GetItemV1\n      security:\n        - ApiKey: []\n          Other: []\n",

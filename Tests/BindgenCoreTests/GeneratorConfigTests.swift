@@ -13,6 +13,30 @@ import YAMLParsing
         return folder.path
     }
 
+    /// `paging`: EnergyCAP's convention by default, other names from the config, `none` to turn it off.
+    @Test func pagingConventionFromTheConfig() throws {
+        func paging(_ extra: String) throws -> PagingDeclaration? {
+            let config = try GeneratorConfig.load(folder: Self.folder(config: "spec: energycap.openapi.yaml\n" + extra))
+            let operations = try Generator.generate(config).module.client.groups.flatMap(\.operations)
+            return try #require(operations.first { $0.operationID == "SearchUtilityPlatformServiceAddressesV202203" }).paging
+        }
+        let standard = try #require(try paging(""))
+        #expect(standard.methodName == "searchUtilityPlatformServiceAddressesPages")
+        #expect(standard.pageNumberParameter == "pageNumber" && standard.totalPagesProperty == "totalPages" && standard.firstPage == 1)
+        #expect(try paging("paging: none\n") == nil)
+        let custom = try #require(try paging("""
+            paging:
+              pageNumberParameter: PAGESIZE
+              pageSizeParameter: address
+              totalPagesHeader: totalnumberofrecords
+              firstPage: 0
+            """))
+        #expect(custom.pageNumberParameter == "pageSize" && custom.totalPagesProperty == "totalNumberOfRecords" && custom.firstPage == 0)
+        #expect(try paging("paging:\n  totalPagesHeader: X-Total-Pages\n") == nil)
+        #expect(throws: DiagnosticsError.self) { try GeneratorConfig.load(folder: Self.folder(config: "spec: energycap.openapi.yaml\npaging:\n  firstPage: -1\n")) }
+        #expect(throws: DiagnosticsError.self) { try GeneratorConfig.load(folder: Self.folder(config: "spec: energycap.openapi.yaml\npaging: sometimes\n")) }
+    }
+
     @Test func includeByVersionKeepsOnlyReachableSchemas() throws {
         let config = try GeneratorConfig.load(folder: Self.folder(config: "spec: energycap.openapi.yaml\nmodule: Uploads\ninclude:\n  versions: [v202105]\n"))
         let result = try Generator.generate(config)

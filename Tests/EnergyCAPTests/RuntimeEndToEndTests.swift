@@ -280,13 +280,14 @@ import Testing
 
     @Test(arguments: TestTransport.allCases)
     func invalidJSONSaysSoWithoutQuotingIt(transport: TestTransport) async throws {
-        let server = try await LoopbackServer.start { _ in LoopbackServer.Reply(status: 200, body: Data("<html>oops-secret</html>".utf8), contentType: "text/html") }
+        // Declared as JSON, so the content type passes (an undeclared one is `UnexpectedContentTypeError`) and decoding fails.
+        let server = try await LoopbackServer.start { _ in LoopbackServer.Reply(status: 200, body: Data("<html>oops-secret</html>".utf8), contentType: "application/json") }
         let client = EnergyCAPClient(serverURL: try await server.url, apiKey: "k", transport: transport.make())
         await #expect {
             _ = try await client.v202203.getDataAccessReleaseState(meterID: 5)
         } throws: { error in
             let text = "\(error)"
-            return text.contains("not valid JSON") && text.contains("text/html") && text.contains("24 bytes") && !text.contains("oops")
+            return text.contains("not valid JSON") && text.contains("application/json") && text.contains("24 bytes") && !text.contains("oops")
         }
         await server.stop()
     }

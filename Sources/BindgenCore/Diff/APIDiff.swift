@@ -61,14 +61,15 @@ public enum APIDiff {
             let (module, _, errors) = Translator.translateReportingLimits(document, options: .init(
                 moduleName: config.moduleName ?? Naming.typeName(document.info.title), accessLevel: config.accessLevel,
                 specFileName: (config.specPath as NSString).lastPathComponent, filter: config.filter, overrides: config.overrides,
-                versionSource: config.versionSource, limits: config.limits))
+                versionSource: config.versionSource, limits: config.limits, paging: config.paging))
             if !errors.isEmpty { throw DiagnosticsError(errors) }
             return module
         }
         let oldModule = try module(old, oldConfig), newModule = try module(new, newConfig)
         let wire = WireDiff.compare(old: old, new: new, maxDepth: min(oldConfig.limits.maxDepth, newConfig.limits.maxDepth))
         let swift = SwiftAPIDiff.compare(old: oldModule, new: newModule, oldDocument: old, newDocument: new)
-        return sorted(wire + swift)
+        let paging = WireDiff.pagingChanges(old: oldModule, new: newModule, oldDocument: old, newDocument: new)
+        return sorted(wire + paging + swift)
     }
 
     static func sorted(_ changes: [APIChange]) -> [APIChange] {

@@ -94,6 +94,11 @@ public enum WireRule: String, CaseIterable, Sendable {
     case responseSuccessStatusAdded = "response-success-status-added"
     case responseStatusRemoved = "response-status-removed"
     case responseSuccessStatusRemoved = "response-success-status-removed"
+    case responseSuccessBodyChanged = "response-success-body-changed"
+    case responseHeaderAdded = "response-header-added"
+    case responseHeaderRemoved = "response-header-removed"
+    case pagingAdded = "paging-added"
+    case pagingRemoved = "paging-removed"
     case securityChanged = "security-changed"
     case securitySchemeAdded = "security-scheme-added"
     case securitySchemeChanged = "security-scheme-changed"
@@ -103,13 +108,15 @@ public enum WireRule: String, CaseIterable, Sendable {
         switch self {
         case .operationRemoved, .operationMoved, .operationPathChanged, .parameterRequiredAdded, .parameterBecameRequired,
              .parameterLocationChanged, .parameterStyleChanged, .requestBodyRequiredAdded, .requestBodyBecameRequired,
-             .requestMediaTypeRemoved, .responseMediaTypeRemoved, .responseSuccessStatusRemoved, .securitySchemeChanged:
+             .requestMediaTypeRemoved, .responseMediaTypeRemoved, .responseSuccessStatusRemoved, .securitySchemeChanged,
+             .responseSuccessBodyChanged, .pagingRemoved:
             return [.breaking]
         case .operationDeprecated, .parameterRemoved, .requestBodyRemoved, .responseSuccessStatusAdded, .responseStatusRemoved,
-             .securitySchemeRemoved:
+             .securitySchemeRemoved, .responseHeaderRemoved:
             return [.warning]
         case .operationAdded, .operationNewVersion, .parameterAdded, .parameterBecameOptional, .requestBodyAdded,
-             .requestBodyBecameOptional, .requestMediaTypeAdded, .responseMediaTypeAdded, .responseStatusAdded, .securitySchemeAdded:
+             .requestBodyBecameOptional, .requestMediaTypeAdded, .responseMediaTypeAdded, .responseStatusAdded, .securitySchemeAdded,
+             .responseHeaderAdded, .pagingAdded:
             return [.info]
         case .securityChanged:
             // Breaking when an alternative the client may be using is gone.
@@ -127,7 +134,8 @@ public enum WireRule: String, CaseIterable, Sendable {
              .requestBodyBecameRequired, .requestBodyBecameOptional, .requestMediaTypeAdded, .requestMediaTypeRemoved:
             return .request
         case .responseMediaTypeAdded, .responseMediaTypeRemoved, .responseStatusAdded, .responseSuccessStatusAdded,
-             .responseStatusRemoved, .responseSuccessStatusRemoved:
+             .responseStatusRemoved, .responseSuccessStatusRemoved, .responseSuccessBodyChanged, .responseHeaderAdded,
+             .responseHeaderRemoved, .pagingAdded, .pagingRemoved:
             return .response
         default:
             return nil

@@ -179,24 +179,57 @@ public struct SwiftAPIDiff {
         document.operations.first { $0.path == operation.pathTemplate && $0.method.rawValue == operation.httpMethod }?.operation.pointer.description ?? ""
     }
 
+    /// A generated method: the one-line call, the whole-response method or the pages method.
+    enum MethodKind { case call, response, pages }
+
+    /// The signature of one of an operation's methods; `renderer` spells the types.
+    func signature(_ operation: OperationDeclaration, _ kind: MethodKind, renderer: SwiftRenderer) -> Signature {
+        var result = signature(operation)
+        switch kind {
+        case .call: break
+        case .response: result.result = renderer.responseType(operation)
+        case .pages:
+            result.parameters.removeAll { $0.label == operation.paging?.pageNumberParameter }
+            result.result = "PageSequence<\(renderer.responseType(operation))>"
+        }
+        return result
+    }
+
     mutating func compareClient() {
-        func methods(_ module: BindingModule) -> [(String, OperationDeclaration)] {
+        func methods(_ module: BindingModule) -> [(String, OperationDeclaration, MethodKind)] {
             module.client.groups.flatMap { group in
-                group.operations.map { ("client." + (group.accessorName.map { $0 + "." } ?? "") + $0.methodName, $0) }
+                group.operations.flatMap { operation -> [(String, OperationDeclaration, MethodKind)] in
+                    let prefix = "client." + (group.accessorName.map { $0 + "." } ?? "")
+                    var result = [(prefix + operation.methodName, operation, MethodKind.call)]
+                    if !operation.responseMethodName.isEmpty { result.append((prefix + operation.responseMethodName, operation, .response)) }
+                    if let paging = operation.paging { result.append((prefix + paging.methodName, operation, .pages)) }
+                    return result
+                }
             }
         }
-        let oldMethods = Dictionary(methods(old), uniquingKeysWith: { first, _ in first })
+        let oldRenderer = SwiftRenderer(module: old), newRenderer = SwiftRenderer(module: new)
+        let oldMethods = Dictionary(methods(old).map { ($0.0, ($0.1, $0.2)) }, uniquingKeysWith: { first, _ in first })
         let newMethods = methods(new)
-        for (name, operation) in newMethods {
+        // The whole-response and pages methods take the one-line call's arguments: a new or removed
+        // operation, and argument changes, are reported once, on the one-line call.
+        let oldOperations = Set(old.client.groups.flatMap(\.operations).map(\.operationID))
+        let newOperations = Set(new.client.groups.flatMap(\.operations).map(\.operationID))
+        for (name, operation, kind) in newMethods {
             let pointer = operationPointer(operation, in: newDocument)
-            guard let previous = oldMethods[name] else {
-                add(.methodAdded, "new method `\(name)`", pointer: pointer)
+            guard let (previous, previousKind) = oldMethods[name] else {
+                if kind == .call || oldOperations.contains(operation.operationID) { add(.methodAdded, "new method `\(name)`", pointer: pointer) }
                 continue
             }
-            compareCallable("`\(name)`", signature(previous), signature(operation), pointer: pointer)
+            let (a, b) = (signature(previous, previousKind, renderer: oldRenderer), signature(operation, kind, renderer: newRenderer))
+            if kind == .call || previousKind == .call {
+                compareCallable("`\(name)`", a, b, pointer: pointer)
+            } else if a.result != b.result {
+                add(.resultTypeChanged, "`\(name)` now returns `\(b.result)` instead of `\(a.result)`", pointer: pointer)
+            }
         }
         let newNames = Set(newMethods.map(\.0))
-        for (name, operation) in methods(old) where !newNames.contains(name) {
+        for (name, operation, kind) in methods(old) where !newNames.contains(name) {
+            guard kind == .call || newOperations.contains(operation.operationID) else { continue }
             add(.methodRemoved, "method `\(name)` was removed: calls to it stop compiling", pointer: operationPointer(operation, in: oldDocument), removed: true)
         }
         let oldCredentials = Set(old.client.credentials.map(\.propertyName))

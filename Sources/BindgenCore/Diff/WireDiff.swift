@@ -235,6 +235,7 @@ public struct WireDiff {
                 continue
             }
             compareContent(previous.content, response.content, site: .response, label: label, pointer: response.pointer, mark: response.mark)
+            compareResponseDetails(status: status, previous, response, label: label)
         }
         for (status, value) in oldResponses where !newResponses.contains(where: { $0.status.uppercased() == status.uppercased() }) {
             guard let response = old.resolve(value) else { continue }

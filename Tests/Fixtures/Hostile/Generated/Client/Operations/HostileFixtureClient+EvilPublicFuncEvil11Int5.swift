@@ -35,6 +35,12 @@ nonisolated extension HostileFixtureClient {
     /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (404: `TimeZoneModel`); `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     @available(*, deprecated)
     public func evilPublicFuncEvil11Int5(self2: String, `default`: Int64, `inout`: String? = nil, `let`: [String], `var`: Bool? = nil, async: Int? = nil, `await`: Int? = nil, body2: String? = nil, xEvilPublicFuncEvil16Int5: String? = nil, cOokieEvil18: String? = nil) async throws -> Keywords {
+        try await self.evilPublicFuncEvil11Int5Response(self2: self2, default: `default`, `inout`: `inout`, let: `let`, var: `var`, async: async, await: `await`, body2: body2, xEvilPublicFuncEvil16Int5: xEvilPublicFuncEvil16Int5, cOokieEvil18: cOokieEvil18).body
+    }
+
+    /// The whole response of `evilPublicFuncEvil11Int5(…)`: the status, every header field and the body. Same parameters and errors as `evilPublicFuncEvil11Int5(…)`.
+    @available(*, deprecated)
+    public func evilPublicFuncEvil11Int5Response(self2: String, `default`: Int64, `inout`: String? = nil, `let`: [String], `var`: Bool? = nil, async: Int? = nil, `await`: Int? = nil, body2: String? = nil, xEvilPublicFuncEvil16Int5: String? = nil, cOokieEvil18: String? = nil) async throws -> OperationResponse<Keywords, NoResponseHeaders> {
         let operationID = "evil\rpublic func evil11() -> Int { 5 }"
         let core = self.core
         var query: [(name: String, value: String?)] = []
@@ -63,8 +69,9 @@ nonisolated extension HostileFixtureClient {
         let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200:
+            try core.checkContentType(["application/json"], request: request, response: response, body: responseBody, operationID: operationID)
             try core.validateResponse(responseBody, schema: Keywords.validationSchema, request: request, response: response, operationID: operationID)
-            return try core.decodeJSON(Keywords.self, from: responseBody, request: request, response: response, operationID: operationID)
+            return OperationResponse(response, headers: NoResponseHeaders(), body: try core.decodeJSON(Keywords.self, from: responseBody, request: request, response: response, operationID: operationID))
         case 404:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody, declared: TimeZoneModel.self)
         default:

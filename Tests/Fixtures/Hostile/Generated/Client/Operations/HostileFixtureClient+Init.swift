@@ -13,6 +13,11 @@ nonisolated extension HostileFixtureClient {
     /// public func evil20() -> Int { 5 } (`application/json`)
     /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func `init`(body: Main) async throws {
+        _ = try await self.initResponse(body: body)
+    }
+
+    /// The whole response of `init(…)`: the status, every header field and the body. Same parameters and errors as `init(…)`.
+    public func initResponse(body: Main) async throws -> OperationResponse<Void, NoResponseHeaders> {
         let operationID = "init"
         let core = self.core
         var request = core.makeRequest(method: .post, path: "/init")
@@ -26,7 +31,7 @@ nonisolated extension HostileFixtureClient {
         let (response, responseBody) = try await core.send(request, body: requestBody, operationID: operationID)
         switch response.status.code {
         case 204:
-            return
+            return OperationResponse(response, headers: NoResponseHeaders(), body: ())
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }

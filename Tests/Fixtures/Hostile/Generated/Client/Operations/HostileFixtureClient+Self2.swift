@@ -15,6 +15,11 @@ nonisolated extension HostileFixtureClient {
     /// - Returns: text (200)
     /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `MissingCredentialsError` when the client lacks the credentials; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func self2(type: Choice? = nil, actor: Date? = nil, some: UUID? = nil) async throws -> String {
+        try await self.self2Response(type: type, actor: actor, some: some).body
+    }
+
+    /// The whole response of `self2(…)`: the status, every header field and the body. Same parameters and errors as `self2(…)`.
+    public func self2Response(type: Choice? = nil, actor: Date? = nil, some: UUID? = nil) async throws -> OperationResponse<String, NoResponseHeaders> {
         let operationID = "self"
         let core = self.core
         var query: [(name: String, value: String?)] = []
@@ -40,7 +45,8 @@ nonisolated extension HostileFixtureClient {
         let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200:
-            return String(decoding: responseBody, as: UTF8.self)
+            try core.checkContentType(["text/plain"], request: request, response: response, body: responseBody, operationID: operationID)
+            return OperationResponse(response, headers: NoResponseHeaders(), body: String(decoding: responseBody, as: UTF8.self))
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }

@@ -10,6 +10,11 @@ nonisolated extension HostileFixtureClient.V1 {
     /// - Returns: ok (200)
     /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func `default`() async throws -> DefaultV1Response {
+        try await self.defaultResponse().body
+    }
+
+    /// The whole response of `default(…)`: the status, every header field and the body. Same parameters and errors as `default(…)`.
+    public func defaultResponse() async throws -> OperationResponse<DefaultV1Response, NoResponseHeaders> {
         let operationID = "defaultV1"
         let core = client.core
         var request = core.makeRequest(method: .get, path: "/v1/default")
@@ -17,8 +22,9 @@ nonisolated extension HostileFixtureClient.V1 {
         let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200:
+            try core.checkContentType(["application/json"], request: request, response: response, body: responseBody, operationID: operationID)
             try core.validateResponse(responseBody, schema: DefaultV1Response.validationSchema, request: request, response: response, operationID: operationID)
-            return try core.decodeJSON(DefaultV1Response.self, from: responseBody, request: request, response: response, operationID: operationID)
+            return OperationResponse(response, headers: NoResponseHeaders(), body: try core.decodeJSON(DefaultV1Response.self, from: responseBody, request: request, response: response, operationID: operationID))
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }

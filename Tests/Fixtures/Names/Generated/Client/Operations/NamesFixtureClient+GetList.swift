@@ -9,13 +9,18 @@ nonisolated extension NamesFixtureClient {
     /// `GET /items` (operation `getList`)
     /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func getList() async throws {
+        _ = try await self.getListResponse()
+    }
+
+    /// The whole response of `getList(…)`: the status, every header field and the body. Same parameters and errors as `getList(…)`.
+    public func getListResponse() async throws -> OperationResponse<Void, NoResponseHeaders> {
         let operationID = "getList"
         let core = self.core
         let request = core.makeRequest(method: .get, path: "/items")
         let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 204:
-            return
+            return OperationResponse(response, headers: NoResponseHeaders(), body: ())
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }

@@ -11,13 +11,18 @@ nonisolated extension NamesFixtureClient {
     /// `GET /list` (operation `getList`)
     /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func getList2() async throws {
+        _ = try await self.getList2Response()
+    }
+
+    /// The whole response of `getList2(…)`: the status, every header field and the body. Same parameters and errors as `getList2(…)`.
+    public func getList2Response() async throws -> OperationResponse<Void, NoResponseHeaders> {
         let operationID = "getList"
         let core = self.core
         let request = core.makeRequest(method: .get, path: "/list")
         let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 204:
-            return
+            return OperationResponse(response, headers: NoResponseHeaders(), body: ())
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }

@@ -16,6 +16,11 @@ nonisolated extension NamesFixtureClient {
     /// - Returns: The people. (200)
     /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func listPeople(firstName3: String? = nil, firstName: String? = nil, query2: String? = nil, firstName2: String? = nil) async throws -> [Person] {
+        try await self.listPeopleResponse(firstName3: firstName3, firstName: firstName, query2: query2, firstName2: firstName2).body
+    }
+
+    /// The whole response of `listPeople(…)`: the status, every header field and the body. Same parameters and errors as `listPeople(…)`.
+    public func listPeopleResponse(firstName3: String? = nil, firstName: String? = nil, query2: String? = nil, firstName2: String? = nil) async throws -> OperationResponse<[Person], NoResponseHeaders> {
         let operationID = "listPeople"
         let core = self.core
         var query: [(name: String, value: String?)] = []
@@ -28,11 +33,12 @@ nonisolated extension NamesFixtureClient {
         let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200:
+            try core.checkContentType(["application/json"], request: request, response: response, body: responseBody, operationID: operationID)
             try core.validateResponse(responseBody, schema: ValidationSchema(
                 types: [.array],
                 items: ValidationSchema(reference: { Person.validationSchema })
             ), request: request, response: response, operationID: operationID)
-            return try core.decodeJSON([Person].self, from: responseBody, request: request, response: response, operationID: operationID)
+            return OperationResponse(response, headers: NoResponseHeaders(), body: try core.decodeJSON([Person].self, from: responseBody, request: request, response: response, operationID: operationID))
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }

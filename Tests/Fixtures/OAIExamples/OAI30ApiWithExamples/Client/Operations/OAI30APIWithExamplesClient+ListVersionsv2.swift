@@ -12,6 +12,11 @@ nonisolated extension OAI30APIWithExamplesClient {
     /// - Returns: 200 response (200)
     /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (300: `JSONValue`); `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func listVersionsv2() async throws -> JSONValue {
+        try await self.listVersionsv2Response().body
+    }
+
+    /// The whole response of `listVersionsv2(…)`: the status, every header field and the body. Same parameters and errors as `listVersionsv2(…)`.
+    public func listVersionsv2Response() async throws -> OperationResponse<JSONValue, NoResponseHeaders> {
         let operationID = "listVersionsv2"
         let core = self.core
         var request = core.makeRequest(method: .get, path: "/")
@@ -19,7 +24,8 @@ nonisolated extension OAI30APIWithExamplesClient {
         let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200:
-            return try core.decodeJSON(JSONValue.self, from: responseBody, request: request, response: response, operationID: operationID)
+            try core.checkContentType(["application/json"], request: request, response: response, body: responseBody, operationID: operationID)
+            return OperationResponse(response, headers: NoResponseHeaders(), body: try core.decodeJSON(JSONValue.self, from: responseBody, request: request, response: response, operationID: operationID))
         case 300:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody, declared: JSONValue.self)
         default:

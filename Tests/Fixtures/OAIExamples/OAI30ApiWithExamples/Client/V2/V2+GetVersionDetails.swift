@@ -12,6 +12,11 @@ nonisolated extension OAI30APIWithExamplesClient.V2 {
     /// - Returns: 200 response (200, 203)
     /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func getVersionDetails() async throws -> JSONValue {
+        try await self.getVersionDetailsResponse().body
+    }
+
+    /// The whole response of `getVersionDetails(…)`: the status, every header field and the body. Same parameters and errors as `getVersionDetails(…)`.
+    public func getVersionDetailsResponse() async throws -> OperationResponse<JSONValue, NoResponseHeaders> {
         let operationID = "getVersionDetailsv2"
         let core = client.core
         var request = core.makeRequest(method: .get, path: "/v2")
@@ -19,7 +24,8 @@ nonisolated extension OAI30APIWithExamplesClient.V2 {
         let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200, 203:
-            return try core.decodeJSON(JSONValue.self, from: responseBody, request: request, response: response, operationID: operationID)
+            try core.checkContentType(["application/json"], request: request, response: response, body: responseBody, operationID: operationID)
+            return OperationResponse(response, headers: NoResponseHeaders(), body: try core.decodeJSON(JSONValue.self, from: responseBody, request: request, response: response, operationID: operationID))
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }

@@ -17,6 +17,11 @@ nonisolated extension OAI30CallbackExampleClient {
     /// - Returns: subscription successfully created (201)
     /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func postStreams(callbackURL: String) async throws -> PostStreamsResponse {
+        try await self.postStreamsResponse(callbackURL: callbackURL).body
+    }
+
+    /// The whole response of `postStreams(…)`: the status, every header field and the body. Same parameters and errors as `postStreams(…)`.
+    public func postStreamsResponse(callbackURL: String) async throws -> OperationResponse<PostStreamsResponse, NoResponseHeaders> {
         let operationID = "postStreams"
         let core = self.core
         var query: [(name: String, value: String?)] = []
@@ -34,8 +39,9 @@ nonisolated extension OAI30CallbackExampleClient {
         let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 201:
+            try core.checkContentType(["application/json"], request: request, response: response, body: responseBody, operationID: operationID)
             try core.validateResponse(responseBody, schema: PostStreamsResponse.validationSchema, request: request, response: response, operationID: operationID)
-            return try core.decodeJSON(PostStreamsResponse.self, from: responseBody, request: request, response: response, operationID: operationID)
+            return OperationResponse(response, headers: NoResponseHeaders(), body: try core.decodeJSON(PostStreamsResponse.self, from: responseBody, request: request, response: response, operationID: operationID))
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }

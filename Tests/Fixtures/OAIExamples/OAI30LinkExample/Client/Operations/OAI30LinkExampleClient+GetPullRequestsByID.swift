@@ -15,6 +15,11 @@ nonisolated extension OAI30LinkExampleClient {
     /// - Returns: a pull request object (200)
     /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func getPullRequestsByID(username: String, slug: String, pid: String) async throws -> Pullrequest {
+        try await self.getPullRequestsByIDResponse(username: username, slug: slug, pid: pid).body
+    }
+
+    /// The whole response of `getPullRequestsByID(…)`: the status, every header field and the body. Same parameters and errors as `getPullRequestsByID(…)`.
+    public func getPullRequestsByIDResponse(username: String, slug: String, pid: String) async throws -> OperationResponse<Pullrequest, NoResponseHeaders> {
         let operationID = "getPullRequestsById"
         let core = self.core
         var request = core.makeRequest(method: .get, path: "/2.0/repositories/" + URIEncoding.pathSegment(username) + "/" + URIEncoding.pathSegment(slug) + "/pullrequests/" + URIEncoding.pathSegment(pid))
@@ -22,8 +27,9 @@ nonisolated extension OAI30LinkExampleClient {
         let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200:
+            try core.checkContentType(["application/json"], request: request, response: response, body: responseBody, operationID: operationID)
             try core.validateResponse(responseBody, schema: Pullrequest.validationSchema, request: request, response: response, operationID: operationID)
-            return try core.decodeJSON(Pullrequest.self, from: responseBody, request: request, response: response, operationID: operationID)
+            return OperationResponse(response, headers: NoResponseHeaders(), body: try core.decodeJSON(Pullrequest.self, from: responseBody, request: request, response: response, operationID: operationID))
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }

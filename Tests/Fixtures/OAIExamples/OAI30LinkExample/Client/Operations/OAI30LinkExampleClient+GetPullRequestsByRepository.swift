@@ -15,6 +15,11 @@ nonisolated extension OAI30LinkExampleClient {
     /// - Returns: an array of pull request objects (200)
     /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func getPullRequestsByRepository(username: String, slug: String, state: GetPullRequestsByRepositoryState? = nil) async throws -> [Pullrequest] {
+        try await self.getPullRequestsByRepositoryResponse(username: username, slug: slug, state: state).body
+    }
+
+    /// The whole response of `getPullRequestsByRepository(…)`: the status, every header field and the body. Same parameters and errors as `getPullRequestsByRepository(…)`.
+    public func getPullRequestsByRepositoryResponse(username: String, slug: String, state: GetPullRequestsByRepositoryState? = nil) async throws -> OperationResponse<[Pullrequest], NoResponseHeaders> {
         let operationID = "getPullRequestsByRepository"
         let core = self.core
         var query: [(name: String, value: String?)] = []
@@ -29,11 +34,12 @@ nonisolated extension OAI30LinkExampleClient {
         let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200:
+            try core.checkContentType(["application/json"], request: request, response: response, body: responseBody, operationID: operationID)
             try core.validateResponse(responseBody, schema: ValidationSchema(
                 types: [.array],
                 items: ValidationSchema(reference: { Pullrequest.validationSchema })
             ), request: request, response: response, operationID: operationID)
-            return try core.decodeJSON([Pullrequest].self, from: responseBody, request: request, response: response, operationID: operationID)
+            return OperationResponse(response, headers: NoResponseHeaders(), body: try core.decodeJSON([Pullrequest].self, from: responseBody, request: request, response: response, operationID: operationID))
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }

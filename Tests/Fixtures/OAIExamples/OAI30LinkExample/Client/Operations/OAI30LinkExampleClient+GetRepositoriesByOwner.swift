@@ -13,6 +13,11 @@ nonisolated extension OAI30LinkExampleClient {
     /// - Returns: repositories owned by the supplied user (200)
     /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func getRepositoriesByOwner(username: String) async throws -> [Repository] {
+        try await self.getRepositoriesByOwnerResponse(username: username).body
+    }
+
+    /// The whole response of `getRepositoriesByOwner(…)`: the status, every header field and the body. Same parameters and errors as `getRepositoriesByOwner(…)`.
+    public func getRepositoriesByOwnerResponse(username: String) async throws -> OperationResponse<[Repository], NoResponseHeaders> {
         let operationID = "getRepositoriesByOwner"
         let core = self.core
         var request = core.makeRequest(method: .get, path: "/2.0/repositories/" + URIEncoding.pathSegment(username))
@@ -20,11 +25,12 @@ nonisolated extension OAI30LinkExampleClient {
         let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200:
+            try core.checkContentType(["application/json"], request: request, response: response, body: responseBody, operationID: operationID)
             try core.validateResponse(responseBody, schema: ValidationSchema(
                 types: [.array],
                 items: ValidationSchema(reference: { Repository.validationSchema })
             ), request: request, response: response, operationID: operationID)
-            return try core.decodeJSON([Repository].self, from: responseBody, request: request, response: response, operationID: operationID)
+            return OperationResponse(response, headers: NoResponseHeaders(), body: try core.decodeJSON([Repository].self, from: responseBody, request: request, response: response, operationID: operationID))
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }

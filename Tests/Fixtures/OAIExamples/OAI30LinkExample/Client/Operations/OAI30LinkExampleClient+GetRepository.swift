@@ -14,6 +14,11 @@ nonisolated extension OAI30LinkExampleClient {
     /// - Returns: The repository (200)
     /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func getRepository(username: String, slug: String) async throws -> Repository {
+        try await self.getRepositoryResponse(username: username, slug: slug).body
+    }
+
+    /// The whole response of `getRepository(…)`: the status, every header field and the body. Same parameters and errors as `getRepository(…)`.
+    public func getRepositoryResponse(username: String, slug: String) async throws -> OperationResponse<Repository, NoResponseHeaders> {
         let operationID = "getRepository"
         let core = self.core
         var request = core.makeRequest(method: .get, path: "/2.0/repositories/" + URIEncoding.pathSegment(username) + "/" + URIEncoding.pathSegment(slug))
@@ -21,8 +26,9 @@ nonisolated extension OAI30LinkExampleClient {
         let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200:
+            try core.checkContentType(["application/json"], request: request, response: response, body: responseBody, operationID: operationID)
             try core.validateResponse(responseBody, schema: Repository.validationSchema, request: request, response: response, operationID: operationID)
-            return try core.decodeJSON(Repository.self, from: responseBody, request: request, response: response, operationID: operationID)
+            return OperationResponse(response, headers: NoResponseHeaders(), body: try core.decodeJSON(Repository.self, from: responseBody, request: request, response: response, operationID: operationID))
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }

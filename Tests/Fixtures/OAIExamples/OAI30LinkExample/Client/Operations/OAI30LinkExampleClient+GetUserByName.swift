@@ -13,6 +13,11 @@ nonisolated extension OAI30LinkExampleClient {
     /// - Returns: The User (200)
     /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func getUserByName(username: String) async throws -> User {
+        try await self.getUserByNameResponse(username: username).body
+    }
+
+    /// The whole response of `getUserByName(…)`: the status, every header field and the body. Same parameters and errors as `getUserByName(…)`.
+    public func getUserByNameResponse(username: String) async throws -> OperationResponse<User, NoResponseHeaders> {
         let operationID = "getUserByName"
         let core = self.core
         var request = core.makeRequest(method: .get, path: "/2.0/users/" + URIEncoding.pathSegment(username))
@@ -20,8 +25,9 @@ nonisolated extension OAI30LinkExampleClient {
         let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200:
+            try core.checkContentType(["application/json"], request: request, response: response, body: responseBody, operationID: operationID)
             try core.validateResponse(responseBody, schema: User.validationSchema, request: request, response: response, operationID: operationID)
-            return try core.decodeJSON(User.self, from: responseBody, request: request, response: response, operationID: operationID)
+            return OperationResponse(response, headers: NoResponseHeaders(), body: try core.decodeJSON(User.self, from: responseBody, request: request, response: response, operationID: operationID))
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }

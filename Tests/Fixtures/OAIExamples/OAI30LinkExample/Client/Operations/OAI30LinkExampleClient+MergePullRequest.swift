@@ -14,13 +14,18 @@ nonisolated extension OAI30LinkExampleClient {
     ///   - pid: (path)
     /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func mergePullRequest(username: String, slug: String, pid: String) async throws {
+        _ = try await self.mergePullRequestResponse(username: username, slug: slug, pid: pid)
+    }
+
+    /// The whole response of `mergePullRequest(…)`: the status, every header field and the body. Same parameters and errors as `mergePullRequest(…)`.
+    public func mergePullRequestResponse(username: String, slug: String, pid: String) async throws -> OperationResponse<Void, NoResponseHeaders> {
         let operationID = "mergePullRequest"
         let core = self.core
         let request = core.makeRequest(method: .post, path: "/2.0/repositories/" + URIEncoding.pathSegment(username) + "/" + URIEncoding.pathSegment(slug) + "/pullrequests/" + URIEncoding.pathSegment(pid) + "/merge")
         let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 204:
-            return
+            return OperationResponse(response, headers: NoResponseHeaders(), body: ())
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }

@@ -14,6 +14,11 @@ nonisolated extension OAI30PetstoreClient {
     ///   - body: (`application/json`)
     /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (default: `ErrorModel`); `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func createPets(body: Pet) async throws {
+        _ = try await self.createPetsResponse(body: body)
+    }
+
+    /// The whole response of `createPets(…)`: the status, every header field and the body. Same parameters and errors as `createPets(…)`.
+    public func createPetsResponse(body: Pet) async throws -> OperationResponse<Void, NoResponseHeaders> {
         let operationID = "createPets"
         let core = self.core
         var request = core.makeRequest(method: .post, path: "/pets")
@@ -27,7 +32,7 @@ nonisolated extension OAI30PetstoreClient {
         let (response, responseBody) = try await core.send(request, body: requestBody, operationID: operationID)
         switch response.status.code {
         case 201:
-            return
+            return OperationResponse(response, headers: NoResponseHeaders(), body: ())
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody, declared: ErrorModel.self)
         }

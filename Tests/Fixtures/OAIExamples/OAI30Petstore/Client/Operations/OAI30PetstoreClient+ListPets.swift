@@ -15,6 +15,11 @@ nonisolated extension OAI30PetstoreClient {
     /// - Returns: A paged array of pets (200)
     /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (default: `ErrorModel`); `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func listPets(limit: Int32? = nil) async throws -> Pets {
+        try await self.listPetsResponse(limit: limit).body
+    }
+
+    /// The whole response of `listPets(…)`: the status, every header field, the declared headers (`x-next` as `xNext`) and the body. Same parameters and errors as `listPets(…)`.
+    public func listPetsResponse(limit: Int32? = nil) async throws -> OperationResponse<Pets, ListPetsHeaders> {
         let operationID = "listPets"
         let core = self.core
         var query: [(name: String, value: String?)] = []
@@ -32,10 +37,25 @@ nonisolated extension OAI30PetstoreClient {
         let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200:
+            try core.checkContentType(["application/json"], request: request, response: response, body: responseBody, operationID: operationID)
             try core.validateResponse(responseBody, schema: Schemas.pets, request: request, response: response, operationID: operationID)
-            return try core.decodeJSON(Pets.self, from: responseBody, request: request, response: response, operationID: operationID)
+            return OperationResponse(response, headers: try ListPetsHeaders(core.headerReader(request: request, response: response, body: responseBody, operationID: operationID)), body: try core.decodeJSON(Pets.self, from: responseBody, request: request, response: response, operationID: operationID))
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody, declared: ErrorModel.self)
         }
+    }
+}
+
+/// The response headers `listPets` declares for its success statuses (OpenAPI Response Object, `headers`), decoded by their schemas; each is nil when the response does not carry it.
+public nonisolated struct ListPetsHeaders: Hashable, Sendable {
+    /// `x-next`: A link to the next page of responses
+    public var xNext: String?
+
+    public init(xNext: String? = nil) {
+        self.xNext = xNext
+    }
+
+    init(_ reader: ResponseHeaderReader) throws {
+        self.xNext = try reader.value("x-next", as: String.self)
     }
 }

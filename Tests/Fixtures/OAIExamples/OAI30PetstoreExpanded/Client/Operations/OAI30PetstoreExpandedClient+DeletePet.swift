@@ -14,13 +14,18 @@ nonisolated extension OAI30PetstoreExpandedClient {
     ///   - id: ID of pet to delete (path)
     /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (default: `ErrorModel`); `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func deletePet(id: Int64) async throws {
+        _ = try await self.deletePetResponse(id: id)
+    }
+
+    /// The whole response of `deletePet(…)`: the status, every header field and the body. Same parameters and errors as `deletePet(…)`.
+    public func deletePetResponse(id: Int64) async throws -> OperationResponse<Void, NoResponseHeaders> {
         let operationID = "deletePet"
         let core = self.core
         let request = core.makeRequest(method: .delete, path: "/pets/" + URIEncoding.pathSegment(String(id)))
         let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 204:
-            return
+            return OperationResponse(response, headers: NoResponseHeaders(), body: ())
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody, declared: ErrorModel.self)
         }

@@ -15,6 +15,11 @@ nonisolated extension OAI30PetstoreExpandedClient {
     /// - Returns: pet response (200)
     /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (default: `ErrorModel`); `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func findPetByID(id: Int64) async throws -> Pet {
+        try await self.findPetByIDResponse(id: id).body
+    }
+
+    /// The whole response of `findPetByID(…)`: the status, every header field and the body. Same parameters and errors as `findPetByID(…)`.
+    public func findPetByIDResponse(id: Int64) async throws -> OperationResponse<Pet, NoResponseHeaders> {
         let operationID = "find pet by id"
         let core = self.core
         var request = core.makeRequest(method: .get, path: "/pets/" + URIEncoding.pathSegment(String(id)))
@@ -22,8 +27,9 @@ nonisolated extension OAI30PetstoreExpandedClient {
         let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200:
+            try core.checkContentType(["application/json"], request: request, response: response, body: responseBody, operationID: operationID)
             try core.validateResponse(responseBody, schema: Pet.validationSchema, request: request, response: response, operationID: operationID)
-            return try core.decodeJSON(Pet.self, from: responseBody, request: request, response: response, operationID: operationID)
+            return OperationResponse(response, headers: NoResponseHeaders(), body: try core.decodeJSON(Pet.self, from: responseBody, request: request, response: response, operationID: operationID))
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody, declared: ErrorModel.self)
         }

@@ -20,6 +20,11 @@ nonisolated extension OAI30PetstoreExpandedClient {
     /// - Returns: pet response (200)
     /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (default: `ErrorModel`); `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func findPets(tags: [String]? = nil, limit: Int32? = nil) async throws -> [Pet] {
+        try await self.findPetsResponse(tags: tags, limit: limit).body
+    }
+
+    /// The whole response of `findPets(…)`: the status, every header field and the body. Same parameters and errors as `findPets(…)`.
+    public func findPetsResponse(tags: [String]? = nil, limit: Int32? = nil) async throws -> OperationResponse<[Pet], NoResponseHeaders> {
         let operationID = "findPets"
         let core = self.core
         var query: [(name: String, value: String?)] = []
@@ -38,11 +43,12 @@ nonisolated extension OAI30PetstoreExpandedClient {
         let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200:
+            try core.checkContentType(["application/json"], request: request, response: response, body: responseBody, operationID: operationID)
             try core.validateResponse(responseBody, schema: ValidationSchema(
                 types: [.array],
                 items: ValidationSchema(reference: { Pet.validationSchema })
             ), request: request, response: response, operationID: operationID)
-            return try core.decodeJSON([Pet].self, from: responseBody, request: request, response: response, operationID: operationID)
+            return OperationResponse(response, headers: NoResponseHeaders(), body: try core.decodeJSON([Pet].self, from: responseBody, request: request, response: response, operationID: operationID))
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody, declared: ErrorModel.self)
         }

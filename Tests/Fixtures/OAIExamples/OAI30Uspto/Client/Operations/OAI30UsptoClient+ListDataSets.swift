@@ -12,6 +12,11 @@ nonisolated extension OAI30UsptoClient {
     /// - Returns: Returns a list of data sets (200)
     /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func listDataSets() async throws -> DataSetList {
+        try await self.listDataSetsResponse().body
+    }
+
+    /// The whole response of `listDataSets(…)`: the status, every header field and the body. Same parameters and errors as `listDataSets(…)`.
+    public func listDataSetsResponse() async throws -> OperationResponse<DataSetList, NoResponseHeaders> {
         let operationID = "list-data-sets"
         let core = self.core
         var request = core.makeRequest(method: .get, path: "/")
@@ -19,8 +24,9 @@ nonisolated extension OAI30UsptoClient {
         let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200:
+            try core.checkContentType(["application/json"], request: request, response: response, body: responseBody, operationID: operationID)
             try core.validateResponse(responseBody, schema: DataSetList.validationSchema, request: request, response: response, operationID: operationID)
-            return try core.decodeJSON(DataSetList.self, from: responseBody, request: request, response: response, operationID: operationID)
+            return OperationResponse(response, headers: NoResponseHeaders(), body: try core.decodeJSON(DataSetList.self, from: responseBody, request: request, response: response, operationID: operationID))
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }

@@ -18,6 +18,11 @@ nonisolated extension OAI30UsptoClient {
     /// - Returns: The dataset API for the given version is found and it is accessible to consume. (200)
     /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (404: `String`); `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func listSearchableFields(dataset: String, version: String) async throws -> String {
+        try await self.listSearchableFieldsResponse(dataset: dataset, version: version).body
+    }
+
+    /// The whole response of `listSearchableFields(…)`: the status, every header field and the body. Same parameters and errors as `listSearchableFields(…)`.
+    public func listSearchableFieldsResponse(dataset: String, version: String) async throws -> OperationResponse<String, NoResponseHeaders> {
         let operationID = "list-searchable-fields"
         let core = self.core
         var request = core.makeRequest(method: .get, path: "/" + URIEncoding.pathSegment(dataset) + "/" + URIEncoding.pathSegment(version) + "/fields")
@@ -25,8 +30,9 @@ nonisolated extension OAI30UsptoClient {
         let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200:
+            try core.checkContentType(["application/json"], request: request, response: response, body: responseBody, operationID: operationID)
             try core.validateResponse(responseBody, schema: ValidationSchema(types: [.string]), request: request, response: response, operationID: operationID)
-            return try core.decodeJSON(String.self, from: responseBody, request: request, response: response, operationID: operationID)
+            return OperationResponse(response, headers: NoResponseHeaders(), body: try core.decodeJSON(String.self, from: responseBody, request: request, response: response, operationID: operationID))
         case 404:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody, declared: String.self)
         default:

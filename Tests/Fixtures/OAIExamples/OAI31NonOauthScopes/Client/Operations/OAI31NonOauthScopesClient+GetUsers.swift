@@ -9,6 +9,11 @@ nonisolated extension OAI31NonOauthScopesClient {
     /// `GET /users` (operation `getUsers`)
     /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `MissingCredentialsError` when the client lacks the credentials; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func getUsers() async throws {
+        _ = try await self.getUsersResponse()
+    }
+
+    /// The whole response of `getUsers(…)`: the status, every header field and the body. Same parameters and errors as `getUsers(…)`.
+    public func getUsersResponse() async throws -> OperationResponse<Void, NoResponseHeaders> {
         let operationID = "getUsers"
         let core = self.core
         var request = core.makeRequest(method: .get, path: "/users")
@@ -16,7 +21,7 @@ nonisolated extension OAI31NonOauthScopesClient {
         let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200...299:
-            return
+            return OperationResponse(response, headers: NoResponseHeaders(), body: ())
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }

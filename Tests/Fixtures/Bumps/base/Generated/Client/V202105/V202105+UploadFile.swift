@@ -19,6 +19,11 @@ nonisolated extension BumpClient.V202105 {
     /// - Returns: The stored file's reference. (200)
     /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (400: `ErrorResponse`, 401: `ErrorResponse`, 403: `ErrorResponse`, 404: `ErrorResponse`); `ResponseDecodingError` when a success body does not match the spec; `MissingCredentialsError` when the client lacks the credentials; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func uploadFile(fileDataTypeID: Int32, fileName: String? = nil, body: Data) async throws -> String {
+        try await self.uploadFileResponse(fileDataTypeID: fileDataTypeID, fileName: fileName, body: body).body
+    }
+
+    /// The whole response of `uploadFile(…)`: the status, every header field and the body. Same parameters and errors as `uploadFile(…)`.
+    public func uploadFileResponse(fileDataTypeID: Int32, fileName: String? = nil, body: Data) async throws -> OperationResponse<String, NoResponseHeaders> {
         let operationID = "UploadFileV202105"
         let core = client.core
         var query: [(name: String, value: String?)] = []
@@ -31,8 +36,9 @@ nonisolated extension BumpClient.V202105 {
         let (response, responseBody) = try await core.send(request, body: requestBody, operationID: operationID)
         switch response.status.code {
         case 200:
+            try core.checkContentType(["application/json"], request: request, response: response, body: responseBody, operationID: operationID)
             try core.validateResponse(responseBody, schema: ValidationSchema(types: [.string]), request: request, response: response, operationID: operationID)
-            return try core.decodeJSON(String.self, from: responseBody, request: request, response: response, operationID: operationID)
+            return OperationResponse(response, headers: NoResponseHeaders(), body: try core.decodeJSON(String.self, from: responseBody, request: request, response: response, operationID: operationID))
         case 400, 401, 403, 404:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody, declared: ErrorResponse.self)
         default:

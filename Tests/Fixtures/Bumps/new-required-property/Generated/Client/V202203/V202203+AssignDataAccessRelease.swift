@@ -16,6 +16,11 @@ nonisolated extension BumpClient.V202203 {
     /// - Returns: The request succeeded and the response body contains the requested data. (200)
     /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (400: `ErrorResponse`, 401: `ErrorResponse`, 403: `ErrorResponse`, 404: `ErrorResponse`); `ResponseDecodingError` when a success body does not match the spec; `MissingCredentialsError` when the client lacks the credentials; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func assignDataAccessRelease(meterID: Int32, body: DataAccessReleaseRequest) async throws -> DataAccessReleaseState {
+        try await self.assignDataAccessReleaseResponse(meterID: meterID, body: body).body
+    }
+
+    /// The whole response of `assignDataAccessRelease(…)`: the status, every header field and the body. Same parameters and errors as `assignDataAccessRelease(…)`.
+    public func assignDataAccessReleaseResponse(meterID: Int32, body: DataAccessReleaseRequest) async throws -> OperationResponse<DataAccessReleaseState, NoResponseHeaders> {
         let operationID = "AssignDataAccessReleaseV202203"
         let core = client.core
         var request = core.makeRequest(method: .post, path: "/api/v202203/utilityPlatform/meter/" + URIEncoding.pathSegment(String(meterID)) + "/release")
@@ -31,8 +36,9 @@ nonisolated extension BumpClient.V202203 {
         let (response, responseBody) = try await core.send(request, body: requestBody, operationID: operationID)
         switch response.status.code {
         case 200:
+            try core.checkContentType(["application/json"], request: request, response: response, body: responseBody, operationID: operationID)
             try core.validateResponse(responseBody, schema: DataAccessReleaseState.validationSchema, request: request, response: response, operationID: operationID)
-            return try core.decodeJSON(DataAccessReleaseState.self, from: responseBody, request: request, response: response, operationID: operationID)
+            return OperationResponse(response, headers: NoResponseHeaders(), body: try core.decodeJSON(DataAccessReleaseState.self, from: responseBody, request: request, response: response, operationID: operationID))
         case 400, 401, 403, 404:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody, declared: ErrorResponse.self)
         default:
