@@ -117,8 +117,10 @@ let package = Package(
         .target(name: "NamesFixture", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/Names/Generated"),
         // Hostile text and names in every position (Tests/Fixtures/Hostile): must compile, warning-free, declaring nothing injected.
         .target(name: "HostileFixture", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/Hostile/Generated"),
+        // A spec in several files, with open objects, readOnly/writeOnly and defaults (Tests/Fixtures/MultiFile).
+        .target(name: "MultiFileFixture", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/MultiFile/Generated"),
         .testTarget(name: "ValidationCorpusTests", dependencies: [
-            "RecursiveFixture", "NamesFixture", "HostileFixture",
+            "RecursiveFixture", "NamesFixture", "HostileFixture", "MultiFileFixture",
             "ValidationCorpus30", "ValidationCorpus31", "BindingRuntime", "BindgenCore",
             "BumpBase", "BumpNewVersion", "BumpNewOptionalProperty", "BumpNewRequiredProperty", "BumpAddedEnumValue", "BumpRemovedOperation",
             "OAI30ApiWithExamples", "OAI30CallbackExample", "OAI30LinkExample", "OAI30PetstoreExpanded", "OAI30Petstore", "OAI30Uspto", "OAI31NonOauthScopes", "OAI31WebhookExample",

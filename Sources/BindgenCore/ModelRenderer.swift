@@ -57,6 +57,16 @@ extension SwiftRenderer {
                     if !documentation.isEmpty { documentation += "\n\n" }
                     documentation += "Constraints: " + property.constraints.joined(separator: ", ")
                 }
+                if let text = property.defaultText {
+                    if !documentation.isEmpty { documentation += "\n\n" }
+                    documentation += "Default: `\(text)`"
+                }
+                if property.isRequired, property.isReadOnly || property.isWriteOnly {
+                    if !documentation.isEmpty { documentation += "\n\n" }
+                    documentation += property.isReadOnly
+                        ? "Read-only: required in responses; optional here so a request can leave it out, and never sent in a request body."
+                        : "Write-only: required in requests; optional here because responses leave it out."
+                }
                 writer.documentation(documentation)
                 if property.isDeprecated { writer.line("@available(*, deprecated)") }
                 if property.isIndirect {
@@ -78,12 +88,22 @@ extension SwiftRenderer {
                     writer.line("\(access)var \(Naming.escaped(property.name)): \(propertyType(property))")
                 }
             }
-            writer.line()
-            let ordered = properties.filter { !$0.isOptional || $0.isRequired } + properties.filter { $0.isOptional && !$0.isRequired }
-            writer.documentation("Creates a value from its properties: required ones first, optional ones default to nil.")
-            let parameters = ordered.map { property in
-                "\(Naming.escaped(property.name)): \(propertyType(property))" + (property.isRequired ? "" : " = nil")
+            let map = declaration.additionalProperties
+            if let map {
+                writer.documentation("The members other than the declared properties (`additionalProperties`): kept when decoding, written back when encoding.")
+                writer.line("\(access)var \(Naming.escaped(map.name)): [String: \(swiftType(map.valueType))]")
             }
+            writer.line()
+            func defaultArgument(_ property: Property) -> String {
+                if let expression = property.defaultExpression { return " = " + expression }
+                return !property.isRequired || property.isReadOnly ? " = nil" : ""
+            }
+            let ordered = properties.filter { defaultArgument($0).isEmpty } + properties.filter { !defaultArgument($0).isEmpty }
+            writer.documentation("Creates a value from its properties: required ones first, optional ones default to nil (or the schema's `default`).")
+            var parameters = ordered.map { property in
+                "\(Naming.escaped(property.name)): \(propertyType(property))" + defaultArgument(property)
+            }
+            if let map { parameters.append("\(Naming.escaped(map.name)): [String: \(swiftType(map.valueType))] = [:]") }
             writer.block("\(access)init(\(parameters.joined(separator: ", ")))") { writer in
                 for property in properties {
                     if property.isIndirect {
@@ -94,17 +114,18 @@ extension SwiftRenderer {
                         writer.line("self.\(property.name) = \(Naming.escaped(property.name))")
                     }
                 }
+                if let map { writer.line("self.\(map.name) = \(Naming.escaped(map.name))") }
             }
             writer.line()
             writer.documentation("The JSON names of the properties.")
-            writer.block("\(access)nonisolated enum CodingKeys: String, CodingKey") { writer in
+            writer.block("\(access)nonisolated enum CodingKeys: String, CodingKey\(map != nil ? ", CaseIterable" : "")") { writer in
                 for property in properties {
                     let name = Naming.escaped(property.name)
                     writer.line(property.name == property.jsonName ? "case \(name)" : "case \(name) = \(property.jsonName.swiftLiteral)")
                 }
             }
-            if properties.contains(where: { $0.isIndirect || $0.isDeprecated }) {
-                renderExplicitCoding(properties, into: &writer)
+            if map != nil || properties.contains(where: { $0.isIndirect || $0.isDeprecated || $0.isReadOnly }) {
+                renderExplicitCoding(properties, map: map, into: &writer)
             }
             for nested in declaration.nested {
                 writer.line()
@@ -116,7 +137,9 @@ extension SwiftRenderer {
     /// `init(from:)` and `encode(to:)` written out, for structs whose boxed or deprecated
     /// properties are stored as `_name` (synthesized conformance would use that name). Same JSON
     /// as the synthesized ones.
-    private func renderExplicitCoding(_ properties: [Property], into writer: inout SwiftWriter) {
+    /// Also written for open objects (the map's members, through `DynamicCodingKey`) and for
+    /// structs with `readOnly` properties (left out of request bodies, `Encoder.isEncodingRequest`).
+    private func renderExplicitCoding(_ properties: [Property], map: AdditionalPropertiesMap?, into writer: inout SwiftWriter) {
         writer.line()
         writer.block("\(access)init(from decoder: any Decoder) throws") { writer in
             writer.line("let container = try decoder.container(keyedBy: CodingKeys.self)")
@@ -133,6 +156,9 @@ extension SwiftRenderer {
                     writer.line("self.\(property.name) = \(decode)")
                 }
             }
+            if let map {
+                writer.line("self.\(map.name) = try decoder.additionalProperties(\(swiftType(map.valueType)).self, excluding: CodingKeys.self)")
+            }
         }
         writer.line()
         writer.block("\(access)func encode(to encoder: any Encoder) throws") { writer in
@@ -140,7 +166,11 @@ extension SwiftRenderer {
             for property in properties {
                 let key = "." + Naming.escaped(property.name)
                 let value = !property.isDeprecated ? "self.\(property.name)" : property.isIndirect ? "self._\(property.name).value" : "self._\(property.name)"
-                writer.line(property.isOptional ? "try container.encodeIfPresent(\(value), forKey: \(key))" : "try container.encode(\(value), forKey: \(key))")
+                let encode = property.isOptional ? "try container.encodeIfPresent(\(value), forKey: \(key))" : "try container.encode(\(value), forKey: \(key))"
+                writer.line(property.isReadOnly ? "if !encoder.isEncodingRequest { \(encode) }" : encode)
+            }
+            if let map {
+                writer.line("try encoder.encodeAdditionalProperties(self.\(map.name), excluding: CodingKeys.self)")
             }
         }
     }
