@@ -99,7 +99,9 @@ extension SwiftRenderer {
                 return !property.isRequired || property.isReadOnly ? " = nil" : ""
             }
             let ordered = properties.filter { defaultArgument($0).isEmpty } + properties.filter { !defaultArgument($0).isEmpty }
-            writer.documentation("Creates a value from its properties: required ones first, optional ones default to nil (or the schema's `default`).")
+            writer.documentation(properties.contains { $0.defaultExpression != nil }
+                ? "Creates a value from its properties: required ones first, optional ones default to nil or to the schema's `default`."
+                : "Creates a value from its properties: required ones first, optional ones default to nil.")
             var parameters = ordered.map { property in
                 "\(Naming.escaped(property.name)): \(propertyType(property))" + defaultArgument(property)
             }

@@ -119,7 +119,6 @@ struct SpecBundler {
             case .mapping(let pairs):
                 for pair in pairs {
                     if pair.key.text == "$ref", case .string(let target)? = pair.value.scalar?.value, !target.hasPrefix("#") { return true }
-                    if let key = pair.key.text, Self.dataKeys.contains(key) { continue }
                     pending.append(pair.value)
                 }
             }
@@ -127,8 +126,19 @@ struct SpecBundler {
         return false
     }
 
-    /// Keys whose values are JSON data, not OpenAPI objects: a `$ref` inside them is not a reference.
+    /// Keys whose values are JSON data, not OpenAPI objects: a `$ref` inside them is not a
+    /// reference. Not in maps keyed by names (`properties/value`, `responses/default`).
     static let dataKeys: Set<String> = ["example", "default", "enum", "const", "value"]
+    static let namedMaps: Set<String> = [
+        "properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "responses", "schemas", "examples",
+        "parameters", "headers", "content", "callbacks", "links", "paths", "webhooks", "requestBodies", "securitySchemes",
+        "pathItems", "variables", "mapping", "encoding",
+    ]
+
+    static func isData(_ key: String, in pointer: JSONPointer) -> Bool {
+        guard dataKeys.contains(key) else { return false }
+        return !(pointer.tokens.last.map(namedMaps.contains) ?? false)
+    }
 
     mutating func bundle() -> Node {
         // A root component that is only a reference to another file's schema takes it in place.
@@ -156,7 +166,7 @@ struct SpecBundler {
                 if let replaced = reference(target, node: node, valueMark: value.mark, in: file, at: pointer) { return replaced }
             }
             return Node(.mapping(pairs.map { pair in
-                guard let key = pair.key.text, key != "$ref", !Self.dataKeys.contains(key) else { return pair }
+                guard let key = pair.key.text, key != "$ref", !Self.isData(key, in: pointer) else { return pair }
                 return Node.Pair(key: pair.key, value: rewrite(pair.value, in: file, at: pointer.appending(key)))
             }), mark: node.mark, tag: node.tag)
         }

@@ -127,7 +127,7 @@ import YAMLParsing
         ])
         #expect(Self.errors(byDots).first?.message.contains("leads outside the spec's folder") == true)
 
-        let (folder, byLink) = try Self.load(["spec/openapi.yaml": Self.rootSpec, "outside.yaml": outside])
+        let (folder, _) = try Self.load(["spec/openapi.yaml": Self.rootSpec, "outside.yaml": outside])
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("spec/common.yaml").path,
                                                    withDestinationPath: folder.appendingPathComponent("outside.yaml").path)
         var linked: [Diagnostic] = []
