@@ -1,7 +1,7 @@
 // api-bindgen manifest. DO NOT EDIT.
 // The generator owns the files listed here: it rewrites them, and removes them once the spec no longer produces them.
 // generator: api-bindgen 0.1.0
-// spec: openapi-3.0.yaml sha256:ef25b9415a94a784b839c3d688b579e9349f9afe16d3c4436234ed9a1c3113d5
+// spec: openapi-3.0.yaml sha256:f2fe56f92f917b45ee09bfa0e39ed7bb37e4f288f4397774adc1ec43d8d80ea6
 // module: ValidationCorpus30 accessLevel: public
 // file: Client/ValidationCorpus30Client.swift
 // file: Models/AgedPart.swift
@@ -36,12 +36,14 @@
 // file: Models/NumberMinimum.swift
 // file: Models/OneOfMultiples.swift
 // file: Models/OneOfObjects.swift
+// file: Models/OpenObjectSchema.swift
 // file: Models/OptionalString.swift
 // file: Models/PatternAccountNumber.swift
 // file: Models/PatternDigitsEscape.swift
 // file: Models/PatternHexColor.swift
 // file: Models/PatternLowerAlpha.swift
 // file: Models/PropertyCount.swift
+// file: Models/ReadWriteOnly.swift
 // file: Models/RequiredFields.swift
 // file: Models/Schemas.swift
 // file: Models/StringMaxLength.swift

@@ -1,7 +1,7 @@
 // api-bindgen manifest. DO NOT EDIT.
 // The generator owns the files listed here: it rewrites them, and removes them once the spec no longer produces them.
 // generator: api-bindgen 0.1.0
-// spec: openapi-3.1.yaml sha256:4d1e474c67c400cd1c07bbf610efbe7f262b4a34142d2debdf0b5fe01802a952
+// spec: openapi-3.1.yaml sha256:a1ba4eb0133a4854a25fff566ff391adc3779bba580bbd788dc20238d8b504d8
 // module: ValidationCorpus31 accessLevel: public
 // file: Client/ValidationCorpus31Client.swift
 // file: Models/Address.swift
@@ -44,17 +44,20 @@
 // file: Models/OneOfMultiples.swift
 // file: Models/OneOfNumberInteger.swift
 // file: Models/OneOfObjects.swift
+// file: Models/OpenObjectSchema.swift
 // file: Models/OptionalString.swift
 // file: Models/PatternAccountNumber.swift
 // file: Models/PatternDigitsClass.swift
 // file: Models/PatternDigitsEscape.swift
 // file: Models/PatternHexColor.swift
 // file: Models/PatternLowerAlpha.swift
+// file: Models/PatternMembers.swift
 // file: Models/PatternSingleChar.swift
 // file: Models/PatternUnanchored.swift
 // file: Models/PatternWhitespace.swift
 // file: Models/PatternWord.swift
 // file: Models/PropertyCount.swift
+// file: Models/ReadWriteOnly.swift
 // file: Models/RequiredFields.swift
 // file: Models/Schemas.swift
 // file: Models/StringMaxLength.swift

@@ -18,7 +18,7 @@ public nonisolated struct Money: Codable, Hashable, Sendable {
     /// The members other than the declared properties (`additionalProperties`): kept when decoding, written back when encoding.
     public var additionalProperties: [String: Double]
 
-    /// Creates a value from its properties: required ones first, optional ones default to nil (or the schema's `default`).
+    /// Creates a value from its properties: required ones first, optional ones default to nil or to the schema's `default`.
     public init(amount: String, currency: String = "EUR", additionalProperties: [String: Double] = [:]) {
         self.amount = amount
         self.currency = currency

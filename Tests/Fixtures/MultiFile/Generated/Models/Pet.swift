@@ -29,7 +29,7 @@ public nonisolated struct Pet: Codable, Hashable, Sendable {
     /// The members other than the declared properties (`additionalProperties`): kept when decoding, written back when encoding.
     public var additionalProperties: [String: JSONValue]
 
-    /// Creates a value from its properties: required ones first, optional ones default to nil (or the schema's `default`).
+    /// Creates a value from its properties: required ones first, optional ones default to nil or to the schema's `default`.
     public init(name: String, password: String?, price: Money, id: Int64? = nil, status: String? = "available", legs: Int? = 4, friend: Pet? = nil, tags: [String: String]? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.id = id
         self.name = name

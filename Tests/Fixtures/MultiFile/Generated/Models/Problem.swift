@@ -12,7 +12,7 @@ public nonisolated struct Problem: Codable, Hashable, Sendable {
     /// The members other than the declared properties (`additionalProperties`): kept when decoding, written back when encoding.
     public var additionalProperties: [String: JSONValue]
 
-    /// Creates a value from its properties: required ones first, optional ones default to nil (or the schema's `default`).
+    /// Creates a value from its properties: required ones first, optional ones default to nil.
     public init(title: String? = nil, status: Int? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.title = title
         self.status = status

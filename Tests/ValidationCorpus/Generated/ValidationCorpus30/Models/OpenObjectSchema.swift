@@ -11,7 +11,7 @@ public nonisolated struct OpenObjectSchema: Codable, Hashable, Sendable {
     /// The members other than the declared properties (`additionalProperties`): kept when decoding, written back when encoding.
     public var additionalProperties: [String: Int]
 
-    /// Creates a value from its properties: required ones first, optional ones default to nil (or the schema's `default`).
+    /// Creates a value from its properties: required ones first, optional ones default to nil.
     public init(name: String, additionalProperties: [String: Int] = [:]) {
         self.name = name
         self.additionalProperties = additionalProperties

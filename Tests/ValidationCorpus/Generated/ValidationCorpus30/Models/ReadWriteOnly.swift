@@ -13,7 +13,7 @@ public nonisolated struct ReadWriteOnly: Codable, Hashable, Sendable {
     /// Write-only: required in requests; optional here because responses leave it out.
     public var secret: String?
 
-    /// Creates a value from its properties: required ones first, optional ones default to nil (or the schema's `default`).
+    /// Creates a value from its properties: required ones first, optional ones default to nil.
     public init(name: String, secret: String?, id: Int? = nil) {
         self.id = id
         self.name = name

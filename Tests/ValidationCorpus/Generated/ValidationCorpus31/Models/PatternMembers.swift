@@ -11,7 +11,7 @@ public nonisolated struct PatternMembers: Codable, Hashable, Sendable {
     /// The members other than the declared properties (`additionalProperties`): kept when decoding, written back when encoding.
     public var additionalProperties: [String: JSONValue]
 
-    /// Creates a value from its properties: required ones first, optional ones default to nil (or the schema's `default`).
+    /// Creates a value from its properties: required ones first, optional ones default to nil.
     public init(name: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.name = name
         self.additionalProperties = additionalProperties
