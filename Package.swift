@@ -121,8 +121,10 @@ let package = Package(
         .target(name: "HostileFixture", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/Hostile/Generated"),
         // Unions and nulls in every position (Tests/Fixtures/Unions): must compile and round-trip.
         .target(name: "UnionsFixture", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/Unions/Generated"),
+        // A spec in several files, with open objects, readOnly/writeOnly and defaults (Tests/Fixtures/MultiFile).
+        .target(name: "MultiFileFixture", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/MultiFile/Generated"),
         .testTarget(name: "ValidationCorpusTests", dependencies: [
-            "RecursiveFixture", "NamesFixture", "HostileFixture", "UnionsFixture",
+            "RecursiveFixture", "NamesFixture", "HostileFixture", "UnionsFixture", "MultiFileFixture",
             "ValidationCorpus30", "ValidationCorpus31", "BindingRuntime", "BindgenCore",
             "BumpBase", "BumpNewVersion", "BumpNewOptionalProperty", "BumpNewRequiredProperty", "BumpAddedEnumValue", "BumpRemovedOperation",
             "OAI30ApiWithExamples", "OAI30CallbackExample", "OAI30LinkExample", "OAI30PetstoreExpanded", "OAI30Petstore", "OAI30Uspto", "OAI31NonOauthScopes", "OAI31WebhookExample",

@@ -172,8 +172,11 @@ def load_instances(path: Path, components: dict) -> list:
     seen = set()
     for index, case in enumerate(cases):
         where = f"{path}[{index}]"
-        if not isinstance(case, dict) or set(case) != {"id", "spec", "schema", "instance", "note"}:
-            fail(EXIT_CORPUS, f"{where}: a case needs exactly id, spec, schema, instance, note")
+        if not isinstance(case, dict) or not {"id", "spec", "schema", "instance", "note"} <= set(case) \
+                or not set(case) <= {"id", "spec", "schema", "instance", "note", "direction"}:
+            fail(EXIT_CORPUS, f"{where}: a case needs exactly id, spec, schema, instance, note (and optionally direction)")
+        if case.get("direction", "any") not in DIRECTIONS:
+            fail(EXIT_CORPUS, f"{where}: direction must be one of {sorted(DIRECTIONS)}")
         if not isinstance(case["id"], str) or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", case["id"]):
             fail(EXIT_CORPUS, f"{where}: id {case['id']!r} is not kebab-case")
         if case["id"] in seen:
@@ -187,6 +190,30 @@ def load_instances(path: Path, components: dict) -> list:
 
 
 # --------------------------------------------------------------------------- schema conversion
+
+# OpenAPI 3.0.3 §4.7.24 / 3.1.0 §4.8.24: a required readOnly property is required in responses
+# only, a required writeOnly one in requests only. "any" requires both (plain JSON Schema).
+DIRECTIONS = {"any": None, "request": "readOnly", "response": "writeOnly"}
+
+
+def for_direction(schema, direction: str):
+    """The OpenAPI schema as it applies one way: `required` loses the properties whose own
+    schema is readOnly (requests) or writeOnly (responses). Applied before conversion."""
+    flag = DIRECTIONS[direction]
+    if flag is None:
+        return schema
+    if isinstance(schema, list):
+        return [for_direction(value, direction) for value in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out = {key: for_direction(value, direction) for key, value in schema.items()}
+    properties = schema.get("properties")
+    if isinstance(properties, dict) and isinstance(schema.get("required"), list):
+        skipped = {name for name, sub in properties.items() if isinstance(sub, dict) and sub.get(flag) is True}
+        out["required"] = [name for name in schema["required"] if name not in skipped]
+        if not out["required"]:
+            del out["required"]
+    return out
 
 def rewrite_ref(ref: str, prefix: str) -> str:
     match = COMPONENT_REF.match(ref)
@@ -394,22 +421,23 @@ def main() -> None:
     validators = {}
     for spec, flavour in flavours.items():
         base = flavour["base"]
-        definitions = {name: flavour["convert"](schema) for name, schema in components[spec].items()}
         format_checker = build_format_checker(base)
         cls = make_validator_class(base, engine)
-        for name in definitions:
-            root = {"$ref": f"#/{flavour['defs']}/{name}", flavour["defs"]: definitions}
-            try:
-                # format_checker=None: the metaschema's `format: regex` would compile patterns
-                # with Python's `re`; pattern syntax is judged by node (ECMA-262) instead.
-                base.check_schema(root, format_checker=None)
-            except jsonschema.SchemaError as error:
-                fail(EXIT_CORPUS, f"{spec} component {name}: not a valid {base.__name__} schema: {error.message}")
-            validators[(spec, name)] = cls(root, format_checker=format_checker)
+        for direction in DIRECTIONS:
+            definitions = {name: flavour["convert"](for_direction(schema, direction)) for name, schema in components[spec].items()}
+            for name in definitions:
+                root = {"$ref": f"#/{flavour['defs']}/{name}", flavour["defs"]: definitions}
+                try:
+                    # format_checker=None: the metaschema's `format: regex` would compile patterns
+                    # with Python's `re`; pattern syntax is judged by node (ECMA-262) instead.
+                    base.check_schema(root, format_checker=None)
+                except jsonschema.SchemaError as error:
+                    fail(EXIT_CORPUS, f"{spec} component {name}: not a valid {base.__name__} schema: {error.message}")
+                validators[(spec, name, direction)] = cls(root, format_checker=format_checker)
 
     def validate_all() -> dict:
         # Collect every error (not just the first) so that every reachable pattern is recorded.
-        return {case["id"]: not list(validators[(case["spec"], case["schema"])].iter_errors(case["instance"]))
+        return {case["id"]: not list(validators[(case["spec"], case["schema"], case.get("direction", "any"))].iter_errors(case["instance"]))
                 for case in cases}
 
     # Pass 1 records the (pattern, string) pairs, node evaluates them in one run, pass 2 uses

@@ -16,8 +16,14 @@ struct APIBindgenPlugin: BuildToolPlugin {
         let folder = target.directoryURL
         let config = folder.appending(path: "api-bindgen.yaml")
         guard FileManager.default.fileExists(atPath: config.path) else { throw MissingConfig(target: target.name) }
-        // Every YAML/JSON file of the target is an input, so editing the spec regenerates.
-        let specs = target.sourceFiles.map(\.url).filter { ["yaml", "yml", "json"].contains($0.pathExtension) }
+        // Every YAML/JSON file in the target's folder tree is an input (excluded ones too, and the
+        // other files of a spec split into several), so editing any of them regenerates.
+        var specs = target.sourceFiles.map(\.url).filter { ["yaml", "yml", "json"].contains($0.pathExtension) }
+        if let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) {
+            for case let url as URL in walker where ["yaml", "yml", "json"].contains(url.pathExtension) && url.lastPathComponent != "api-bindgen.yaml" {
+                if !specs.contains(where: { $0.standardizedFileURL.path == url.standardizedFileURL.path }) { specs.append(url) }
+            }
+        }
         let outputFolder = context.pluginWorkDirectoryURL.appending(path: "GeneratedSources")
         let output = outputFolder.appending(path: "APIBindings.swift")
         return [

@@ -44,6 +44,17 @@ public struct TypeDeclaration: Equatable, Sendable {
     public var nested: [TypeDeclaration]
     /// The schema's validation keywords.
     public var validation: ValidationRules
+    /// An open object (`additionalProperties: true` or a schema, or `patternProperties`, beside
+    /// `properties`): the struct keeps the undeclared members in this map property.
+    public var additionalProperties: AdditionalPropertiesMap? = nil
+}
+
+/// The map property of an open object's struct.
+public struct AdditionalPropertiesMap: Equatable, Sendable {
+    /// Swift name (`additionalProperties`, suffixed when a declared property has that name).
+    public var name: String
+    /// The type of each value (`JSONValue` for `additionalProperties: true`).
+    public var valueType: TypeReference
 }
 
 public struct Property: Equatable, Sendable {
@@ -65,9 +76,20 @@ public struct Property: Equatable, Sendable {
     /// The property's type leads back to its own struct (a recursive schema): it is stored in
     /// an `Indirect` box.
     public var isIndirect = false
+    /// `readOnly: true`: sent by the server only. Required only in responses, so declared
+    /// optional; never encoded into a request body.
+    public var isReadOnly = false
+    /// `writeOnly: true`: sent by the client only. Required only in requests, so declared optional.
+    public var isWriteOnly = false
+    /// The schema's `default`, as JSON text, for documentation.
+    public var defaultText: String? = nil
+    /// The `default` as a Swift expression of the property's type, when it has one (the
+    /// initializer's default argument).
+    public var defaultExpression: String? = nil
 
-    /// Declared as Swift `Optional`: not required, or nullable.
-    public var isOptional: Bool { !isRequired || isNullable }
+    /// Declared as Swift `Optional`: not required, nullable, or required in one direction only
+    /// (`readOnly`, `writeOnly`).
+    public var isOptional: Bool { !isRequired || isNullable || isReadOnly || isWriteOnly }
     /// Optional *and* nullable: `Nullable<T>?`, telling absent (nil) from `null` (`.null`).
     public var isTriState: Bool { !isRequired && isNullable && type != .json }
 }

@@ -24,11 +24,8 @@ public enum Generator {
     /// - Throws: `DiagnosticsError` with every error (and the warnings found before it) when the
     ///   spec cannot be read, parsed or loaded.
     public static func generate(_ config: GeneratorConfig) throws(DiagnosticsError) -> Result {
-        guard let data = FileManager.default.contents(atPath: config.specPath) else {
-            throw DiagnosticsError([Diagnostic(.error, file: config.specPath, mark: nil, message: "cannot read the spec file")])
-        }
-        let bytes = Array(data)
-        let (document, loadWarnings) = try OpenAPIDocument.load(bytes, file: config.specPath, limits: config.limits.model)
+        let (document, loadWarnings) = try OpenAPIDocument.load(file: config.specPath, reader: FileSystemSpecReader(), limits: config.limits.model)
+        let bytes = document.inputs.first?.bytes ?? []
         let moduleName = config.moduleName ?? Naming.typeName(document.info.title)
         let specFileName = (config.specPath as NSString).lastPathComponent
         let (module, translateDiagnostics, names) = Translator.translateExplainingNames(
@@ -52,7 +49,8 @@ public enum Generator {
         explanations.sort { ($0.line ?? Int.max, $0.column ?? 0, $0.pointer, $0.kind) < ($1.line ?? Int.max, $1.column ?? 0, $1.pointer, $1.kind) }
         switch config.layout {
         case .filePerType:
-            files.append(manifest(for: files, specFileName: specFileName, specDigest: SHA256.hexDigest(bytes), config: config, moduleName: moduleName))
+            files.append(manifest(for: files, specFileName: specFileName, specDigest: SHA256.hexDigest(bytes), config: config, moduleName: moduleName,
+                                  otherInputs: document.inputs.dropFirst().map { ($0.relativePath, SHA256.hexDigest($0.bytes)) }))
             files.sort { $0.path < $1.path }
         case .singleFile(let name):
             files = [combined(files, named: name)]
@@ -81,14 +79,15 @@ public enum Generator {
         if let (file, pointer, _) = model {
             message += "; the largest model file is \(file.path) (\(file.contents.utf8.count) bytes), from \(pointer)"
         }
-        throw DiagnosticsError([Diagnostic(.error, file: document.file, mark: model?.2.mark, message: message, pointer: model?.1)])
+        throw DiagnosticsError([document.diagnostic(.error, mark: model?.2.mark, message: message, pointer: model.flatMap { JSONPointer($0.1) })])
     }
 
     /// The manifest: a Swift file of comments only (so it compiles to nothing and SwiftPM needs no
     /// exclusion for it) listing the generator version, the spec's SHA-256 and every generated file.
     /// The spec's file name and the module name are spec/user text: one comment line each
     /// (`SourceText.commentLine(_:)`).
-    static func manifest(for files: [GeneratedFile], specFileName: String, specDigest: String, config: GeneratorConfig, moduleName: String) -> GeneratedFile {
+    static func manifest(for files: [GeneratedFile], specFileName: String, specDigest: String, config: GeneratorConfig, moduleName: String,
+                         otherInputs: [(path: String, digest: String)] = []) -> GeneratedFile {
         var lines = [
             "// api-bindgen manifest. DO NOT EDIT.",
             "// The generator owns the files listed here: it rewrites them, and removes them once the spec no longer produces them.",
@@ -96,6 +95,9 @@ public enum Generator {
             "// spec: \(SourceText.commentLine(specFileName)) sha256:\(specDigest)",
             "// module: \(SourceText.commentLine(moduleName)) accessLevel: \(config.accessLevel.rawValue)",
         ]
+        // The other files of a spec split into several (relative to the spec's folder, sorted):
+        // a change in any of them changes the manifest, so `--check` notices it.
+        lines += otherInputs.sorted { $0.path < $1.path }.map { "// input: \(SourceText.commentLine($0.path)) sha256:\($0.digest)" }
         lines += files.map { "// file: \($0.path)" }
         return GeneratedFile(path: manifestFileName, contents: lines.joined(separator: "\n") + "\n")
     }

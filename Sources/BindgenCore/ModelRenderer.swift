@@ -61,7 +61,7 @@ extension SwiftRenderer {
     /// `_name`), optional-and-nullable ones (`decodeNullable`), required nullable ones (encoded as
     /// `null` when nil; synthesized coding would leave the key out).
     func needsExplicitCoding(_ properties: [Property]) -> Bool {
-        properties.contains { $0.isIndirect || $0.isDeprecated || $0.isTriState || ($0.isRequired && $0.isNullable) }
+        properties.contains { $0.isIndirect || $0.isDeprecated || $0.isReadOnly || $0.isTriState || ($0.isRequired && $0.isNullable) }
     }
 
     private func renderStructure(_ declaration: TypeDeclaration, _ properties: [Property], path: String, into writer: inout SwiftWriter) {
@@ -71,6 +71,16 @@ extension SwiftRenderer {
                 if !property.constraints.isEmpty {
                     if !documentation.isEmpty { documentation += "\n\n" }
                     documentation += "Constraints: " + property.constraints.joined(separator: ", ")
+                }
+                if let text = property.defaultText {
+                    if !documentation.isEmpty { documentation += "\n\n" }
+                    documentation += "Default: `\(text)`"
+                }
+                if property.isRequired, property.isReadOnly || property.isWriteOnly {
+                    if !documentation.isEmpty { documentation += "\n\n" }
+                    documentation += property.isReadOnly
+                        ? "Read-only: required in responses; optional here so a request can leave it out, and never sent in a request body."
+                        : "Write-only: required in requests; optional here because responses leave it out."
                 }
                 writer.documentation(documentation)
                 if property.isDeprecated { writer.line("@available(*, deprecated)") }
@@ -93,12 +103,24 @@ extension SwiftRenderer {
                     writer.line("\(access)var \(Naming.escaped(property.name)): \(propertyType(property, inside: path))")
                 }
             }
-            writer.line()
-            let ordered = properties.filter { !$0.isOptional || $0.isRequired } + properties.filter { $0.isOptional && !$0.isRequired }
-            writer.documentation("Creates a value from its properties: required ones first, optional ones default to nil.")
-            let parameters = ordered.map { property in
-                "\(Naming.escaped(property.name)): \(propertyType(property, inside: path))" + (property.isRequired ? "" : " = nil")
+            let map = declaration.additionalProperties
+            if let map {
+                writer.documentation("The members other than the declared properties (`additionalProperties`): kept when decoding, written back when encoding.")
+                writer.line("\(access)var \(Naming.escaped(map.name)): [String: \(swiftType(map.valueType))]")
             }
+            writer.line()
+            func defaultArgument(_ property: Property) -> String {
+                if let expression = property.defaultExpression { return " = " + expression }
+                return !property.isRequired || property.isReadOnly ? " = nil" : ""
+            }
+            let ordered = properties.filter { defaultArgument($0).isEmpty } + properties.filter { !defaultArgument($0).isEmpty }
+            writer.documentation(properties.contains { $0.defaultExpression != nil }
+                ? "Creates a value from its properties: required ones first, optional ones default to nil or to the schema's `default`."
+                : "Creates a value from its properties: required ones first, optional ones default to nil.")
+            var parameters = ordered.map { property in
+                "\(Naming.escaped(property.name)): \(propertyType(property, inside: path))" + defaultArgument(property)
+            }
+            if let map { parameters.append("\(Naming.escaped(map.name)): [String: \(swiftType(map.valueType))] = [:]") }
             writer.block("\(access)init(\(parameters.joined(separator: ", ")))") { writer in
                 for property in properties {
                     if property.isIndirect {
@@ -109,17 +131,18 @@ extension SwiftRenderer {
                         writer.line("self.\(property.name) = \(Naming.escaped(property.name))")
                     }
                 }
+                if let map { writer.line("self.\(map.name) = \(Naming.escaped(map.name))") }
             }
             writer.line()
             writer.documentation("The JSON names of the properties.")
-            writer.block("\(access)nonisolated enum CodingKeys: String, CodingKey") { writer in
+            writer.block("\(access)nonisolated enum CodingKeys: String, CodingKey\(map != nil ? ", CaseIterable" : "")") { writer in
                 for property in properties {
                     let name = Naming.escaped(property.name)
                     writer.line(property.name == property.jsonName ? "case \(name)" : "case \(name) = \(property.jsonName.swiftLiteral)")
                 }
             }
-            if needsExplicitCoding(properties) {
-                renderExplicitCoding(properties, path: path, into: &writer)
+            if map != nil || needsExplicitCoding(properties) {
+                renderExplicitCoding(properties, path: path, map: map, into: &writer)
             }
             for nested in declaration.nested {
                 writer.line()
@@ -131,7 +154,9 @@ extension SwiftRenderer {
     /// `init(from:)` and `encode(to:)` written out, for structs whose boxed or deprecated
     /// properties are stored as `_name` (synthesized conformance would use that name). Same JSON
     /// as the synthesized ones.
-    private func renderExplicitCoding(_ properties: [Property], path: String, into writer: inout SwiftWriter) {
+    /// Also written for open objects (the map's members, through `DynamicCodingKey`) and for
+    /// structs with `readOnly` properties (left out of request bodies, `Encoder.isEncodingRequest`).
+    private func renderExplicitCoding(_ properties: [Property], path: String, map: AdditionalPropertiesMap?, into writer: inout SwiftWriter) {
         writer.line()
         writer.block("\(access)init(from decoder: any Decoder) throws") { writer in
             writer.line("let container = try decoder.container(keyedBy: CodingKeys.self)")
@@ -150,6 +175,9 @@ extension SwiftRenderer {
                     writer.line("self.\(property.name) = \(decode)")
                 }
             }
+            if let map {
+                writer.line("self.\(map.name) = try decoder.additionalProperties(\(swiftType(map.valueType)).self, excluding: CodingKeys.self)")
+            }
         }
         writer.line()
         writer.block("\(access)func encode(to encoder: any Encoder) throws") { writer in
@@ -158,8 +186,12 @@ extension SwiftRenderer {
                 let key = "." + Naming.escaped(property.name)
                 let value = !property.isDeprecated ? "self.\(property.name)" : property.isIndirect ? "self._\(property.name).value" : "self._\(property.name)"
                 // A required nullable property is always sent: `nil` as `null`.
-                let always = !property.isOptional || (property.isRequired && !property.isTriState)
-                writer.line(always ? "try container.encode(\(value), forKey: \(key))" : "try container.encodeIfPresent(\(value), forKey: \(key))")
+                let always = !property.isOptional || (property.isRequired && property.isNullable && !property.isTriState)
+                let encode = always ? "try container.encode(\(value), forKey: \(key))" : "try container.encodeIfPresent(\(value), forKey: \(key))"
+                writer.line(property.isReadOnly ? "if !encoder.isEncodingRequest { \(encode) }" : encode)
+            }
+            if let map {
+                writer.line("try encoder.encodeAdditionalProperties(self.\(map.name), excluding: CodingKeys.self)")
             }
         }
     }

@@ -310,10 +310,10 @@ extension Translator {
             let pointer = operation.pointer.appending("operationId")
             let mark = document.root.node(at: pointer)?.mark ?? operation.mark
             if let (where_, firstMark) = first[id] {
-                diagnostics.append(Diagnostic(
-                    .error, file: document.file, mark: mark,
+                diagnostics.append(located(
+                    .error, mark: mark,
                     message: "operationId '\(id)' is already used by \(where_) (line \(firstMark.line)); operationIds must be unique among all operations (OpenAPI Operation Object)",
-                    pointer: pointer.description))
+                    pointer: pointer))
             } else {
                 first[id] = ("\(method.rawValue.uppercased()) \(path)", mark)
             }

@@ -64,7 +64,7 @@ public enum ReservedNames {
         "FormatCheck", "HTTPBasicCredentials", "Indirect", "JSONCoding", "JSONSyntaxError", "JSONType", "JSONValue",
         "MissingCredentialsError", "Pattern", "ResponseDecodingError", "ResponseValidationError", "SecurityCredential",
         "URIEncoding", "URLSessionTransport", "Validatable", "ValidationError", "ValidationErrors", "ValidationSchema",
-        "ClientMiddleware", "DeprecationNotice", "DeprecationWarnings", "LoggingMiddleware", "OperationError", "RequestTimeoutError",
+        "ClientMiddleware", "CodingDirection", "DynamicCodingKey", "DeprecationNotice", "DeprecationWarnings", "LoggingMiddleware", "OperationError", "RequestTimeoutError",
         "ResponseBodyTooLargeError", "RetryAfter", "RetryMiddleware", "TransportContext", "TransportError", "TransportErrorClassifying",
         "Nullable", "UnionDecoding",
         "NoResponseHeaders", "OperationResponse", "PageSequence", "ResponseHeaderReader", "ResponseHeaderValue", "TypedData",

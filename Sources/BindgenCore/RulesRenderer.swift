@@ -53,6 +53,20 @@ extension SwiftRenderer {
             lines[lines.count - 1] += ")"
             add("additionalProperties", lines: lines)
         }
+        if !rules.patternProperties.isEmpty {
+            add("patternProperties", lines: list(rules.patternProperties.map { entry in
+                var lines = rulesExpression(entry.rules)
+                lines[0] = "(Pattern(source: \(entry.pattern.source.swiftLiteral), icu: \(entry.pattern.icu.swiftLiteral)), " + lines[0]
+                lines[lines.count - 1] += ")"
+                return lines
+            }))
+        }
+        if !rules.readOnlyProperties.isEmpty {
+            add("readOnlyProperties", "[" + rules.readOnlyProperties.map(\.swiftLiteral).joined(separator: ", ") + "]")
+        }
+        if !rules.writeOnlyProperties.isEmpty {
+            add("writeOnlyProperties", "[" + rules.writeOnlyProperties.map(\.swiftLiteral).joined(separator: ", ") + "]")
+        }
         if let value = rules.minProperties { add("minProperties", String(value)) }
         if let value = rules.maxProperties { add("maxProperties", String(value)) }
         for (label, branches) in [("allOf", rules.allOf), ("anyOf", rules.anyOf), ("oneOf", rules.oneOf)] where !branches.isEmpty {

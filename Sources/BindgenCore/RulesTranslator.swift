@@ -41,15 +41,7 @@ extension Translator {
         rules.minLength = schema.minLength
         rules.maxLength = schema.maxLength
         if let source = schema.pattern {
-            charge(2 * source.utf8.count, at: schema)
-            do {
-                rules.pattern = .init(source: source, icu: try ECMAPattern.translate(source, maxDepth: options.limits.maxDepth))
-            } catch {
-                let diagnostic = Diagnostic(.error, file: document.file, mark: schema.patternMark ?? schema.mark,
-                                            message: "pattern '\(source.count > 80 ? source.prefix(80) + "…" : source)': \(error.message) (at offset \(error.offset))",
-                                            pointer: schema.pointer.appending("pattern").description)
-                if error.isLimit { limitError(diagnostic) } else { diagnostics.append(diagnostic) }
-            }
+            rules.pattern = patternRule(source, mark: schema.patternMark ?? schema.mark, pointer: schema.pointer.appending("pattern"), at: schema)
         }
         if let format = schema.format, Self.checkedFormats.contains(format) { rules.format = format }
         rules.minimum = schema.minimum?.text
@@ -69,6 +61,16 @@ extension Translator {
         case .schema(let values)?: rules.additionalProperties = .schema(self.rules(for: values))
         case .allowed(true)?, nil: rules.additionalProperties = .allowed
         }
+        rules.patternProperties = schema.patternProperties.compactMap { entry in
+            let pointer = schema.pointer.appending("patternProperties").appending(entry.pattern)
+            guard let pattern = patternRule(entry.pattern, mark: entry.mark, pointer: pointer, at: schema) else { return nil }
+            return PatternRules(pattern: pattern, rules: self.rules(for: entry.schema))
+        }
+        for (name, property) in schema.properties where schema.required.contains(name) {
+            let resolved = self.resolved(property) ?? property
+            if property.readOnly || resolved.readOnly { rules.readOnlyProperties.append(name) }
+            if property.writeOnly || resolved.writeOnly { rules.writeOnlyProperties.append(name) }
+        }
         rules.minProperties = schema.minProperties
         rules.maxProperties = schema.maxProperties
         rules.allOf = schema.allOf.map { self.rules(for: $0) }
@@ -84,6 +86,20 @@ extension Translator {
             return either
         }
         return rules
+    }
+
+    /// A `pattern` (or `patternProperties` key) with its ICU translation; nil (with a located
+    /// error) when it is not one the runtime evaluates as ECMA-262 does.
+    mutating func patternRule(_ source: String, mark: Mark, pointer: JSONPointer, at schema: Schema) -> ValidationRules.PatternRule? {
+        charge(2 * source.utf8.count, at: schema)
+        do {
+            return .init(source: source, icu: try ECMAPattern.translate(source, maxDepth: options.limits.maxDepth))
+        } catch {
+            let diagnostic = located(.error, mark: mark, message: "pattern '\(source.count > 80 ? source.prefix(80) + "…" : source)': \(error.message) (at offset \(error.offset))",
+                                     pointer: pointer)
+            if error.isLimit { limitError(diagnostic) } else { diagnostics.append(diagnostic) }
+            return nil
+        }
     }
 
     /// Formats the runtime checks (`FormatCheck`); others are annotations.

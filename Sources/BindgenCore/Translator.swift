@@ -137,8 +137,7 @@ public struct Translator {
     /// created: a located error and nil.
     mutating func serverURL(_ server: Server) -> String? {
         func fail(_ problem: String) -> String? {
-            diagnostics.append(Diagnostic(.error, file: document.file, mark: server.urlMark,
-                                          message: "server URL '\(server.url)' \(problem)", pointer: server.pointer.appending("url").description))
+            diagnostics.append(located(.error, mark: server.urlMark, message: "server URL '\(server.url)' \(problem)", pointer: server.pointer.appending("url")))
             return nil
         }
         var url = ""
@@ -182,7 +181,12 @@ public struct Translator {
     }
 
     mutating func warn(_ message: String, _ mark: Mark, _ pointer: JSONPointer) {
-        diagnostics.append(Diagnostic(.warning, file: document.file, mark: mark, message: message, pointer: pointer.description))
+        diagnostics.append(located(.warning, mark: mark, message: message, pointer: pointer))
+    }
+
+    /// A diagnostic naming the file (of a spec in several files) the node at `pointer` was read from.
+    func located(_ severity: Diagnostic.Severity, mark: Mark?, message: String, pointer: JSONPointer) -> Diagnostic {
+        document.diagnostic(severity, mark: mark, message: message, pointer: pointer)
     }
 
     // MARK: Types
@@ -218,8 +222,9 @@ public struct Translator {
                 inlineRules[property.jsonName] = property.rules
             }
             let validation = rules(for: schema, propertyRules: inlineRules)
+            let map = additionalPropertiesMap(of: mergedAllOf(schema) ?? schema, properties: properties, ownerPath: path, nested: &nested)
             return TypeDeclaration(name: name, sourcePointer: pointer, documentation: documentation, kind: .structure(properties), nested: nested,
-                                   validation: validation)
+                                   validation: validation, additionalProperties: map)
         }
         if schema.reference == nil, isUnion(schema) {
             var nested: [TypeDeclaration] = []
@@ -332,11 +337,19 @@ public struct Translator {
             }
             let resolved = resolved(propertySchema) ?? propertySchema
             let propertyRules = rules(for: propertySchema, boundAs: type)
-            return Property(
+            var result = Property(
                 name: name, jsonName: jsonName, type: type, isRequired: schema.required.contains(jsonName),
                 isNullable: isNullable(propertySchema) || resolved.allowsNull,
                 documentation: propertySchema.description ?? propertySchema.title ?? propertySchema.reference?.description,
                 constraints: constraints(of: propertySchema), isDeprecated: propertySchema.deprecated, rules: propertyRules)
+            result.isReadOnly = propertySchema.readOnly || resolved.readOnly
+            result.isWriteOnly = propertySchema.writeOnly || resolved.writeOnly
+            if let value = propertySchema.defaultValue ?? resolved.defaultValue {
+                result.defaultText = Self.jsonText(value)
+                // A tri-state `Nullable<T>?` takes no literal default (and nil there means absent, not null).
+                if !result.isTriState { result.defaultExpression = Self.defaultExpression(value, type: type, nullable: result.isNullable) }
+            }
+            return result
         }
     }
 
@@ -529,10 +542,10 @@ public struct Translator {
         if budget.depth >= options.limits.maxDepth {
             if !budget.depthReported {
                 budget.depthReported = true
-                limitError(Diagnostic(.error, file: document.file, mark: schema.mark,
-                                      message: "\(budget.source) nests deeper than the limit of \(options.limits.maxDepth) levels "
-                                        + "(limits.maxDepth), counting schemas reached through '$ref's to pointers that are copied in place",
-                                      pointer: schema.pointer.description))
+                limitError(located(.error, mark: schema.mark,
+                                   message: "\(budget.source) nests deeper than the limit of \(options.limits.maxDepth) levels "
+                                     + "(limits.maxDepth), counting schemas reached through '$ref's to pointers that are copied in place",
+                                   pointer: schema.pointer))
             }
             return false
         }
@@ -550,10 +563,10 @@ public struct Translator {
             let what = budget.types > limits.maxTypes
                 ? "more than \(limits.maxTypes) Swift types (limits.maxTypes)"
                 : "more than \(limits.maxOutputBytes) bytes of Swift (limits.maxOutputBytes)"
-            limitError(Diagnostic(.error, file: document.file, mark: schema.mark,
-                                  message: "generated output would hold \(what); \(budget.source) multiplies "
-                                    + "(YAML aliases or '$ref's that copy schemas in place?); the limit was passed at this schema",
-                                  pointer: schema.pointer.description))
+            limitError(located(.error, mark: schema.mark,
+                               message: "generated output would hold \(what); \(budget.source) multiplies "
+                                 + "(YAML aliases or '$ref's that copy schemas in place?); the limit was passed at this schema",
+                               pointer: schema.pointer))
         }
     }
 

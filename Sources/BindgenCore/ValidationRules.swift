@@ -46,6 +46,11 @@ public struct ValidationRules: Equatable, Sendable {
     public var properties: [NamedRules] = []
     public var required: [String] = []
     public var additionalProperties: Additional = .allowed
+    /// `patternProperties`, in document order.
+    public var patternProperties: [PatternRules] = []
+    /// Properties whose schema is `readOnly` / `writeOnly` (their `required` follows the direction).
+    public var readOnlyProperties: [String] = []
+    public var writeOnlyProperties: [String] = []
     public var minProperties: Int?
     public var maxProperties: Int?
     public var allOf: [ValidationRules] = []
@@ -74,6 +79,11 @@ public struct ValidationRules: Equatable, Sendable {
         copy.types = nil
         return copy.isEmpty && types?.contains("null") != true
     }
+}
+
+public struct PatternRules: Equatable, Sendable {
+    public var pattern: ValidationRules.PatternRule
+    public var rules: ValidationRules
 }
 
 public struct NamedRules: Equatable, Sendable {

@@ -53,7 +53,9 @@ public import Foundation
     /// (`/body/...` style pointers are the body's own; parameters use `/<name>`).
     public func violations<T: Encodable>(of value: T?, schema: ValidationSchema, pointer: String = "") -> [ValidationError] {
         guard let value else { return [] }
-        return schema.validate(JSONValue(encoding: value)).map { error in
+        let json: JSONValue
+        if let data = try? JSONCoding.requestEncoder().encode(value), let parsed = try? JSONValue.parse(data) { json = parsed } else { json = .null }
+        return schema.validate(json, direction: .request).map { error in
             var error = error
             error.pointer = pointer + error.pointer
             return error
@@ -75,14 +77,14 @@ public import Foundation
     public func validateResponse(_ body: Data, schema: ValidationSchema, request: HTTPRequest, response: HTTPResponse, operationID: String) throws {
         guard configuration.validatesResponses else { return }
         do {
-            try schema.validate(json: Array(body), dateTimes: configuration.strictResponseDateTimes ? .rfc3339 : .asDecoded)
+            try schema.validate(json: Array(body), dateTimes: configuration.strictResponseDateTimes ? .rfc3339 : .asDecoded, direction: .response)
         } catch {
             throw ResponseValidationError(operationID: operationID, method: request.method, path: pathWithoutQuery(request), response: response, body: body, errors: error)
         }
     }
 
     public func encodeJSON<T: Encodable>(_ value: T) throws -> Data {
-        try JSONCoding.encoder().encode(value)
+        try JSONCoding.requestEncoder().encode(value)
     }
 
     /// Decodes a response body.

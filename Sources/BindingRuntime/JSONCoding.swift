@@ -19,6 +19,17 @@ public enum JSONCoding {
         return decoder
     }
 
+    /// `userInfo` key of the direction a value is encoded for (`CodingDirection`).
+    public static let directionKey = CodingUserInfoKey(rawValue: "api-bindgen.direction")!
+
+    /// The encoder for request bodies: as `encoder()`, and generated structs leave out their
+    /// `readOnly` properties (`Encoder.isEncodingRequest`).
+    public static func requestEncoder() -> JSONEncoder {
+        let encoder = encoder()
+        encoder.userInfo[directionKey] = CodingDirection.request
+        return encoder
+    }
+
     public static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -3,10 +3,10 @@ import Foundation
 /// The keyword checks behind `ValidationSchema.validate(_:)` (JSON Schema Validation, Draft 4
 /// and 2020-12 §6: each keyword applies only to values of its type; all are checked).
 extension ValidationSchema {
-    func check(_ value: JSONValue, pointer: String, draft: Draft, dateTimes: FormatCheck.DateTimeRule, into errors: inout [ValidationError]) {
+    func check(_ value: JSONValue, pointer: String, draft: Draft, dateTimes: FormatCheck.DateTimeRule, direction: CodingDirection, into errors: inout [ValidationError]) {
         if let reference {
             let target = reference()
-            target.check(value, pointer: pointer, draft: target.draft ?? draft, dateTimes: dateTimes, into: &errors)
+            target.check(value, pointer: pointer, draft: target.draft ?? draft, dateTimes: dateTimes, direction: direction, into: &errors)
             return
         }
         if let booleanValue, !booleanValue {
@@ -24,36 +24,36 @@ extension ValidationSchema {
             errors.append(ValidationError(pointer: pointer, keyword: "const", limit: nil, message: "\(value.shape) is not the required constant"))
         }
         switch value {
-        case .string(let text): checkString(text, pointer: pointer, dateTimes: dateTimes, into: &errors)
+        case .string(let text): checkString(text, pointer: pointer, dateTimes: dateTimes, direction: direction, into: &errors)
         case .integer(let integer): checkNumber(ExactDecimal(integer), pointer: pointer, into: &errors)
         case .number(let number): if let decimal = ExactDecimal(number) { checkNumber(decimal, pointer: pointer, into: &errors) }
-        case .array(let items): checkArray(items, pointer: pointer, draft: draft, dateTimes: dateTimes, into: &errors)
-        case .object(let object): checkObject(object, pointer: pointer, draft: draft, dateTimes: dateTimes, into: &errors)
+        case .array(let items): checkArray(items, pointer: pointer, draft: draft, dateTimes: dateTimes, direction: direction, into: &errors)
+        case .object(let object): checkObject(object, pointer: pointer, draft: draft, dateTimes: dateTimes, direction: direction, into: &errors)
         case .null, .bool: break
         }
-        for schema in allOf { schema.check(value, pointer: pointer, draft: schema.draft ?? draft, dateTimes: dateTimes, into: &errors) }
-        if !anyOf.isEmpty, !anyOf.contains(where: { $0.accepts(value, draft: draft, dateTimes: dateTimes) }) {
+        for schema in allOf { schema.check(value, pointer: pointer, draft: schema.draft ?? draft, dateTimes: dateTimes, direction: direction, into: &errors) }
+        if !anyOf.isEmpty, !anyOf.contains(where: { $0.accepts(value, draft: draft, dateTimes: dateTimes, direction: direction) }) {
             errors.append(ValidationError(pointer: pointer, keyword: "anyOf", limit: nil, message: "\(value.shape) matches none of the \(anyOf.count) schemas"))
         }
         if !oneOf.isEmpty {
-            let matching = oneOf.filter { $0.accepts(value, draft: draft, dateTimes: dateTimes) }.count
+            let matching = oneOf.filter { $0.accepts(value, draft: draft, dateTimes: dateTimes, direction: direction) }.count
             if matching != 1 {
                 errors.append(ValidationError(pointer: pointer, keyword: "oneOf", limit: nil,
                                               message: "\(value.shape) matches \(matching) of the \(oneOf.count) schemas; exactly one must match"))
             }
         }
-        if let not, not.accepts(value, draft: draft, dateTimes: dateTimes) {
+        if let not, not.accepts(value, draft: draft, dateTimes: dateTimes, direction: direction) {
             errors.append(ValidationError(pointer: pointer, keyword: "not", limit: nil, message: "\(value.shape) matches a schema it must not match"))
         }
     }
 
-    func accepts(_ value: JSONValue, draft: Draft, dateTimes: FormatCheck.DateTimeRule) -> Bool {
+    func accepts(_ value: JSONValue, draft: Draft, dateTimes: FormatCheck.DateTimeRule, direction: CodingDirection) -> Bool {
         var errors: [ValidationError] = []
-        check(value, pointer: "", draft: self.draft ?? draft, dateTimes: dateTimes, into: &errors)
+        check(value, pointer: "", draft: self.draft ?? draft, dateTimes: dateTimes, direction: direction, into: &errors)
         return errors.isEmpty
     }
 
-    private func checkString(_ text: String, pointer: String, dateTimes: FormatCheck.DateTimeRule, into errors: inout [ValidationError]) {
+    private func checkString(_ text: String, pointer: String, dateTimes: FormatCheck.DateTimeRule, direction: CodingDirection, into errors: inout [ValidationError]) {
         // Lengths count Unicode code points (JSON Schema Validation §6.3.1).
         let length = (minLength != nil || maxLength != nil) ? text.unicodeScalars.count : 0
         if let minLength, length < minLength {
@@ -97,7 +97,7 @@ extension ValidationSchema {
         }
     }
 
-    private func checkArray(_ items: [JSONValue], pointer: String, draft: Draft, dateTimes: FormatCheck.DateTimeRule, into errors: inout [ValidationError]) {
+    private func checkArray(_ items: [JSONValue], pointer: String, draft: Draft, dateTimes: FormatCheck.DateTimeRule, direction: CodingDirection, into errors: inout [ValidationError]) {
         if let minItems, items.count < minItems {
             errors.append(ValidationError(pointer: pointer, keyword: "minItems", limit: String(minItems), message: "an array of \(items.count) items is shorter than \(minItems)"))
         }
@@ -114,13 +114,15 @@ extension ValidationSchema {
         }
         for (index, item) in items.enumerated() {
             let schema = index < prefixItems.count ? prefixItems[index] : self.items
-            schema?.check(item, pointer: pointer + "/" + String(index), draft: schema?.draft ?? draft, dateTimes: dateTimes, into: &errors)
+            schema?.check(item, pointer: pointer + "/" + String(index), draft: schema?.draft ?? draft, dateTimes: dateTimes, direction: direction, into: &errors)
         }
     }
 
 
-    private func checkObject(_ object: [String: JSONValue], pointer: String, draft: Draft, dateTimes: FormatCheck.DateTimeRule, into errors: inout [ValidationError]) {
+    private func checkObject(_ object: [String: JSONValue], pointer: String, draft: Draft, dateTimes: FormatCheck.DateTimeRule, direction: CodingDirection, into errors: inout [ValidationError]) {
         for name in required where object[name] == nil {
+            if direction == .request, readOnlyProperties.contains(name) { continue }
+            if direction == .response, writeOnlyProperties.contains(name) { continue }
             errors.append(ValidationError(pointer: pointer, keyword: "required", limit: name, message: "the required property '\(name)' is missing"))
         }
         if let minProperties, object.count < minProperties {
@@ -131,18 +133,41 @@ extension ValidationSchema {
         }
         for (name, schema) in properties {
             guard let value = object[name] else { continue }
-            schema.check(value, pointer: pointer + "/" + Self.escape(name), draft: schema.draft ?? draft, dateTimes: dateTimes, into: &errors)
+            schema.check(value, pointer: pointer + "/" + Self.escape(name), draft: schema.draft ?? draft, dateTimes: dateTimes, direction: direction, into: &errors)
+        }
+        // Members matched by a `patternProperties` pattern are checked against each matching
+        // schema and are not additional (JSON Schema 2020-12 §10.3.2.2–3).
+        var matchedByPattern: Set<String> = []
+        if !patternProperties.isEmpty {
+            for name in object.keys.sorted() {
+                for (pattern, schema) in patternProperties {
+                    switch pattern.evaluate(name) {
+                    case .match:
+                        matchedByPattern.insert(name)
+                        schema.check(object[name]!, pointer: pointer + "/" + Self.escape(name), draft: schema.draft ?? draft, dateTimes: dateTimes,
+                                     direction: direction, into: &errors)
+                    case .noMatch: break
+                    case .budgetExceeded, .unsupported:
+                        matchedByPattern.insert(name)
+                        errors.append(ValidationError(pointer: pointer + "/" + Self.escape(name), keyword: "patternProperties", limit: pattern.source,
+                                                      message: "the property name cannot be matched against the pattern; the property is rejected"))
+                    }
+                }
+            }
+        }
+        func isAdditional(_ name: String) -> Bool {
+            !matchedByPattern.contains(name) && !properties.contains(where: { $0.name == name })
         }
         switch additionalProperties {
         case .allowed: break
         case .forbidden:
-            for name in object.keys.sorted() where !properties.contains(where: { $0.name == name }) {
+            for name in object.keys.sorted() where isAdditional(name) {
                 errors.append(ValidationError(pointer: pointer + "/" + Self.escape(name), keyword: "additionalProperties", limit: "false",
                                               message: "the property '\(name)' is not allowed"))
             }
         case .schema(let schema):
-            for name in object.keys.sorted() where !properties.contains(where: { $0.name == name }) {
-                schema.check(object[name]!, pointer: pointer + "/" + Self.escape(name), draft: schema.draft ?? draft, dateTimes: dateTimes, into: &errors)
+            for name in object.keys.sorted() where isAdditional(name) {
+                schema.check(object[name]!, pointer: pointer + "/" + Self.escape(name), draft: schema.draft ?? draft, dateTimes: dateTimes, direction: direction, into: &errors)
             }
         }
     }

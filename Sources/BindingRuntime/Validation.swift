@@ -53,10 +53,12 @@ public protocol Validatable: Encodable {
 
 extension Validatable {
     /// Checks every constraint of the model's schema (and of the schemas it refers to) against
-    /// the value as it would be sent (encoded with `JSONCoding.encoder()`).
+    /// the value as it would be sent (encoded with `JSONCoding.encoder()`). `direction` relaxes
+    /// `required` for `readOnly` properties (`.request`) or `writeOnly` ones (`.response`);
+    /// `.any`, the default, requires both.
     /// - Throws: `ValidationErrors` listing every violation, each with its JSON Pointer.
-    public func validate() throws(ValidationErrors) {
-        let errors = Self.validationSchema.validate(JSONValue(encoding: self))
+    public func validate(for direction: CodingDirection = .any) throws(ValidationErrors) {
+        let errors = Self.validationSchema.validate(JSONValue(encoding: self), direction: direction)
         if !errors.isEmpty { throw ValidationErrors(errors) }
     }
 }

@@ -38,6 +38,14 @@ public final class ValidationSchema: Sendable {
     let properties: [(name: String, schema: ValidationSchema)]
     let required: [String]
     let additionalProperties: AdditionalProperties
+    /// `patternProperties` (JSON Schema 2020-12 §10.3.2.2): members whose name matches the
+    /// pattern (anywhere, unless anchored) are checked against the schema, and are not
+    /// additional properties.
+    let patternProperties: [(pattern: Pattern, schema: ValidationSchema)]
+    /// Properties whose schema is `readOnly` (not required in requests) and `writeOnly` (not
+    /// required in responses).
+    let readOnlyProperties: [String]
+    let writeOnlyProperties: [String]
     let minProperties: Int?
     let maxProperties: Int?
     let allOf: [ValidationSchema]
@@ -52,6 +60,7 @@ public final class ValidationSchema: Sendable {
         minimum: String? = nil, maximum: String? = nil, exclusiveMinimum: String? = nil, exclusiveMaximum: String? = nil, multipleOf: String? = nil,
         minItems: Int? = nil, maxItems: Int? = nil, uniqueItems: Bool = false, items: ValidationSchema? = nil, prefixItems: [ValidationSchema] = [],
         properties: [(name: String, schema: ValidationSchema)] = [], required: [String] = [], additionalProperties: AdditionalProperties = .allowed,
+        patternProperties: [(pattern: Pattern, schema: ValidationSchema)] = [], readOnlyProperties: [String] = [], writeOnlyProperties: [String] = [],
         minProperties: Int? = nil, maxProperties: Int? = nil,
         allOf: [ValidationSchema] = [], anyOf: [ValidationSchema] = [], oneOf: [ValidationSchema] = [], not: ValidationSchema? = nil
     ) {
@@ -78,6 +87,9 @@ public final class ValidationSchema: Sendable {
         self.properties = properties
         self.required = required
         self.additionalProperties = additionalProperties
+        self.patternProperties = patternProperties
+        self.readOnlyProperties = readOnlyProperties
+        self.writeOnlyProperties = writeOnlyProperties
         self.minProperties = minProperties
         self.maxProperties = maxProperties
         self.allOf = allOf
@@ -111,6 +123,9 @@ public final class ValidationSchema: Sendable {
         self.properties = []
         self.required = []
         self.additionalProperties = .allowed
+        self.patternProperties = []
+        self.readOnlyProperties = []
+        self.writeOnlyProperties = []
         self.minProperties = nil
         self.maxProperties = nil
         self.allOf = []
@@ -120,23 +135,25 @@ public final class ValidationSchema: Sendable {
     }
 
     /// Every violation of this schema by `value`, in document order. `dateTimes` says which
-    /// `format: date-time` texts pass (RFC 3339 only, by default).
-    public func validate(_ value: JSONValue, dateTimes: FormatCheck.DateTimeRule = .rfc3339) -> [ValidationError] {
+    /// `format: date-time` texts pass (RFC 3339 only, by default). `direction` says which way the
+    /// value travels: a required `readOnly` property is not required in a `.request`, a required
+    /// `writeOnly` one not in a `.response` (OpenAPI 3.0.3 §4.7.24); `.any` requires both.
+    public func validate(_ value: JSONValue, dateTimes: FormatCheck.DateTimeRule = .rfc3339, direction: CodingDirection = .any) -> [ValidationError] {
         var errors: [ValidationError] = []
-        check(value, pointer: "", draft: draft ?? .draft2020, dateTimes: dateTimes, into: &errors)
+        check(value, pointer: "", draft: draft ?? .draft2020, dateTimes: dateTimes, direction: direction, into: &errors)
         return errors
     }
 
     /// Parses `data` as JSON and validates it.
     /// - Throws: `ValidationErrors` listing every violation (a syntax error is one violation at `""`).
-    public func validate(json data: [UInt8], dateTimes: FormatCheck.DateTimeRule = .rfc3339) throws(ValidationErrors) {
+    public func validate(json data: [UInt8], dateTimes: FormatCheck.DateTimeRule = .rfc3339, direction: CodingDirection = .any) throws(ValidationErrors) {
         let value: JSONValue
         do {
             value = try JSONValue.parse(.init(data))
         } catch {
             throw ValidationErrors([ValidationError(pointer: "", keyword: "type", limit: nil, message: error.description)])
         }
-        let errors = validate(value, dateTimes: dateTimes)
+        let errors = validate(value, dateTimes: dateTimes, direction: direction)
         if !errors.isEmpty { throw ValidationErrors(errors) }
     }
 }

@@ -29,6 +29,10 @@ public struct OpenAPIDocument: Sendable {
     var schemaIndex: [String: Int] = [:]
     /// The bounds the document was loaded with (reference lookups keep to them too).
     public internal(set) var limits: ModelLimits = .default
+    /// Which file each part was read from (a spec in several files, joined by `$ref`s).
+    public internal(set) var sources = SourceMap(rootFile: "")
+    /// Every file read, the root first, each once (empty when loaded from bytes alone).
+    public internal(set) var inputs: [SpecInput] = []
 
     /// Every operation in document order with its path and method.
     public var operations: [(path: String, method: HTTPMethod, operation: Operation, pathItem: PathItem)] {

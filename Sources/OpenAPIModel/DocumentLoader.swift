@@ -30,9 +30,15 @@ extension OpenAPIDocument {
 
     /// Reads a document from an already parsed node tree. See `load(_:file:limits:)`.
     public static func load(root: Node, file: String, limits: ModelLimits = .default) throws(DiagnosticsError) -> (document: OpenAPIDocument, warnings: [Diagnostic]) {
+        try load(root: root, file: file, limits: limits, sources: nil)
+    }
+
+    static func load(root: Node, file: String, limits: ModelLimits, sources: SourceMap?) throws(DiagnosticsError) -> (document: OpenAPIDocument, warnings: [Diagnostic]) {
         let context = LoadContext(file: file, limits: limits)
+        context.sources = sources
         var document = DocumentReader(context: context).read(root)
         document?.limits = limits
+        document?.sources = sources ?? SourceMap(rootFile: file)
         if let document, !context.hasErrors {
             ReferenceChecker(context: context, document: document).check()
         }

@@ -15,6 +15,8 @@ final class LoadContext {
     /// A limit was exceeded: reported once, and reading stops descending.
     var depthExceeded = false
     var countExceeded = false
+    /// For a document joined from several files: where each part comes from.
+    var sources: SourceMap?
 
     init(file: String, version: OpenAPIDocument.Version = .v3_0, limits: ModelLimits = .default) {
         self.file = file
@@ -25,11 +27,18 @@ final class LoadContext {
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     func error(_ message: String, at mark: Mark, _ pointer: JSONPointer) {
-        diagnostics.append(Diagnostic(.error, file: file, mark: mark, message: message, pointer: pointer.description))
+        diagnostics.append(located(.error, message, at: mark, pointer))
     }
 
     func warning(_ message: String, at mark: Mark, _ pointer: JSONPointer) {
-        diagnostics.append(Diagnostic(.warning, file: file, mark: mark, message: message, pointer: pointer.description))
+        diagnostics.append(located(.warning, message, at: mark, pointer))
+    }
+
+    /// Names the file the node at `pointer` was read from, with its pointer there.
+    private func located(_ severity: Diagnostic.Severity, _ message: String, at mark: Mark, _ pointer: JSONPointer) -> Diagnostic {
+        guard let sources else { return Diagnostic(severity, file: file, mark: mark, message: message, pointer: pointer.description) }
+        let (origin, original) = sources.locate(pointer)
+        return Diagnostic(severity, file: origin, mark: mark, message: message, pointer: original.description)
     }
 
     /// The node's entries, or nil (with an error naming `what`) when it is not a mapping.

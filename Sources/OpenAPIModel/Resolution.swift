@@ -10,7 +10,9 @@ extension OpenAPIDocument {
             return schemaIndex[pointer.tokens[2]].map { components.schemas[$0].schema }
         }
         guard let node = root.node(at: pointer) else { return nil }
-        return LoadContext(file: file, version: version, limits: limits).schema(node, pointer)
+        let context = LoadContext(file: file, version: version, limits: limits)
+        context.sources = sources
+        return context.schema(node, pointer)
     }
 
     /// Follows a schema's `$ref` chain to the schema that holds content; nil on a cycle of pure references.
@@ -64,7 +66,9 @@ extension OpenAPIDocument {
                     current = entry.1
                 } else {
                     guard let node = root.node(at: pointer) else { return nil }
-                    let reader = DocumentReader(context: LoadContext(file: file, version: version, limits: limits))
+                    let context = LoadContext(file: file, version: version, limits: limits)
+                    context.sources = sources
+                    let reader = DocumentReader(context: context)
                     current = reader.referenceable(node, pointer) { read(reader, $0, $1) }
                 }
             }

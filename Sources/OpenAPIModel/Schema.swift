@@ -73,6 +73,9 @@ public struct Schema: Hashable, Sendable {
     public var properties: [(name: String, schema: Schema)]
     public var required: [String]
     public var additionalProperties: AdditionalProperties?
+    /// `patternProperties` (JSON Schema 2020-12 §10.3.2.2; OpenAPI 3.1): ECMA-262 pattern →
+    /// schema for members whose name matches, in document order, with where each pattern is.
+    public var patternProperties: [(pattern: String, mark: Mark, schema: Schema)]
     public var minProperties: Int?
     public var maxProperties: Int?
     public var discriminator: Discriminator?
@@ -130,6 +133,7 @@ public struct Schema: Hashable, Sendable {
         self.writeOnly = false
         self.properties = []
         self.required = []
+        self.patternProperties = []
         self.itemsStorage = []
         self.uniqueItems = false
         self.allOf = []
@@ -160,6 +164,9 @@ public struct Schema: Hashable, Sendable {
             && lhs.properties.map(\.name) == rhs.properties.map(\.name)
             && lhs.properties.map(\.schema) == rhs.properties.map(\.schema)
             && lhs.required == rhs.required && lhs.itemsStorage == rhs.itemsStorage
+            && lhs.patternProperties.map(\.pattern) == rhs.patternProperties.map(\.pattern)
+            && lhs.patternProperties.map(\.schema) == rhs.patternProperties.map(\.schema)
+            && lhs.readOnly == rhs.readOnly && lhs.writeOnly == rhs.writeOnly && lhs.defaultValue == rhs.defaultValue
             && lhs.allOf == rhs.allOf && lhs.oneOf == rhs.oneOf && lhs.anyOf == rhs.anyOf
             && lhs.enumValues == rhs.enumValues && lhs.additionalProperties == rhs.additionalProperties
             && lhs.pattern == rhs.pattern && lhs.minLength == rhs.minLength && lhs.maxLength == rhs.maxLength

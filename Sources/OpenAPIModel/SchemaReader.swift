@@ -69,6 +69,13 @@ extension LoadContext {
                 schema.additionalProperties = .schema(self.schema(additional, pointer.appending("additionalProperties")))
             }
         }
+        if let patterns = node["patternProperties"], let pairs = mapping(patterns, pointer.appending("patternProperties"), "'patternProperties'") {
+            let base = pointer.appending("patternProperties")
+            schema.patternProperties = pairs.compactMap { pair in
+                guard let pattern = pair.key.text else { return nil }
+                return (pattern, pair.key.mark, self.schema(pair.value, base.appending(pattern)))
+            }
+        }
         schema.minProperties = nonNegativeInt(node, "minProperties", pointer, in: what)
         schema.maxProperties = nonNegativeInt(node, "maxProperties", pointer, in: what)
         if let discriminator = node["discriminator"] {

@@ -159,6 +159,13 @@ import Testing
              expected: ["wire breaking security-changed"]),
         Edit(name: "security scheme changed", old: "      type: apiKey\n      in: header\n      name: X-Api-Key", new: "      type: http\n      scheme: bearer",
              expected: ["wire breaking security-scheme-changed"]),
+        // readOnly / writeOnly, by direction: the Swift property turns optional (required in one direction only).
+        Edit(name: "request property became readOnly", old: "          maxLength: 50", new: "          maxLength: 50\n          readOnly: true",
+             expected: ["swift breaking swift-parameter-type-changed", "swift breaking swift-property-type-changed", "wire warning request-property-became-readOnly"]),
+        Edit(name: "response property became writeOnly", old: "        name:\n          type: string\n        tags:",
+             new: "        name:\n          type: string\n          writeOnly: true\n        tags:",
+             expected: ["swift breaking swift-parameter-type-changed", "swift breaking swift-property-type-changed",
+                        "wire breaking response-property-became-writeOnly", "wire breaking response-property-became-writeOnly"]),
     ]
 
     @Test(arguments: edits)

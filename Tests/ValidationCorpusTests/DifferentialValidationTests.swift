@@ -19,6 +19,8 @@ import ValidationCorpus31
         var schema: String
         /// Parsed with `JSONValue.parse`, so `1.0` stays a non-integer literal.
         var instance: JSONValue
+        /// Which way the instance travels (`readOnly`/`writeOnly`); `.any` when the case names none.
+        var direction: CodingDirection = .any
     }
 
     static func cases() throws -> [Case] {
@@ -29,7 +31,14 @@ import ValidationCorpus31
                   case .string(let schema)? = fields["schema"], let instance = fields["instance"] else {
                 throw OracleFailure(message: "malformed case in instances.json: \(item)")
             }
-            return Case(id: id, spec: spec, schema: schema, instance: instance)
+            var direction = CodingDirection.any
+            switch fields["direction"] {
+            case .string("request")?: direction = .request
+            case .string("response")?: direction = .response
+            case .string("any")?, nil: break
+            default: throw OracleFailure(message: "bad direction in \(id)")
+            }
+            return Case(id: id, spec: spec, schema: schema, instance: instance, direction: direction)
         }
     }
 
@@ -86,7 +95,7 @@ import ValidationCorpus31
                 Issue.record("\(item.id): no generated type \(item.schema) for OpenAPI \(item.spec)")
                 continue
             }
-            let errors = type.validationSchema.validate(item.instance)
+            let errors = type.validationSchema.validate(item.instance, direction: item.direction)
             let verdict = errors.isEmpty
             if verdict == expected {
                 agreed += 1

@@ -14,8 +14,8 @@ public enum APIDiff {
                 throw DiagnosticsError([Diagnostic(.error, file: source, mark: nil, message: "expected git:REV:path")])
             }
             let revision = String(rest[..<colon]), path = String(rest[rest.index(after: colon)...])
-            let bytes = try gitShow(revision: revision, path: path, label: source)
-            let document = try OpenAPIDocument.load(bytes, file: source, limits: GenerationLimits().model).document
+            let reader = GitSpecReader(revision: revision)
+            let document = try OpenAPIDocument.load(file: reader.label + path, reader: reader, limits: GenerationLimits().model).document
             return (document, GeneratorConfig(specPath: source))
         }
         var isDirectory: ObjCBool = false
@@ -23,31 +23,7 @@ public enum APIDiff {
             throw DiagnosticsError([Diagnostic(.error, file: source, mark: nil, message: "no such file or folder")])
         }
         let config = isDirectory.boolValue ? try GeneratorConfig.load(folder: source) : GeneratorConfig(specPath: source)
-        guard let data = FileManager.default.contents(atPath: config.specPath) else {
-            throw DiagnosticsError([Diagnostic(.error, file: config.specPath, mark: nil, message: "cannot read the spec file")])
-        }
-        return (try OpenAPIDocument.load(Array(data), file: config.specPath, limits: config.limits.model).document, config)
-    }
-
-    private static func gitShow(revision: String, path: String, label: String) throws(DiagnosticsError) -> [UInt8] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "show", "\(revision):\(path)"]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        do {
-            try process.run()
-        } catch {
-            throw DiagnosticsError([Diagnostic(.error, file: label, mark: nil, message: "cannot run git: \(error)")])
-        }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw DiagnosticsError([Diagnostic(.error, file: label, mark: nil, message: "git show failed: \(message.trimmingCharacters(in: .whitespacesAndNewlines))")])
-        }
-        return Array(data)
+        return (try OpenAPIDocument.load(file: config.specPath, reader: FileSystemSpecReader(), limits: config.limits.model).document, config)
     }
 
     /// Every change, wire-level and Swift-level, in a deterministic order.

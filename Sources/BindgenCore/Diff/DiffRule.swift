@@ -168,6 +168,8 @@ public enum SchemaRule: Hashable, Sendable, CaseIterable {
     case tightened(ConstraintKeyword), loosened(ConstraintKeyword)
     case allOfChanged, oneOfChanged, anyOfChanged, notAdded, notRemoved
     case propertyAdded, propertyRequiredAdded, propertyRemoved, propertyBecameRequired, propertyBecameOptional
+    /// `readOnly` / `writeOnly` added to or removed from a property.
+    case becameReadOnly, noLongerReadOnly, becameWriteOnly, noLongerWriteOnly
     /// The schemas nest deeper than `limits.maxDepth`: deeper changes are not compared.
     case depthLimit
     /// A `oneOf`/`anyOf` alternative (by `$ref`, else by position) added or removed; a changed
@@ -178,7 +180,8 @@ public enum SchemaRule: Hashable, Sendable, CaseIterable {
         [.typeChanged, .formatChanged, .becameNullable, .becameNonNullable, .enumAdded, .enumRemoved, .enumValueAdded, .enumValueRemoved]
         + ConstraintKeyword.allCases.flatMap { [SchemaRule.tightened($0), .loosened($0)] }
         + [.allOfChanged, .oneOfChanged, .anyOfChanged, .notAdded, .notRemoved,
-           .propertyAdded, .propertyRequiredAdded, .propertyRemoved, .propertyBecameRequired, .propertyBecameOptional, .depthLimit,
+           .propertyAdded, .propertyRequiredAdded, .propertyRemoved, .propertyBecameRequired, .propertyBecameOptional,
+           .becameReadOnly, .noLongerReadOnly, .becameWriteOnly, .noLongerWriteOnly, .depthLimit,
            .unionAlternativeAdded, .unionAlternativeRemoved, .discriminatorChanged]
 
     /// The ID without its site prefix (`enum-value-added`, `minLength-tightened`).
@@ -204,6 +207,10 @@ public enum SchemaRule: Hashable, Sendable, CaseIterable {
         case .propertyRemoved: return "property-removed"
         case .propertyBecameRequired: return "property-became-required"
         case .propertyBecameOptional: return "property-became-optional"
+        case .becameReadOnly: return "property-became-readOnly"
+        case .noLongerReadOnly: return "property-readOnly-removed"
+        case .becameWriteOnly: return "property-became-writeOnly"
+        case .noLongerWriteOnly: return "property-writeOnly-removed"
         case .depthLimit: return "depth-limit"
         case .unionAlternativeAdded: return "union-alternative-added"
         case .unionAlternativeRemoved: return "union-alternative-removed"
@@ -231,6 +238,11 @@ public enum SchemaRule: Hashable, Sendable, CaseIterable {
         case .propertyRequiredAdded, .propertyBecameRequired: return [request ? .breaking : .info]
         case .propertyBecameOptional: return [request ? .info : .breaking]
         case .propertyRemoved: return [request ? .warning : .breaking]
+        // The server ignores a readOnly value clients send; a writeOnly one stops coming back.
+        case .becameReadOnly: return [request ? .warning : .info]
+        case .noLongerReadOnly: return request ? [.info, .breaking] : [.info]
+        case .becameWriteOnly: return [request ? .info : .breaking]
+        case .noLongerWriteOnly: return [.info]
         case .depthLimit: return [.warning]
         // A new variant in a response: old clients decode it as `unknown` (a warning, not a break).
         case .unionAlternativeAdded: return [request ? .info : .warning]

@@ -35,7 +35,7 @@ struct SchemaDiff {
     mutating func add(_ rule: SchemaRule, severity: APIChange.Severity? = nil, _ message: String, at schema: Schema, in document: OpenAPIDocument) {
         let severities = rule.severities(direction)
         changes.append(APIChange(severity: severity ?? severities[0], rule: .schema(rule, at: site), operation: operation, message: message,
-                                 pointer: schema.pointer.description, file: document.file, mark: schema.mark))
+                                 pointer: document.location(of: schema.pointer).pointer.description, file: document.location(of: schema.pointer).file, mark: schema.mark))
     }
 
     /// `path` names the value for messages (`/accountNumber`).
@@ -181,6 +181,7 @@ struct SchemaDiff {
                         add(.propertyBecameOptional, "'\(property)' became optional", at: schema, in: new)
                     }
                 }
+                compareAccess(previous, schema, property: property, required: required)
                 compare(previous, schema, path: property)
             } else if required {
                 add(.propertyRequiredAdded, "new required property '\(property)'", at: schema, in: new)
@@ -192,5 +193,22 @@ struct SchemaDiff {
         for (name, schema) in a.properties where !newNames.contains(name) {
             add(.propertyRemoved, "property '\(path)/\(name)' was removed", at: schema, in: old)
         }
+    }
+
+    /// `readOnly`/`writeOnly` added or removed on a property (OpenAPI 3.0.3 §4.7.24): which way
+    /// the value travels changed. In requests, a new `readOnly` means the server ignores what
+    /// clients send (a warning), and dropping `readOnly` from a required property makes clients
+    /// send it (breaking). In responses, a new `writeOnly` means the server stops returning it (breaking).
+    private mutating func compareAccess(_ oldSchema: Schema, _ newSchema: Schema, property: String, required: Bool) {
+        let a = old.resolved(oldSchema) ?? oldSchema, b = new.resolved(newSchema) ?? newSchema
+        let wasReadOnly = oldSchema.readOnly || a.readOnly, isReadOnly = newSchema.readOnly || b.readOnly
+        let wasWriteOnly = oldSchema.writeOnly || a.writeOnly, isWriteOnly = newSchema.writeOnly || b.writeOnly
+        if isReadOnly, !wasReadOnly { add(.becameReadOnly, "'\(property)' became readOnly (sent by the server only)", at: newSchema, in: new) }
+        if wasReadOnly, !isReadOnly {
+            let severity: APIChange.Severity = direction == .request && required ? .breaking : .info
+            add(.noLongerReadOnly, severity: severity, "'\(property)' is no longer readOnly" + (required ? " (now required in requests too)" : ""), at: newSchema, in: new)
+        }
+        if isWriteOnly, !wasWriteOnly { add(.becameWriteOnly, "'\(property)' became writeOnly (no longer returned by the server)", at: newSchema, in: new) }
+        if wasWriteOnly, !isWriteOnly { add(.noLongerWriteOnly, "'\(property)' is no longer writeOnly", at: newSchema, in: new) }
     }
 }

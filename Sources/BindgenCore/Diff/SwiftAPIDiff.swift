@@ -33,7 +33,7 @@ public struct SwiftAPIDiff {
         let document = removed ? oldDocument : newDocument
         let mark = JSONPointer(pointer).flatMap { document.root.node(at: $0) }?.mark
         changes.append(APIChange(layer: .swift, severity: rule.severity, rule: .swift(rule), operation: nil, message: message,
-                                 pointer: pointer, file: document.file, mark: mark))
+                                 pointer: pointer, file: JSONPointer(pointer).map { document.location(of: $0).file } ?? document.file, mark: mark))
     }
 
     func flatten(_ types: [TypeDeclaration], prefix: String = "") -> [(path: String, declaration: TypeDeclaration)] {

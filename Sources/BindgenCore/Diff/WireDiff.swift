@@ -68,7 +68,7 @@ public struct WireDiff {
     mutating func add(_ rule: WireRule, severity: APIChange.Severity? = nil, _ operation: String?, _ message: String,
                       pointer: JSONPointer, mark: Mark?, in document: OpenAPIDocument) {
         changes.append(APIChange(severity: severity ?? rule.severities[0], rule: .wire(rule), operation: operation, message: message,
-                                 pointer: pointer.description, file: document.file, mark: mark))
+                                 pointer: document.location(of: pointer).pointer.description, file: document.location(of: pointer).file, mark: mark))
     }
 
     mutating func run() {

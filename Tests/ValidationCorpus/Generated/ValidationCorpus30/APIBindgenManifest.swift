@@ -40,6 +40,7 @@
 // file: Models/NumberMinimum.swift
 // file: Models/OneOfMultiples.swift
 // file: Models/OneOfObjects.swift
+// file: Models/OpenObjectSchema.swift
 // file: Models/OptionalString.swift
 // file: Models/PatternAccountNumber.swift
 // file: Models/PatternDigitsEscape.swift
@@ -48,6 +49,7 @@
 // file: Models/PetCat.swift
 // file: Models/PetDog.swift
 // file: Models/PropertyCount.swift
+// file: Models/ReadWriteOnly.swift
 // file: Models/RequiredFields.swift
 // file: Models/Schemas.swift
 // file: Models/StringMaxLength.swift

@@ -47,12 +47,14 @@
 // file: Models/OneOfMultiples.swift
 // file: Models/OneOfNumberInteger.swift
 // file: Models/OneOfObjects.swift
+// file: Models/OpenObjectSchema.swift
 // file: Models/OptionalString.swift
 // file: Models/PatternAccountNumber.swift
 // file: Models/PatternDigitsClass.swift
 // file: Models/PatternDigitsEscape.swift
 // file: Models/PatternHexColor.swift
 // file: Models/PatternLowerAlpha.swift
+// file: Models/PatternMembers.swift
 // file: Models/PatternSingleChar.swift
 // file: Models/PatternUnanchored.swift
 // file: Models/PatternWhitespace.swift
@@ -60,6 +62,7 @@
 // file: Models/PetCat.swift
 // file: Models/PetDog.swift
 // file: Models/PropertyCount.swift
+// file: Models/ReadWriteOnly.swift
 // file: Models/RequiredFields.swift
 // file: Models/Schemas.swift
 // file: Models/ShapeCircle.swift
