@@ -117,6 +117,12 @@ let package = Package(
         .target(name: "NamesFixture", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/Names/Generated"),
         // Hostile text and names in every position (Tests/Fixtures/Hostile): must compile, warning-free, declaring nothing injected.
         .target(name: "HostileFixture", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/Hostile/Generated"),
+        // Form, multipart and text bodies and every parameter style (Tests/Fixtures/Requests), exercised over loopback HTTP.
+        .target(name: "RequestsFixture", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/Requests/Generated"),
+        .testTarget(
+            name: "RequestsFixtureTests",
+            dependencies: ["RequestsFixture", "BindingRuntime", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .testTarget(name: "ValidationCorpusTests", dependencies: [
             "RecursiveFixture", "NamesFixture", "HostileFixture",
             "ValidationCorpus30", "ValidationCorpus31", "BindingRuntime", "BindgenCore",
