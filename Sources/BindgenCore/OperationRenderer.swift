@@ -223,11 +223,7 @@ extension SwiftRenderer {
             writer.line("\(target) = \(value)")
         case .json:
             writer.line(contentType)
-            if body.type == .data {
-                writer.line("\(target) = \(value)")
-            } else {
-                writer.line("\(target) = try core.encodeJSON(\(value))")
-            }
+            writer.line("\(target) = try core.encodeJSON(\(value))")
         }
     }
 

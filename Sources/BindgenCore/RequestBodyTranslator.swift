@@ -12,7 +12,8 @@ extension Translator {
         if base == "application/x-www-form-urlencoded" { return .form }
         if base == "multipart/form-data" { return .multipart }
         if base.hasPrefix("text/") { return .text }
-        if let schema = media.schema.flatMap({ $0.reference == nil ? $0 : nil }), schema.nonNullTypes == [.string],
+        if base != "application/octet-stream", !base.contains("*"), let schema = media.schema.flatMap({ $0.reference == nil ? $0 : nil }),
+           schema.nonNullTypes == [.string],
            schema.format != "binary", schema.format != "byte" {
             return .text
         }
