@@ -123,6 +123,12 @@ let package = Package(
         .target(name: "UnionsFixture", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/Unions/Generated"),
         // A spec in several files, with open objects, readOnly/writeOnly and defaults (Tests/Fixtures/MultiFile).
         .target(name: "MultiFileFixture", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/MultiFile/Generated"),
+        // Form, multipart and text bodies and every parameter style (Tests/Fixtures/Requests), exercised over loopback HTTP.
+        .target(name: "RequestsFixture", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/Requests/Generated"),
+        .testTarget(
+            name: "RequestsFixtureTests",
+            dependencies: ["RequestsFixture", "BindingRuntime", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .testTarget(name: "ValidationCorpusTests", dependencies: [
             "RecursiveFixture", "NamesFixture", "HostileFixture", "UnionsFixture", "MultiFileFixture",
             "ValidationCorpus30", "ValidationCorpus31", "BindingRuntime", "BindgenCore",

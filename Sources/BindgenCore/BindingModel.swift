@@ -197,16 +197,70 @@ public struct ParameterDeclaration: Equatable, Sendable {
     public var isRequired: Bool
     public var documentation: String?
     public var rules: ValidationRules
+    /// `style` as the spec gives it (nil: the location's default, OpenAPI 3.1.1 §4.8.12.2).
+    public var style: String? = nil
+    /// `explode` as the spec gives it (nil: true for `form`, false otherwise).
+    public var explode: Bool? = nil
+    public var allowReserved = false
+    /// The media type of a parameter given by `content` instead of `schema`.
+    public var contentMediaType: String? = nil
+
+    /// The style sent: the declared one, or the location's default.
+    public var effectiveStyle: String {
+        style ?? (location == .query || location == .cookie ? "form" : "simple")
+    }
+
+    /// `explode` sent: the declared value, or true for `form` (OpenAPI 3.1.1 §4.8.12.2).
+    public var effectiveExplode: Bool { explode ?? (effectiveStyle == "form") }
 }
 
 public struct RequestBodyDeclaration: Equatable, Sendable {
+    /// How a body is put on the wire.
+    public enum Kind: String, Equatable, Sendable {
+        /// JSON (`application/json`, `+json`).
+        case json
+        /// `application/x-www-form-urlencoded` (`FormEncoder`).
+        case form
+        /// `multipart/form-data` (`MultipartBody`).
+        case multipart
+        /// `text/*` as a `String`, UTF-8.
+        case text
+        /// Any other media type as bytes (`Data`).
+        case binary
+    }
+
+    /// One property's Encoding Object (form and multipart bodies).
+    public struct FieldEncoding: Equatable, Sendable {
+        public var property: String
+        public var style: String?
+        public var explode: Bool?
+        public var allowReserved: Bool
+        public var contentType: String?
+    }
+
+    /// One media type the operation accepts, when it accepts several kinds: a case of the
+    /// generated body enum.
+    public struct Alternative: Equatable, Sendable {
+        /// The enum case's name (`multipartFormData`).
+        public var caseName: String
+        public var mediaType: String
+        public var kind: Kind
+        public var type: TypeReference
+        public var encodings: [FieldEncoding]
+    }
+
     public var mediaType: String
     public var type: TypeReference
     public var isRequired: Bool
     public var documentation: String?
     public var rules: ValidationRules
+    public var kind: Kind = .json
+    /// The Encoding Object entries, sorted by property name.
+    public var encodings: [FieldEncoding] = []
+    /// Several kinds of media type: `type` is the generated enum (`.named`), one case each.
+    public var alternatives: [Alternative] = []
     /// Sent as raw bytes (`Data`), not JSON.
-    public var isBinary: Bool { type == .data && !mediaType.hasSuffix("json") }
+    public var isBinary: Bool { kind == .binary || (type == .data && !mediaType.hasSuffix("json") && kind != .form && kind != .multipart) }
 }
 
 public struct SuccessResponse: Equatable, Sendable {

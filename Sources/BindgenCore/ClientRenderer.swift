@@ -29,6 +29,10 @@ extension SwiftRenderer {
                     writer.block("nonisolated extension \(owner)") { writer in
                         renderOperation(operation, clientExpression: group.typeName == nil ? "self" : "client", into: &writer)
                     }
+                    if let body = operation.requestBody, !body.alternatives.isEmpty {
+                        writer.line()
+                        renderBodyEnum(body, operation: operation, into: &writer)
+                    }
                     renderResponseTypes(operation, into: &writer)
                 })
             }
@@ -121,5 +125,17 @@ extension SwiftRenderer {
         var text = "The `\(credential.schemeName)` security scheme: \(how)."
         if let documentation = credential.documentation { text += " " + documentation }
         return text
+    }
+
+    /// The body enum of an operation that accepts several kinds of media type: the caller picks one.
+    private func renderBodyEnum(_ body: RequestBodyDeclaration, operation: OperationDeclaration, into writer: inout SwiftWriter) {
+        guard case .named(let name) = body.type else { return }
+        writer.documentation("A request body of `\(operation.methodName)` (operation `\(operation.operationID)`): one case per media type it accepts; the case sets the `Content-Type`.")
+        writer.block("\(access)nonisolated enum \(name): Sendable") { writer in
+            for alternative in body.alternatives {
+                writer.documentation("Sent as `\(alternative.mediaType)`.")
+                writer.line("case \(Naming.escaped(alternative.caseName))(\(swiftType(alternative.type)))")
+            }
+        }
     }
 }

@@ -81,26 +81,33 @@ extension SwiftRenderer {
         writer.block("\(access)func \(Naming.escaped(operation.responseMethodName))(\(parameterList(operation))) async throws -> \(responseType(operation))") { writer in
             writer.line("let operationID = \(operation.operationID.swiftLiteral)")
             writer.line("let core = \(client).core")
-            let hasQuery = operation.parameters.contains { $0.location == .query }
-            if hasQuery {
+            let queryParameters = operation.parameters.filter { $0.location == .query }
+            let plain = queryParameters.filter { !usesStyleEncoder($0) }
+            let styled = queryParameters.filter(usesStyleEncoder)
+            if !plain.isEmpty {
                 writer.line("var query: [(name: String, value: String?)] = []")
-                for parameter in operation.parameters where parameter.location == .query {
+                for parameter in plain {
                     renderQueryParameter(parameter, into: &writer)
                 }
             }
-            let queryArgument = hasQuery ? ", query: query" : ""
+            if !styled.isEmpty {
+                writer.line("var encodedQuery: [String] = []")
+                for parameter in styled {
+                    renderStyledQueryParameter(parameter, into: &writer)
+                }
+            }
+            let queryArgument = (plain.isEmpty ? "" : ", query: query") + (styled.isEmpty ? "" : ", encodedQuery: encodedQuery")
+            let pathThrows = operation.parameters.contains { $0.location == .path && usesStyleEncoder($0) }
             let accept = acceptedMediaTypes(operation)
             let mutatesRequest = operation.parameters.contains { $0.location == .header || $0.location == .cookie }
                 || !accept.isEmpty || !operation.security.isEmpty || operation.requestBody != nil
-            writer.line("\(mutatesRequest ? "var" : "let") request = core.makeRequest(method: .\(operation.httpMethod), path: \(pathExpression(operation))\(queryArgument))")
+            writer.line("\(mutatesRequest ? "var" : "let") request = \(pathThrows ? "try " : "")core.makeRequest(method: .\(operation.httpMethod), path: \(pathExpression(operation))\(queryArgument))")
             renderRequestValidation(operation, into: &writer)
             for parameter in operation.parameters where parameter.location == .header {
-                let value = optionalText(parameter)
-                writer.line("core.setHeader(\(parameter.jsonName.swiftLiteral), \(value), in: &request)")
+                writer.line("try core.setHeader(\(parameter.jsonName.swiftLiteral), \(headerValue(parameter)), in: &request, operationID: operationID)")
             }
             for parameter in operation.parameters where parameter.location == .cookie {
-                let value = optionalText(parameter)
-                writer.line("core.addCookie(\(parameter.jsonName.swiftLiteral), \(value), in: &request)")
+                renderCookieParameter(parameter, into: &writer)
             }
             if !accept.isEmpty {
                 writer.line("request.headerFields[.accept] = \(accept.joined(separator: ", ").swiftLiteral)")
@@ -192,7 +199,7 @@ extension SwiftRenderer {
     }
 
     /// The parameter's value as `String` (required) or `String?` (optional).
-    private func optionalText(_ parameter: ParameterDeclaration) -> String {
+    func optionalText(_ parameter: ParameterDeclaration) -> String {
         let name = Naming.escaped(parameter.name)
         if parameter.isRequired { return text(name, parameter.type) }
         let converted = text("$0", parameter.type)
@@ -206,7 +213,11 @@ extension SwiftRenderer {
             case .literal(let text): pieces.append(text.swiftLiteral)
             case .parameter(let name):
                 let parameter = operation.parameters.first { $0.name == name }
-                pieces.append("URIEncoding.pathSegment(\(text(Naming.escaped(name), parameter?.type ?? .string)))")
+                if let parameter, usesStyleEncoder(parameter) {
+                    pieces.append(styledPathValue(parameter))
+                } else {
+                    pieces.append("URIEncoding.pathSegment(\(text(Naming.escaped(name), parameter?.type ?? .string)))")
+                }
             }
         }
         return pieces.isEmpty ? "\"\"" : pieces.joined(separator: " + ")
@@ -238,22 +249,79 @@ extension SwiftRenderer {
             writer.line("let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)")
             return
         }
-        let encode: (String) -> String = { value in
-            if body.isBinary { return value }
-            if case .string = body.type, !body.mediaType.lowercased().contains("json") { return "Data(\(value).utf8)" }
-            return "try core.encodeJSON(\(value))"
-        }
-        if body.isRequired {
-            writer.line("request.headerFields[.contentType] = \(body.mediaType.swiftLiteral)")
-            writer.line("let requestBody = \(encode("body"))")
+        if body.alternatives.isEmpty {
+            let single = RequestBodyDeclaration.Alternative(caseName: "", mediaType: body.mediaType, kind: body.kind, type: body.type, encodings: body.encodings)
+            if body.isRequired {
+                renderBodyEncoding(single, value: "body", target: "let requestBody", into: &writer)
+            } else {
+                writer.line("var requestBody: Data?")
+                writer.block("if let body") { writer in
+                    renderBodyEncoding(single, value: "body", target: "requestBody", into: &writer)
+                }
+            }
         } else {
-            writer.line("var requestBody: Data?")
-            writer.block("if let body") { writer in
-                writer.line("request.headerFields[.contentType] = \(body.mediaType.swiftLiteral)")
-                writer.line("requestBody = \(encode("body"))")
+            let renderSwitch: (inout SwiftWriter) -> Void = { writer in
+                writer.line("switch body {")
+                for alternative in body.alternatives {
+                    writer.line("case .\(Naming.escaped(alternative.caseName))(let value):")
+                    writer.indented { writer in
+                        renderBodyEncoding(alternative, value: "value", target: "requestBody", into: &writer)
+                    }
+                }
+                writer.line("}")
+            }
+            if body.isRequired {
+                writer.line("let requestBody: Data")
+                renderSwitch(&writer)
+            } else {
+                writer.line("var requestBody: Data?")
+                writer.block("if let body") { writer in renderSwitch(&writer) }
             }
         }
         writer.line("let (response, responseBody) = try await core.send(request, body: requestBody, operationID: operationID)")
+    }
+
+    /// Sets the content type and assigns the encoded body to `target`.
+    private func renderBodyEncoding(_ body: RequestBodyDeclaration.Alternative, value: String, target: String, into writer: inout SwiftWriter) {
+        let contentType = "request.headerFields[.contentType] = \(body.mediaType.swiftLiteral)"
+        switch body.kind {
+        case .multipart:
+            writer.line("let multipart = try core.encodeMultipart(\(value)\(encodingsArgument(body)))")
+            writer.line("request.headerFields[.contentType] = multipart.contentType")
+            writer.line("\(target) = multipart.data")
+        case .form:
+            writer.line(contentType)
+            writer.line("\(target) = try core.encodeForm(\(value)\(encodingsArgument(body)))")
+        case .text:
+            writer.line(contentType)
+            writer.line("\(target) = Data(\(value).utf8)")
+        case .binary:
+            writer.line(contentType)
+            writer.line("\(target) = \(value)")
+        case .json:
+            writer.line(contentType)
+            writer.line("\(target) = try core.encodeJSON(\(value))")
+        }
+    }
+
+    /// `, encodings: [...]` for the Encoding Object entries that differ from the runtime's
+    /// defaults (bracket form; multipart parts typed by their value); empty when none do.
+    private func encodingsArgument(_ body: RequestBodyDeclaration.Alternative) -> String {
+        var entries: [String] = []
+        for encoding in body.encodings {
+            var arguments: [String] = []
+            if body.kind == .form {
+                if let style = encoding.style, style != "deepObject" {
+                    arguments.append("style: .\(style)")
+                    arguments.append("explode: \(encoding.explode ?? (style == "form"))")
+                }
+                if encoding.allowReserved { arguments.append("allowReserved: true") }
+            } else if let contentType = encoding.contentType {
+                arguments.append("contentType: \(contentType.swiftLiteral)")
+            }
+            if !arguments.isEmpty { entries.append("\(encoding.property.swiftLiteral): .init(\(arguments.joined(separator: ", ")))") }
+        }
+        return entries.isEmpty ? "" : ", encodings: [\(entries.joined(separator: ", "))]"
     }
 
     private func renderResponseSwitch(_ operation: OperationDeclaration, into writer: inout SwiftWriter) {

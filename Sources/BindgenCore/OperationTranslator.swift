@@ -138,21 +138,16 @@ extension Translator {
             let type: TypeReference = schema.map {
                 typeReference(for: $0, suggestedName: Naming.typeName(parameter.name), owner: .topLevel(typePrefix), nested: &unused)
             } ?? .string
-            if case .array = type, location == .path {
-                warn("array path parameters are sent comma-separated (style simple)", parameter.mark, parameter.pointer)
-            }
-            if !isScalarParameterType(type) {
-                warn("parameter '\(parameter.name)' of a structured type is not supported yet; the operation is skipped",
-                     parameter.mark, parameter.pointer)
-                return nil
-            }
+            guard let (style, explode) = parameterStyle(parameter) else { return nil }
             let name = label.name
             explanations.append((parameter, label))
             if location == .path { placeholders[parameter.name] = name }
             declarations.append(ParameterDeclaration(
                 name: name, jsonName: parameter.name, location: ParameterDeclaration.Location(rawValue: location.rawValue)!,
                 type: type, isRequired: parameter.required, documentation: parameter.description,
-                rules: schema.map { rules(for: $0, boundAs: type) } ?? ValidationRules()))
+                rules: schema.map { rules(for: $0, boundAs: type) } ?? ValidationRules(),
+                style: style, explode: explode, allowReserved: parameter.allowReserved && location == .query,
+                contentMediaType: parameter.schema == nil ? parameter.content.first?.name : nil))
         }
         for (parameter, label) in explanations {
             explain("parameter", wireName: parameter.name, swiftName: label.name, owner: methodName, outcome: label,
@@ -174,12 +169,11 @@ extension Translator {
 
         var requestBody: RequestBodyDeclaration?
         if let value = operation.requestBody, let body = document.resolve(value) {
-            guard let (media, type, rules) = bodyType(body.content, suggestedName: "Request", typePrefix: typePrefix) else {
-                warn("request body media types \(body.content.map(\.name)) are not supported yet; the operation is skipped", body.mark, body.pointer)
+            guard let declaration = translateRequestBody(body, typePrefix: typePrefix) else {
+                warn("the request body declares no media type; the operation is skipped", body.mark, body.pointer)
                 return nil
             }
-            requestBody = RequestBodyDeclaration(mediaType: media, type: type, isRequired: body.required, documentation: body.description,
-                                                 rules: rules ?? ValidationRules())
+            requestBody = declaration
         }
 
         let (success, errors) = translateResponses(operation, typePrefix: typePrefix)

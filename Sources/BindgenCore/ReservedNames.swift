@@ -69,6 +69,8 @@ public enum ReservedNames {
         "Nullable", "UnionDecoding",
         "NoResponseHeaders", "OperationResponse", "PageSequence", "ResponseHeaderReader", "ResponseHeaderValue", "TypedData",
         "UnexpectedContentTypeError",
+        "BodyFieldEncoding", "FormEncoder", "InvalidHeaderValueError", "MultipartBody", "MultipartFile", "ParameterEncoding", "ParameterStyle",
+        "ParameterValue",
         // swift-http-types, re-exported by BindingRuntime.
         "HTTPField", "HTTPFields", "HTTPRequest", "HTTPResponse",
         // The generator's own declarations: every struct's `CodingKeys`, the `Schemas` namespace, the manifest.
@@ -92,6 +94,7 @@ public enum ReservedNames {
     /// Taken in every operation method: the generated body's locals (see `OperationRenderer`).
     public static let parameterNames: Set<String> = memberNames.union([
         "body", "client", "core", "request", "response", "data", "query", "operationID", "violations", "requestBody", "responseBody",
+        "encodedQuery", "multipart",
     ])
 
     /// Taken among a client's (or API version namespace's) operation methods: its stored and

@@ -57,6 +57,8 @@ public struct Translator {
     /// Rules of schemas reached through `$ref`s that are copied in place, by target, with what
     /// they cost the budget: a target used n times is translated once and charged n times.
     var inlinedRules: [String: (rules: ValidationRules, cost: Int)] = [:]
+    /// `format: binary` binds as `MultipartFile` (schemas of multipart request bodies).
+    var bindsBinaryAsFile = false
 
     /// - Returns: the binding model and the warnings found while translating.
     public static func translate(_ document: OpenAPIDocument, options: Options) -> (module: BindingModule, diagnostics: [Diagnostic]) {
@@ -111,10 +113,13 @@ public struct Translator {
                     isType: true, analyse: !isOverridden, notes: isOverridden ? ["nameOverrides.schemas in the generator config"] : [])
         }
         var types: [TypeDeclaration] = []
+        let multipart = multipartComponents()
         for (name, schema) in components {
             budget.source = "component schema '\(name)'"
+            bindsBinaryAsFile = multipart.contains(name)
             types.append(declaration(for: schema, named: componentTypeNames[name]!, path: componentTypeNames[name]!))
         }
+        bindsBinaryAsFile = false
         budget.source = "the operations' schemas"
         // Past a limit the module is thrown away (the error is reported): skip the rest.
         let client = budget.isExceeded ? ClientDeclaration(name: clientName, credentials: [], groups: []) : translateClient(named: clientName)
@@ -430,7 +435,8 @@ public struct Translator {
             switch schema.format {
             case "date-time": return .dateTime
             case "date": return .calendarDate
-            case "binary", "byte": return .data
+            case "binary": return bindsBinaryAsFile ? .named("MultipartFile") : .data
+            case "byte": return .data
             case "uuid": return .uuid
             default: return .string
             }

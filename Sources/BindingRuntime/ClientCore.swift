@@ -38,8 +38,11 @@ public import Foundation
     }
 
     /// Sets a header parameter; a nil value leaves the header out.
-    public func setHeader(_ name: String, _ value: String?, in request: inout HTTPRequest) {
+    /// - Throws: `InvalidHeaderValueError` when the value holds CR, LF or NUL (RFC 9110 §5.5),
+    ///   before anything is sent (HTTPTypes would otherwise replace them with spaces).
+    public func setHeader(_ name: String, _ value: String?, in request: inout HTTPRequest, operationID: String) throws {
         guard let value, let field = HTTPField.Name(name) else { return }
+        try InvalidHeaderValueError.check(value, name: name, operationID: operationID)
         request.headerFields[field] = value
     }
 

@@ -210,8 +210,31 @@ struct DocumentReader {
             guard let name = pair.key.text else { return nil }
             let mediaPointer = pointer.appending("content").appending(name)
             guard context.mapping(pair.value, mediaPointer, "a Media Type Object") != nil else { return nil }
-            return MediaType(name: name, schema: pair.value["schema"].map { context.schema($0, mediaPointer.appending("schema")) }, mark: pair.key.mark)
+            return MediaType(name: name, schema: pair.value["schema"].map { context.schema($0, mediaPointer.appending("schema")) }, mark: pair.key.mark,
+                             encoding: readEncoding(pair.value, mediaPointer))
         }
+    }
+
+    /// A Media Type Object's `encoding` map (OpenAPI 3.1.1 §4.8.15).
+    private func readEncoding(_ media: Node, _ pointer: JSONPointer) -> [String: MediaEncoding] {
+        guard let node = media["encoding"], let pairs = context.mapping(node, pointer.appending("encoding"), "'encoding'") else { return [:] }
+        var result: [String: MediaEncoding] = [:]
+        for pair in pairs {
+            guard let name = pair.key.text else { continue }
+            let entryPointer = pointer.appending("encoding").appending(name)
+            let what = "an Encoding Object"
+            guard context.mapping(pair.value, entryPointer, what) != nil else { continue }
+            var encoding = MediaEncoding()
+            encoding.contentType = context.string(pair.value, "contentType", entryPointer, in: what)
+            encoding.style = context.string(pair.value, "style", entryPointer, in: what)
+            encoding.explode = context.bool(pair.value, "explode", entryPointer, in: what)
+            encoding.allowReserved = context.bool(pair.value, "allowReserved", entryPointer, in: what) ?? false
+            if let headers = pair.value["headers"], let list = context.mapping(headers, entryPointer.appending("headers"), "'headers'") {
+                encoding.headers = list.compactMap { $0.key.text }
+            }
+            result[name] = encoding
+        }
+        return result
     }
 
     private func readOperation(_ node: Node, _ pointer: JSONPointer) -> Operation {

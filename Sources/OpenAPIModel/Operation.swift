@@ -85,6 +85,33 @@ public struct MediaType: Hashable, Sendable {
     public var name: String
     public var schema: Schema?
     public var mark: Mark
+    /// The Encoding Object per property name (form and multipart bodies).
+    public var encoding: [String: MediaEncoding] = [:]
+
+    public init(name: String, schema: Schema?, mark: Mark, encoding: [String: MediaEncoding] = [:]) {
+        self.name = name
+        self.schema = schema
+        self.mark = mark
+        self.encoding = encoding
+    }
+}
+
+/// An Encoding Object (OpenAPI 3.1.1 §4.8.15): how one property of a form or multipart body is sent.
+public struct MediaEncoding: Hashable, Sendable {
+    public var contentType: String?
+    /// Names of the part headers it declares (multipart).
+    public var headers: [String]
+    public var style: String?
+    public var explode: Bool?
+    public var allowReserved: Bool
+
+    public init(contentType: String? = nil, headers: [String] = [], style: String? = nil, explode: Bool? = nil, allowReserved: Bool = false) {
+        self.contentType = contentType
+        self.headers = headers
+        self.style = style
+        self.explode = explode
+        self.allowReserved = allowReserved
+    }
 }
 
 /// A Request Body Object.

@@ -81,6 +81,8 @@ public enum WireRule: String, CaseIterable, Sendable {
     case parameterBecameOptional = "parameter-became-optional"
     case parameterLocationChanged = "parameter-location-changed"
     case parameterStyleChanged = "parameter-style-changed"
+    case parameterAllowReservedChanged = "parameter-allow-reserved-changed"
+    case requestEncodingChanged = "request-encoding-changed"
     case requestBodyAdded = "request-body-added"
     case requestBodyRequiredAdded = "request-body-required-added"
     case requestBodyRemoved = "request-body-removed"
@@ -107,11 +109,11 @@ public enum WireRule: String, CaseIterable, Sendable {
     public var severities: [APIChange.Severity] {
         switch self {
         case .operationRemoved, .operationMoved, .operationPathChanged, .parameterRequiredAdded, .parameterBecameRequired,
-             .parameterLocationChanged, .parameterStyleChanged, .requestBodyRequiredAdded, .requestBodyBecameRequired,
+             .parameterLocationChanged, .parameterStyleChanged, .requestEncodingChanged, .requestBodyRequiredAdded, .requestBodyBecameRequired,
              .requestMediaTypeRemoved, .responseMediaTypeRemoved, .responseSuccessStatusRemoved, .securitySchemeChanged,
              .responseSuccessBodyChanged, .pagingRemoved:
             return [.breaking]
-        case .operationDeprecated, .parameterRemoved, .requestBodyRemoved, .responseSuccessStatusAdded, .responseStatusRemoved,
+        case .operationDeprecated, .parameterRemoved, .parameterAllowReservedChanged, .requestBodyRemoved, .responseSuccessStatusAdded, .responseStatusRemoved,
              .securitySchemeRemoved, .responseHeaderRemoved:
             return [.warning]
         case .operationAdded, .operationNewVersion, .parameterAdded, .parameterBecameOptional, .requestBodyAdded,
@@ -130,7 +132,7 @@ public enum WireRule: String, CaseIterable, Sendable {
     public var direction: DiffDirection? {
         switch self {
         case .parameterAdded, .parameterRequiredAdded, .parameterRemoved, .parameterBecameRequired, .parameterBecameOptional,
-             .parameterLocationChanged, .parameterStyleChanged, .requestBodyAdded, .requestBodyRequiredAdded, .requestBodyRemoved,
+             .parameterLocationChanged, .parameterStyleChanged, .parameterAllowReservedChanged, .requestEncodingChanged, .requestBodyAdded, .requestBodyRequiredAdded, .requestBodyRemoved,
              .requestBodyBecameRequired, .requestBodyBecameOptional, .requestMediaTypeAdded, .requestMediaTypeRemoved:
             return .request
         case .responseMediaTypeAdded, .responseMediaTypeRemoved, .responseStatusAdded, .responseSuccessStatusAdded,

@@ -169,8 +169,15 @@ public struct WireDiff {
                 add(parameter.required ? .parameterBecameRequired : .parameterBecameOptional, label,
                     "\(name) became \(parameter.required ? "required" : "optional")", pointer: parameter.pointer, mark: parameter.mark, in: new)
             }
-            if (parameter.style ?? "") != (previous.style ?? "") || parameter.explode != previous.explode {
-                add(.parameterStyleChanged, label, "\(name) changed its serialization (style/explode)", pointer: parameter.pointer, mark: parameter.mark, in: new)
+            // Compared as sent: a default written out (`style: form` on a query) changes nothing.
+            let (oldStyle, oldExplode) = WireDiff.effectiveStyle(previous), (newStyle, newExplode) = WireDiff.effectiveStyle(parameter)
+            if oldStyle != newStyle || oldExplode != newExplode {
+                add(.parameterStyleChanged, label, "\(name) changed its serialization from style \(oldStyle), explode \(oldExplode) to style \(newStyle), explode \(newExplode)",
+                    pointer: parameter.pointer, mark: parameter.mark, in: new)
+            }
+            if parameter.allowReserved != previous.allowReserved {
+                add(.parameterAllowReservedChanged, label, "\(name) \(parameter.allowReserved ? "now sends" : "no longer sends") reserved characters unencoded (allowReserved)",
+                    pointer: parameter.pointer, mark: parameter.mark, in: new)
             }
             if let x = previous.schema, let y = parameter.schema {
                 var schemas = SchemaDiff(old: old, new: new, site: .parameter, operation: label, maxDepth: maxDepth)
@@ -214,6 +221,12 @@ public struct WireDiff {
         }
         for media in y where !x.contains(where: { $0.name == media.name }) {
             add(site == .response ? .responseMediaTypeAdded : .requestMediaTypeAdded, label, "new \(site.rawValue) media type \(media.name)", pointer: pointer, mark: media.mark, in: new)
+        }
+        if site == .request {
+            for media in y {
+                guard let previous = x.first(where: { $0.name == media.name }) else { continue }
+                compareEncodings(previous, media, label: label, pointer: pointer)
+            }
         }
         for media in y {
             guard let previous = x.first(where: { $0.name == media.name }), let oldSchema = previous.schema, let newSchema = media.schema else { continue }
@@ -281,6 +294,38 @@ public struct WireDiff {
         for (name, value) in old.components.securitySchemes where !newNames.contains(name) {
             add(.securitySchemeRemoved, nil, "security scheme '\(name)' was removed",
                 pointer: JSONPointer(tokens: ["components", "securitySchemes", name]), mark: old.resolve(value)?.mark, in: old)
+        }
+    }
+}
+
+extension WireDiff {
+    /// The style and explode a parameter is sent with (OpenAPI 3.1.1 §4.8.12.2 defaults:
+    /// `form` for query and cookie, `simple` for path and header; explode true for `form`).
+    static func effectiveStyle(_ parameter: Parameter) -> (style: String, explode: Bool) {
+        let style = parameter.style ?? (parameter.location == .query || parameter.location == .cookie ? "form" : "simple")
+        return (style, parameter.explode ?? (style == "form"))
+    }
+
+    /// A form property's style and explode as the generated client sends it (nil style: the
+    /// bracket form), or a multipart part's content type.
+    static func encodingSummary(_ encoding: MediaEncoding?, mediaType: String) -> String {
+        if mediaType.lowercased().hasPrefix("multipart/") { return "content type \(encoding?.contentType ?? "by value")" }
+        guard let encoding, encoding.style != nil || encoding.explode != nil else { return "bracket form" }
+        let style = encoding.style ?? "form"
+        if style == "deepObject" { return "bracket form" }
+        return "style \(style), explode \(encoding.explode ?? (style == "form"))" + (encoding.allowReserved ? ", allowReserved" : "")
+    }
+
+    /// Form and multipart properties whose Encoding Object changes the bytes sent.
+    mutating func compareEncodings(_ x: MediaType, _ y: MediaType, label: String, pointer: JSONPointer) {
+        let base = y.name.lowercased()
+        guard base.hasPrefix("application/x-www-form-urlencoded") || base.hasPrefix("multipart/form-data") else { return }
+        for property in Set(x.encoding.keys).union(y.encoding.keys).sorted() {
+            let before = Self.encodingSummary(x.encoding[property], mediaType: y.name), after = Self.encodingSummary(y.encoding[property], mediaType: y.name)
+            if before != after {
+                add(.requestEncodingChanged, label, "\(y.name) property '\(property)' is sent differently: \(before) → \(after)",
+                    pointer: pointer, mark: y.mark, in: new)
+            }
         }
     }
 }

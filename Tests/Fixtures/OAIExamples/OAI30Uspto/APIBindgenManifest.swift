@@ -6,5 +6,7 @@
 // file: Client/OAI30UsptoClient.swift
 // file: Client/Operations/OAI30UsptoClient+ListDataSets.swift
 // file: Client/Operations/OAI30UsptoClient+ListSearchableFields.swift
+// file: Client/Operations/OAI30UsptoClient+PerformSearch.swift
 // file: Models/DataSetList.swift
+// file: Models/PerformSearchRequest.swift
 // file: Models/Schemas.swift

@@ -63,7 +63,7 @@ nonisolated extension HostileFixtureClient {
             ), pointer: "/query/let")
             try core.throwIfInvalid(violations, request: request, operationID: operationID)
         }
-        core.setHeader("X-Evil\r\npublic func evil16() -> Int { 5 }", xEvilPublicFuncEvil16Int5, in: &request)
+        try core.setHeader("X-Evil\r\npublic func evil16() -> Int { 5 }", xEvilPublicFuncEvil16Int5, in: &request, operationID: operationID)
         core.addCookie("c\"ookie\\(evil18())", cOokieEvil18, in: &request)
         request.headerFields[.accept] = "application/json"
         let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)

@@ -39,7 +39,7 @@ nonisolated extension HostileFixtureClient {
             ), pointer: "/header/some")
             try core.throwIfInvalid(violations, request: request, operationID: operationID)
         }
-        core.setHeader("some", some.map { $0.uuidString.lowercased() }, in: &request)
+        try core.setHeader("some", some.map { $0.uuidString.lowercased() }, in: &request, operationID: operationID)
         request.headerFields[.accept] = "text/plain"
         try core.applySecurity(to: &request, alternatives: [[.header(scheme: "self", name: "X-Key\r\npublic func evil21() -> Int { 5 }", value: self.self2)], [.bearer(scheme: "inout", token: self.inout)], [.basic(scheme: "timeZone", credentials: self.timeZone2)]], operationID: operationID)
         let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)

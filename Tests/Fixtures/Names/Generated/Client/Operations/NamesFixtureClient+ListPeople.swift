@@ -28,7 +28,7 @@ nonisolated extension NamesFixtureClient {
         query.append((name: "firstName", value: firstName))
         query.append((name: "query", value: query2))
         var request = core.makeRequest(method: .get, path: "/people", query: query)
-        core.setHeader("FirstName", firstName2, in: &request)
+        try core.setHeader("FirstName", firstName2, in: &request, operationID: operationID)
         request.headerFields[.accept] = "application/json"
         let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
