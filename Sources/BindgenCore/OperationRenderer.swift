@@ -9,7 +9,7 @@ extension SwiftRenderer {
             "\(Naming.escaped(parameter.name)): \(swiftType(parameter.type))" + (parameter.isRequired ? "" : "? = nil")
         }
         if let body = operation.requestBody {
-            parameters.append("body: \(swiftType(body.type))" + (body.isRequired ? "" : "? = nil"))
+            parameters.append("body: \(bodyParameterType(body))" + (body.isRequired ? "" : "? = nil"))
         }
         let returnType = operation.success.type.map { " -> \(swiftType($0))" + (operation.success.isOptional ? "?" : "") } ?? ""
         writer.block("\(access)func \(Naming.escaped(operation.methodName))(\(parameters.joined(separator: ", "))) async throws\(returnType)") { writer in
@@ -42,6 +42,7 @@ extension SwiftRenderer {
             renderSend(operation, into: &writer)
             renderResponseSwitch(operation, into: &writer)
         }
+        renderDataBodyOverload(operation, into: &writer)
     }
 
     private func operationDocumentation(_ operation: OperationDeclaration) -> String {
@@ -170,7 +171,7 @@ extension SwiftRenderer {
             writer.line("request.headerFields[.contentType] = \(body.mediaType.swiftLiteral)")
             writer.line("let requestBody = \(encode("body"))")
         } else {
-            writer.line("var requestBody: Data?")
+            writer.line("var requestBody: \(requestBodyLocalType(body))?")
             writer.block("if let body") { writer in
                 writer.line("request.headerFields[.contentType] = \(body.mediaType.swiftLiteral)")
                 writer.line("requestBody = \(encode("body"))")

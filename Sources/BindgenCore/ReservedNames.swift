@@ -66,6 +66,7 @@ public enum ReservedNames {
         "URIEncoding", "URLSessionTransport", "Validatable", "ValidationError", "ValidationErrors", "ValidationSchema",
         "ClientMiddleware", "DeprecationNotice", "DeprecationWarnings", "LoggingMiddleware", "OperationError", "RequestTimeoutError",
         "ResponseBodyTooLargeError", "RetryAfter", "RetryMiddleware", "TransportContext", "TransportError", "TransportErrorClassifying",
+        "RequestBody", "RequestBodyConsumedError", "ResponseBodyStream",
         // swift-http-types, re-exported by BindingRuntime.
         "HTTPField", "HTTPFields", "HTTPRequest", "HTTPResponse",
         // The generator's own declarations: every struct's `CodingKeys`, the `Schemas` namespace, the manifest.
