@@ -76,6 +76,13 @@ let package = Package(
             ]
         ),
         .target(name: "EnergyCAP", dependencies: ["BindingRuntime"], path: "Generated/EnergyCAP"),
+        // The streamed-upload memory benchmark (Benchmarks/streaming.sh); not a product. In this
+        // package, not a separate one, so it reuses the build of EnergyCAP and SwiftNIO.
+        .executableTarget(
+            name: "stream-bench",
+            dependencies: ["EnergyCAP", "BindingRuntime", "BindingRuntimeAsyncHTTPClient"],
+            path: "Benchmarks/StreamBench/Sources/stream-bench"
+        ),
         .plugin(name: "APIBindgenPlugin", capability: .buildTool(), dependencies: ["api-bindgen"]),
         .plugin(
             name: "GenerateBindings",

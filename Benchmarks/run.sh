@@ -402,7 +402,7 @@ if [[ $DO_STREAMING == 0 && -f "$REPO/Benchmarks/results/latest.md" ]] && grep -
 fi
 cp "$REPORT" "$REPO/Benchmarks/results/latest.md"
 if [[ $DO_STREAMING == 1 ]]; then
-    BENCH_ROOT="$BENCH_ROOT" "$REPO/Benchmarks/streaming.sh"
+    "$REPO/Benchmarks/streaming.sh"
 fi
 echo
 cat "$REPORT"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Peak memory of a streamed 100 MB upload (issue 11): Benchmarks/StreamBench's `stream-bench`
+# Peak memory of a streamed 100 MB upload (issue 11): `stream-bench` (Benchmarks/StreamBench, a target of the main package)
 # uploads a file with EnergyCAP's `uploadFile` to an in-process loopback server that discards the
 # bytes (checking their count and hash), once per transport × body kind, each in a fresh process,
 # and reads VmRSS/VmHWM from /proc/self/status. See Benchmarks/README.md.
@@ -7,23 +7,22 @@
 #   Benchmarks/streaming.sh              # 100 MB, writes the section into Benchmarks/results/latest.md
 #   MEGABYTES=20 Benchmarks/streaming.sh # a smaller body
 #
-# Environment: BENCH_ROOT (default /work/bench) holds the release build; RUNS (default 3) runs per
+# Environment: CONFIG (release by default; debug reuses the test build), RUNS (default 3) runs per
 # case, the median peak reported. Also run by `Benchmarks/run.sh --streaming`.
 set -euo pipefail
 export LC_ALL=C
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BENCH_ROOT="${BENCH_ROOT:-/work/bench}"
 MEGABYTES="${MEGABYTES:-100}"
 RUNS="${RUNS:-3}"
 GOAL_MIB=40
 OUT_FILE="${STREAMING_OUT:-$REPO/Benchmarks/results/latest.md}"
-mkdir -p "$BENCH_ROOT"
 TMP="$(mktemp -d /tmp/stream-bench.XXXXXX)"
 trap 'rm -rf "$TMP"' EXIT
 
-echo "streaming.sh: building Benchmarks/StreamBench (release)" >&2
-swift build -c release --package-path "$REPO/Benchmarks/StreamBench" --scratch-path "$BENCH_ROOT/streambench-build" >&2
-BIN="$(swift build -c release --package-path "$REPO/Benchmarks/StreamBench" --scratch-path "$BENCH_ROOT/streambench-build" --show-bin-path)/stream-bench"
+CONFIG="${CONFIG:-release}"
+echo "streaming.sh: building stream-bench ($CONFIG)" >&2
+swift build -c "$CONFIG" --package-path "$REPO" --product stream-bench >&2
+BIN="$(swift build -c "$CONFIG" --package-path "$REPO" --show-bin-path)/stream-bench"
 
 # field NAME from a JSON line
 field() { sed -E "s/.*\"$1\":\"?([^,\"}]*)\"?.*/\1/" <<<"$2"; }
@@ -54,7 +53,7 @@ SECTION="$TMP/section.md"
     echo "<!-- streaming -->"
     echo "## 5. Streamed upload: peak memory of a $MEGABYTES MB \`uploadFile\` over loopback"
     echo
-    echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'); api-bindgen $(git -C "$REPO" rev-parse --short HEAD), release build; median of $RUNS runs, each a fresh process"
+    echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'); api-bindgen $(git -C "$REPO" rev-parse --short HEAD), $CONFIG build; median of $RUNS runs, each a fresh process"
     echo "- Command: \`Benchmarks/streaming.sh\` (or \`Benchmarks/run.sh --streaming\`)"
     echo "- Peak above baseline = VmHWM during the upload − VmRSS just before it (after a 1 KiB warm-up upload; VmHWM reset there through \`/proc/self/clear_refs\`). The in-process server reads 64 KiB at a time and keeps nothing but a count and a hash, which it checks."
     echo

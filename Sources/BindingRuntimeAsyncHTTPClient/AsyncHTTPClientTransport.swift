@@ -25,6 +25,10 @@ import Glibc
 /// - Streaming: a `RequestBody.file` or `.stream` is sent chunk by chunk as AsyncHTTPClient asks
 ///   for more (back-pressure), with `Content-Length` when the length is known, else chunked; the
 ///   response body arrives as AsyncHTTPClient reads it.
+/// - Refused connections: AsyncHTTPClient retries establishing a connection until the request's
+///   deadline by default, so with `HTTPClient.shared` a refused connection ends as `.timedOut`.
+///   For `RetryMiddleware` to see `.connection` errors at once (and apply its own backoff), pass a
+///   client whose `configuration.connectionPool.retryConnectionEstablishment` is false.
 /// - Errors: AsyncHTTPClient's and SwiftNIO's errors are thrown as they are (`HTTPClientError`,
 ///   `NIOConnectionError`, `IOError`, `ChannelError`), classified for `TransportError.kind` and
 ///   retries (see `TransportErrorClassifying`).
@@ -99,7 +103,7 @@ public struct AsyncHTTPClientTransport: BindingRuntime.ClientTransport {
 // The kinds of AsyncHTTPClient's and SwiftNIO's errors, for `TransportError.kind` (and so for
 // `RetryMiddleware`, which retries `.connection` and `.timedOut`).
 
-extension HTTPClientError: @retroactive TransportErrorClassifying {
+extension HTTPClientError: TransportErrorClassifying {
     public var transportErrorKind: TransportError.Kind {
         switch self {
         case .cancelled, .requestStreamCancelled: return .cancelled
@@ -111,11 +115,11 @@ extension HTTPClientError: @retroactive TransportErrorClassifying {
     }
 }
 
-extension NIOConnectionError: @retroactive TransportErrorClassifying {
+extension NIOConnectionError: TransportErrorClassifying {
     public var transportErrorKind: TransportError.Kind { .connection }
 }
 
-extension IOError: @retroactive TransportErrorClassifying {
+extension IOError: TransportErrorClassifying {
     public var transportErrorKind: TransportError.Kind {
         switch errnoCode {
         case ECONNREFUSED, ECONNRESET, ECONNABORTED, EPIPE, ENETUNREACH, EHOSTUNREACH, ENOTCONN: return .connection
@@ -125,7 +129,7 @@ extension IOError: @retroactive TransportErrorClassifying {
     }
 }
 
-extension ChannelError: @retroactive TransportErrorClassifying {
+extension ChannelError: TransportErrorClassifying {
     public var transportErrorKind: TransportError.Kind {
         switch self {
         case .connectTimeout: return .timedOut

@@ -18,11 +18,20 @@ enum TestTransport: String, CaseIterable, Sendable, CustomStringConvertible {
     func make() -> any BindingRuntime.ClientTransport {
         switch self {
         case .urlSession: return BindingRuntime.URLSessionTransport()
-        case .asyncHTTPClient: return AsyncHTTPClientTransport()
+        case .asyncHTTPClient: return AsyncHTTPClientTransport(client: Self.httpClient)
         case .openAPIURLSession: return OpenAPITransport(OpenAPIURLSession.URLSessionTransport())
-        case .openAPIAsyncHTTPClient: return OpenAPITransport(OpenAPIAsyncHTTPClient.AsyncHTTPClientTransport())
+        case .openAPIAsyncHTTPClient: return OpenAPITransport(OpenAPIAsyncHTTPClient.AsyncHTTPClientTransport(configuration: .init(client: Self.httpClient)))
         }
     }
+
+    /// One AsyncHTTPClient client for the tests (never shut down: it lives as long as the test
+    /// process). It does not retry connection establishment itself, so a refused connection fails
+    /// at once and `RetryMiddleware` decides (`HTTPClient.shared` would retry until the deadline).
+    static let httpClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }()
 
     /// Whether the transport runs on URLSession (whose errors are `URLError`s).
     var isURLSession: Bool { self == .urlSession || self == .openAPIURLSession }

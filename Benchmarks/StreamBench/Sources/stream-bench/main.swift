@@ -57,7 +57,7 @@ let size = megabytes * 1_000_000
 
 // The file, written in 1 MiB pieces (page cache, not this process's memory), and its hash.
 let file = directory.appendingPathComponent("stream-bench-\(getpid()).bin")
-FileManager.default.createFile(atPath: file.path, contents: nil)
+guard FileManager.default.createFile(atPath: file.path, contents: nil) else { fatalError("stream-bench: cannot create \(file.path)") }
 var expectedHash: UInt64 = 0xcbf2_9ce4_8422_2325
 do {
     let handle = try FileHandle(forWritingTo: file)
