@@ -229,7 +229,7 @@ import Testing
             return
         }
         #expect(error.kind == .cancelled)
-        if transport.isURLSession { #expect(error.underlying is CancellationError) }
+        if transport == .urlSession { #expect(error.underlying is CancellationError) }
         let state = await server.wait(upTo: 60) { $0.clientWentAway }
         #expect(state.clientWentAway, "the server kept sending after the cancellation")
         #expect(!state.finishedSending)
@@ -253,6 +253,8 @@ import Testing
                 && described.contains("262144 bytes") && described.contains("maximumResponseBodySize")
                 && described.contains("GetDataAccessReleaseStateV202203")
         }
+        // A transport that buffers whole responses (see `streamsResponses`) still throws the error, after the fact.
+        guard transport.streamsResponses else { return }
         let state = await server.wait(upTo: 60) { $0.clientWentAway }
         #expect(state.clientWentAway)
         #expect(!state.finishedSending, "the whole 64 MiB body was sent")

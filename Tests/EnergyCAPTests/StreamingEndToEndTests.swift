@@ -164,7 +164,7 @@ import Testing
         }
         #expect(received.count == payload.count)
         #expect(Self.fnv1a(received) == Self.fnv1a(payload))
-        #expect(chunks > 1, "the body arrived as one chunk")
+        if transport.streamsResponses { #expect(chunks > 1, "the body arrived as one chunk") }
 
         configuration.maximumResponseBodySize = 1 << 20
         let limited = ClientCore(configuration: configuration, transport: transport.make())

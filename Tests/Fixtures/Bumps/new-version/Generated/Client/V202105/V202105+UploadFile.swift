@@ -18,7 +18,7 @@ nonisolated extension BumpClient.V202105 {
     ///   - body: The file's bytes (up to 100 MB). (`application/octet-stream`)
     /// - Returns: The stored file's reference. (200)
     /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (400: `ErrorResponse`, 401: `ErrorResponse`, 403: `ErrorResponse`, 404: `ErrorResponse`); `ResponseDecodingError` when a success body does not match the spec; `MissingCredentialsError` when the client lacks the credentials; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
-    public func uploadFile(fileDataTypeID: Int32, fileName: String? = nil, body: Data) async throws -> String {
+    public func uploadFile(fileDataTypeID: Int32, fileName: String? = nil, body: RequestBody) async throws -> String {
         let operationID = "UploadFileV202105"
         let core = client.core
         var query: [(name: String, value: String?)] = []
@@ -38,5 +38,10 @@ nonisolated extension BumpClient.V202105 {
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }
+    }
+
+    /// `uploadFile` with the body's bytes in memory; pass a `RequestBody` (`.file(url)`, `.stream(chunks)`) to send a large body without holding it whole.
+    public func uploadFile(fileDataTypeID: Int32, fileName: String? = nil, body: Data) async throws -> String {
+        try await uploadFile(fileDataTypeID: fileDataTypeID, fileName: fileName, body: RequestBody.data(body))
     }
 }
