@@ -25,7 +25,7 @@ swift build --target BindingRuntime --scratch-path "$REPO/.build/docs-build" \
 # Only BindingRuntime's own graphs (and its extensions of other modules' types).
 cp "$GRAPHS"/all/BindingRuntime*.symbols.json "$GRAPHS/BindingRuntime/"
 OUT="$REPO/.build/docs/BindingRuntime.doccarchive"
-rm -rf "$OUT"
+rm -rf "$OUT" && mkdir -p "$(dirname "$OUT")"
 "$DOCC" convert Sources/BindingRuntime/BindingRuntime.docc \
     --additional-symbol-graph-dir "$GRAPHS/BindingRuntime" \
     --fallback-display-name BindingRuntime --fallback-bundle-identifier api-bindgen.BindingRuntime \

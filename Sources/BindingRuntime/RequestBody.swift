@@ -34,8 +34,10 @@ public struct RequestBody: Sendable {
     public static func file(_ url: URL) -> RequestBody { RequestBody(storage: .file(url)) }
 
     /// The chunks of `sequence`, each sent as it arrives; one-shot (see the type's notes).
-    /// - Parameter length: the total byte count, sent as `Content-Length`; nil: unknown, sent
-    ///   with `Transfer-Encoding: chunked` (RFC 9112 §7.1) where the transport streams it.
+    /// - Parameters:
+    ///   - sequence: the body's chunks, in order (`Data`, `[UInt8]`, any `DataProtocol`).
+    ///   - length: the total byte count, sent as `Content-Length`; nil: unknown, sent with
+    ///     `Transfer-Encoding: chunked` (RFC 9112 §7.1) where the transport streams it.
     public static func stream<Chunks: AsyncSequence & Sendable>(_ sequence: Chunks, length: Int? = nil) -> RequestBody
     where Chunks.Element: DataProtocol {
         RequestBody(storage: .stream(OneShotChunks(sequence), length: length))

@@ -43,6 +43,14 @@ public struct RetryMiddleware<C: Clock>: ClientMiddleware where C.Duration == Du
     private let random: @Sendable () -> Double
 
     /// - Parameters:
+    ///   - maximumAttempts: see ``maximumAttempts``.
+    ///   - initialDelay: see ``initialDelay``.
+    ///   - multiplier: see ``multiplier``.
+    ///   - maximumDelay: see ``maximumDelay``.
+    ///   - maximumTotalTime: see ``maximumTotalTime``.
+    ///   - jitter: see ``jitter``.
+    ///   - retryableStatuses: see ``retryableStatuses``.
+    ///   - retriesNonIdempotentRequests: see ``retriesNonIdempotentRequests``.
     ///   - clock: measures the total time and sleeps between attempts.
     ///   - now: the wall-clock time, for `Retry-After` HTTP-dates.
     ///   - random: a number in [0, 1) for the jitter.
