@@ -17,6 +17,9 @@ let package = Package(
         // Runs generated clients over swift-openapi-runtime transports and middlewares; its own
         // product, so users of the URLSession default compile no OpenAPIRuntime.
         .library(name: "BindingRuntimeOpenAPI", targets: ["BindingRuntimeOpenAPI"]),
+        // Runs generated clients over AsyncHTTPClient (SwiftNIO); its own product, so users of the
+        // URLSession default compile no SwiftNIO.
+        .library(name: "BindingRuntimeAsyncHTTPClient", targets: ["BindingRuntimeAsyncHTTPClient"]),
         .library(name: "BindgenCore", targets: ["BindgenCore"]),
         .plugin(name: "APIBindgenPlugin", targets: ["APIBindgenPlugin"]),
         .plugin(name: "GenerateBindings", targets: ["GenerateBindings"]),
@@ -26,8 +29,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         // Test-only dependencies.
         .package(url: "https://github.com/apple/swift-openapi-urlsession", from: "1.4.0"),
+        .package(url: "https://github.com/swift-server/swift-openapi-async-http-client", from: "1.5.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", exact: "6.4.0", traits: []),
     ],
@@ -59,7 +65,24 @@ let package = Package(
             name: "BindingRuntimeOpenAPI",
             dependencies: ["BindingRuntime", .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")]
         ),
+        .target(
+            name: "BindingRuntimeAsyncHTTPClient",
+            dependencies: [
+                "BindingRuntime",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .target(name: "EnergyCAP", dependencies: ["BindingRuntime"], path: "Generated/EnergyCAP"),
+        // The streamed-upload memory benchmark (Benchmarks/streaming.sh); not a product. In this
+        // package, not a separate one, so it reuses the build of EnergyCAP and SwiftNIO.
+        .executableTarget(
+            name: "stream-bench",
+            dependencies: ["EnergyCAP", "BindingRuntime", "BindingRuntimeAsyncHTTPClient"],
+            path: "Benchmarks/StreamBench/Sources/stream-bench"
+        ),
         .plugin(name: "APIBindgenPlugin", capability: .buildTool(), dependencies: ["api-bindgen"]),
         .plugin(
             name: "GenerateBindings",
@@ -83,7 +106,9 @@ let package = Package(
             name: "EnergyCAPTests",
             dependencies: [
                 "EnergyCAP", "BindingRuntime", "ResponsesFixture",
-                "BindingRuntimeOpenAPI",
+                "BindingRuntimeOpenAPI", "BindingRuntimeAsyncHTTPClient",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),

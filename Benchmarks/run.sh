@@ -6,6 +6,8 @@
 #   Benchmarks/run.sh              # generation, YAML load, validate
 #   Benchmarks/run.sh --compile    # the above plus the compile benchmark (slow: ~5 min more)
 #   Benchmarks/run.sh --compile-only
+#   Benchmarks/run.sh --streaming  # the default set plus the streamed-upload memory benchmark (Benchmarks/streaming.sh)
+#   Benchmarks/run.sh --streaming-only
 #
 # Options: --runs N (timed runs per generator, default 5, after 1 warm-up), --no-oag (skip
 # OpenAPI Generator), --keep-tmp. Environment: BENCH_ROOT (default /work/bench) holds the peer's
@@ -33,20 +35,27 @@ NICE=(nice -n 10)
 
 DO_DEFAULT=1
 DO_COMPILE=0
+DO_STREAMING=0
+STREAMING_ONLY=0
 DO_OAG=1
 KEEP_TMP=0
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --compile) DO_COMPILE=1 ;;
         --compile-only) DO_COMPILE=1; DO_DEFAULT=0 ;;
+        --streaming) DO_STREAMING=1 ;;
+        --streaming-only) DO_STREAMING=1; DO_DEFAULT=0; STREAMING_ONLY=1 ;;
         --no-oag) DO_OAG=0 ;;
         --runs) RUNS="$2"; shift ;;
         --keep-tmp) KEEP_TMP=1 ;;
-        -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
 done
+if [[ $STREAMING_ONLY == 1 ]]; then
+    exec "$(dirname "${BASH_SOURCE[0]}")/streaming.sh"
+fi
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: --runs needs a positive integer" >&2; exit 2; }
 [[ -f "$SPEC" ]] || { echo "run.sh: spec not found: $SPEC (set SPEC=...)" >&2; exit 2; }
 SPEC="$(cd "$(dirname "$SPEC")" && pwd)/$(basename "$SPEC")"
@@ -387,7 +396,14 @@ REPORT="$TMP/report.md"
 } >"$REPORT"
 
 mkdir -p "$REPO/Benchmarks/results"
+# The streamed-upload section (Benchmarks/streaming.sh) is kept from the previous results unless re-run.
+if [[ $DO_STREAMING == 0 && -f "$REPO/Benchmarks/results/latest.md" ]] && grep -q '<!-- streaming -->' "$REPO/Benchmarks/results/latest.md"; then
+    { echo; sed -n '/<!-- streaming -->/,/<!-- \/streaming -->/p' "$REPO/Benchmarks/results/latest.md"; } >>"$REPORT"
+fi
 cp "$REPORT" "$REPO/Benchmarks/results/latest.md"
+if [[ $DO_STREAMING == 1 ]]; then
+    "$REPO/Benchmarks/streaming.sh"
+fi
 echo
 cat "$REPORT"
 echo

@@ -18,7 +18,7 @@ extension SwiftRenderer {
             "\(Naming.escaped(parameter.name)): \(swiftType(parameter.type))" + (parameter.isRequired ? "" : "? = nil")
         }
         if let body = operation.requestBody {
-            parameters.append("body: \(swiftType(body.type))" + (body.isRequired ? "" : "? = nil"))
+            parameters.append("body: \(bodyParameterType(body))" + (body.isRequired ? "" : "? = nil"))
         }
         return parameters.joined(separator: ", ")
     }
@@ -116,6 +116,7 @@ extension SwiftRenderer {
             renderSend(operation, into: &writer)
             renderResponseSwitch(operation, into: &writer)
         }
+        renderDataBodyOverload(operation, into: &writer)
     }
 
     /// The success statuses' media types, for `Accept` (RFC 9110 §12.5.1), each once.
@@ -254,7 +255,7 @@ extension SwiftRenderer {
             if body.isRequired {
                 renderBodyEncoding(single, value: "body", target: "let requestBody", into: &writer)
             } else {
-                writer.line("var requestBody: Data?")
+                writer.line("var requestBody: \(requestBodyLocalType(body))?")
                 writer.block("if let body") { writer in
                     renderBodyEncoding(single, value: "body", target: "requestBody", into: &writer)
                 }

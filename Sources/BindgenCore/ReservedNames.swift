@@ -71,6 +71,7 @@ public enum ReservedNames {
         "UnexpectedContentTypeError",
         "BodyFieldEncoding", "FormEncoder", "InvalidHeaderValueError", "MultipartBody", "MultipartFile", "ParameterEncoding", "ParameterStyle",
         "ParameterValue",
+        "RequestBody", "RequestBodyConsumedError", "ResponseBodyStream",
         // swift-http-types, re-exported by BindingRuntime.
         "HTTPField", "HTTPFields", "HTTPRequest", "HTTPResponse",
         // The generator's own declarations: every struct's `CodingKeys`, the `Schemas` namespace, the manifest.

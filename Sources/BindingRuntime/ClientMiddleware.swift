@@ -59,9 +59,18 @@ extension ClientCore {
         let transport = self.transport
         let context = TransportContext(operationID: operationID, maximumResponseBodySize: configuration.maximumResponseBodySize, timeout: configuration.timeout)
         let timeout = configuration.timeout
+        return try await sendThroughMiddlewares(request, body: body, operationID: operationID) { request, body in
+            try await withTimeout(timeout) { try await transport.send(request, body: body, context: context) }
+        }
+    }
+
+    /// Runs `ClientConfiguration.middlewares` around `innermost` (the transport call), wrapping
+    /// every error in `TransportError`, then reports deprecation headers of the final response.
+    func sendThroughMiddlewares(_ request: HTTPRequest, body: Data?, operationID: String,
+                                innermost: @escaping @Sendable (HTTPRequest, Data?) async throws -> (HTTPResponse, Data)) async throws -> (HTTPResponse, Data) {
         var next: @Sendable (HTTPRequest, Data?) async throws -> (HTTPResponse, Data) = { request, body in
             do {
-                return try await withTimeout(timeout) { try await transport.send(request, body: body, context: context) }
+                return try await innermost(request, body)
             } catch {
                 throw TransportError(operationID: operationID, request: request, wrapping: error, middleware: nil)
             }

@@ -28,6 +28,29 @@ public protocol ClientTransport: Sendable {
     /// The default implementation calls `send(_:body:)` and checks the size afterwards, so a
     /// transport that only implements `send(_:body:)` still gets the error, though not the memory bound.
     func send(_ request: HTTPRequest, body: Data?, context: TransportContext) async throws -> (HTTPResponse, Data)
+
+    /// Sends a body that may be a file or a stream (`RequestBody`), and returns the response body
+    /// as it arrives (`ResponseBodyStream`). Generated clients call it for binary (streamed)
+    /// request bodies and streamed responses.
+    ///
+    /// A streaming transport reads `body.chunks` as it sends (so a file upload is never held in
+    /// memory), stops the transfer when the calling task is cancelled or the returned stream is
+    /// dropped, and may check `context.maximumResponseBodySize` against `Content-Length`; the
+    /// client applies the limit to the returned stream too.
+    ///
+    /// The default implementation reads the whole body into memory (`RequestBody.collect()`),
+    /// calls `send(_:body:context:)` and returns its body as one chunk: correct, but not bounded
+    /// in memory. `URLSessionTransport`, `AsyncHTTPClientTransport` (BindingRuntimeAsyncHTTPClient)
+    /// and `OpenAPITransport` (BindingRuntimeOpenAPI) stream.
+    func stream(_ request: HTTPRequest, body: RequestBody?, context: TransportContext) async throws -> (HTTPResponse, ResponseBodyStream)
+}
+
+extension ClientTransport {
+    public func stream(_ request: HTTPRequest, body: RequestBody?, context: TransportContext) async throws -> (HTTPResponse, ResponseBodyStream) {
+        let data = try await body?.collect()
+        let (response, responseData) = try await send(request, body: data, context: context)
+        return (response, ResponseBodyStream(responseData))
+    }
 }
 
 extension ClientTransport {
@@ -87,6 +110,44 @@ public struct URLSessionTransport: ClientTransport {
         let task = body.map { session.uploadTask(with: urlRequest, from: $0) } ?? session.dataTask(with: urlRequest)
         return try await owner.delegate.run(task, limit: context.maximumResponseBodySize)
     }
+
+    /// Streams: a `.file` body is uploaded from the file (`uploadTask(with:fromFile:)`), a
+    /// `.stream` body is first spooled to a temporary file (deleted afterwards; URLSession has no
+    /// streamed-body API on Linux), so neither is held in memory. The response body is handed
+    /// over as URLSession delivers it; URLSession does not wait for a slow reader, so chunks not
+    /// yet read are buffered.
+    public func stream(_ request: HTTPRequest, body: RequestBody?, context: TransportContext) async throws -> (HTTPResponse, ResponseBodyStream) {
+        guard let urlRequest = URLRequest(httpRequest: request) else { throw URLError(.badURL) }
+        let session = owner.session
+        var spooled: URL?
+        defer { if let spooled { try? FileManager.default.removeItem(at: spooled) } }
+        let task: URLSessionTask
+        switch body?.storage {
+        case nil: task = session.dataTask(with: urlRequest)
+        case .data(let data)?: task = session.uploadTask(with: urlRequest, from: data)
+        case .file(let url)?: task = session.uploadTask(with: urlRequest, fromFile: url)
+        case .stream?:
+            let url = try await Self.spool(body!)
+            spooled = url
+            task = session.uploadTask(with: urlRequest, fromFile: url)
+        }
+        return try await owner.delegate.stream(task, limit: context.maximumResponseBodySize)
+    }
+
+    /// Writes `body`'s chunks to a new temporary file.
+    static func spool(_ body: RequestBody) async throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("binding-runtime-upload-\(UUID().uuidString)")
+        guard FileManager.default.createFile(atPath: url.path(percentEncoded: false), contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+        do {
+            let handle = try FileHandle(forWritingTo: url)
+            defer { try? handle.close() }
+            for try await chunk in body.chunks { try handle.write(contentsOf: chunk) }
+            return url
+        } catch {
+            try? FileManager.default.removeItem(at: url)
+            throw error
+        }
+    }
 }
 
 /// Owns the session, and invalidates it when the last copy of the transport goes away (a session
@@ -107,13 +168,19 @@ private final class SessionOwner: @unchecked Sendable {
 /// Collects each task's response and body, enforcing the size limit as bytes arrive.
 private final class TransferDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     private final class Transfer {
-        let continuation: CheckedContinuation<(HTTPResponse, Data), any Error>
+        /// Buffered: resumed with the whole body at the end.
+        let continuation: CheckedContinuation<(HTTPResponse, Data), any Error>?
+        /// Streamed: resumed with the head and the stream when the head arrives (then nil).
+        var head: CheckedContinuation<(HTTPResponse, ResponseBodyStream), any Error>?
+        var sink: AsyncThrowingStream<Data, any Error>.Continuation?
+        var stream: AsyncThrowingStream<Data, any Error>?
         let limit: Int?
         var response: HTTPURLResponse?
         var data = Data()
+        var received = 0
         var failure: (any Error)?
 
-        init(continuation: CheckedContinuation<(HTTPResponse, Data), any Error>, limit: Int?) {
+        init(continuation: CheckedContinuation<(HTTPResponse, Data), any Error>?, limit: Int?) {
             self.continuation = continuation
             self.limit = limit
         }
@@ -126,6 +193,26 @@ private final class TransferDelegate: NSObject, URLSessionDataDelegate, @uncheck
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 lock.withLock { transfers[task.taskIdentifier] = Transfer(continuation: continuation, limit: limit) }
+                task.resume()
+                if Task.isCancelled { task.cancel() }
+            }
+        } onCancel: {
+            task.cancel()
+        }
+    }
+
+    func stream(_ task: URLSessionTask, limit: Int?) async throws -> (HTTPResponse, ResponseBodyStream) {
+        let (stream, sink) = AsyncThrowingStream<Data, any Error>.makeStream()
+        sink.onTermination = { termination in
+            if case .cancelled = termination { task.cancel() }
+        }
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                let transfer = Transfer(continuation: nil, limit: limit)
+                transfer.head = continuation
+                transfer.sink = sink
+                transfer.stream = stream
+                lock.withLock { transfers[task.taskIdentifier] = transfer }
                 task.resume()
                 if Task.isCancelled { task.cancel() }
             }
@@ -150,7 +237,21 @@ private final class TransferDelegate: NSObject, URLSessionDataDelegate, @uncheck
             dataTask.cancel()
             return
         }
-        lock.withLock { transfer.response = http }
+        let head: (CheckedContinuation<(HTTPResponse, ResponseBodyStream), any Error>, AsyncThrowingStream<Data, any Error>)? = lock.withLock {
+            transfer.response = http
+            guard let head = transfer.head, let stream = transfer.stream else { return nil }
+            transfer.head = nil
+            transfer.stream = nil
+            return (head, stream)
+        }
+        if let head {
+            let (continuation, stream) = head
+            if let response = http?.httpResponse {
+                continuation.resume(returning: (response, ResponseBodyStream(declaredLength: declared >= 0 ? Int(declared) : nil, stream)))
+            } else {
+                continuation.resume(throwing: URLError(.badServerResponse))
+            }
+        }
         completionHandler(.allow)
     }
 
@@ -158,6 +259,15 @@ private final class TransferDelegate: NSObject, URLSessionDataDelegate, @uncheck
         guard let transfer = transfer(dataTask) else { return }
         let exceeded: Bool = lock.withLock {
             guard transfer.failure == nil else { return true }
+            if let sink = transfer.sink {
+                transfer.received += data.count
+                if let limit = transfer.limit, transfer.received > limit {
+                    transfer.failure = ResponseBodyTooLargeError(limit: limit, received: transfer.received)
+                    return true
+                }
+                sink.yield(data)
+                return false
+            }
             transfer.data.append(data)
             if let limit = transfer.limit, transfer.data.count > limit {
                 transfer.failure = ResponseBodyTooLargeError(limit: limit, received: transfer.data.count)
@@ -171,18 +281,28 @@ private final class TransferDelegate: NSObject, URLSessionDataDelegate, @uncheck
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
         guard let transfer = lock.withLock({ transfers.removeValue(forKey: task.taskIdentifier) }) else { return }
+        if let sink = transfer.sink {
+            var failure = transfer.failure ?? error
+            if let urlError = failure as? URLError, urlError.code == .cancelled { failure = CancellationError() }
+            if let head = transfer.head {
+                head.resume(throwing: failure ?? URLError(.badServerResponse))
+            }
+            if let failure { sink.finish(throwing: failure) } else { sink.finish() }
+            return
+        }
+        guard let continuation = transfer.continuation else { return }
         if let failure = transfer.failure {
-            transfer.continuation.resume(throwing: failure)
+            continuation.resume(throwing: failure)
         } else if let error {
             if let urlError = error as? URLError, urlError.code == .cancelled {
-                transfer.continuation.resume(throwing: CancellationError())
+                continuation.resume(throwing: CancellationError())
             } else {
-                transfer.continuation.resume(throwing: error)
+                continuation.resume(throwing: error)
             }
         } else if let response = (transfer.response ?? task.response as? HTTPURLResponse)?.httpResponse {
-            transfer.continuation.resume(returning: (response, transfer.data))
+            continuation.resume(returning: (response, transfer.data))
         } else {
-            transfer.continuation.resume(throwing: URLError(.badServerResponse))
+            continuation.resume(throwing: URLError(.badServerResponse))
         }
     }
 }

@@ -5,7 +5,9 @@ public import Foundation
 /// Retried: the statuses in `retryableStatuses` (408, 429, 502, 503, 504 by default) and
 /// `TransportError`s of kind `.connection` or `.timedOut`, for idempotent methods only (RFC 9110
 /// §9.2.2: GET, HEAD, OPTIONS, TRACE, PUT, DELETE) unless `retriesNonIdempotentRequests` is set.
-/// The request and its body are re-sent unchanged.
+/// The request and its body are re-sent unchanged: a `RequestBody.data` as the same bytes, a
+/// `RequestBody.file` re-read from its start. A request whose body is a one-shot
+/// `RequestBody.stream` is never retried (its chunks were read by the first attempt).
 ///
 /// The wait before attempt *n* + 1 is `initialDelay × multiplier^(n − 1)`, capped at `maximumDelay`,
 /// less a random share of up to `jitter` of it; a `Retry-After` header (RFC 9110 §10.2.3: seconds,
@@ -41,6 +43,14 @@ public struct RetryMiddleware<C: Clock>: ClientMiddleware where C.Duration == Du
     private let random: @Sendable () -> Double
 
     /// - Parameters:
+    ///   - maximumAttempts: see ``maximumAttempts``.
+    ///   - initialDelay: see ``initialDelay``.
+    ///   - multiplier: see ``multiplier``.
+    ///   - maximumDelay: see ``maximumDelay``.
+    ///   - maximumTotalTime: see ``maximumTotalTime``.
+    ///   - jitter: see ``jitter``.
+    ///   - retryableStatuses: see ``retryableStatuses``.
+    ///   - retriesNonIdempotentRequests: see ``retriesNonIdempotentRequests``.
     ///   - clock: measures the total time and sleeps between attempts.
     ///   - now: the wall-clock time, for `Retry-After` HTTP-dates.
     ///   - random: a number in [0, 1) for the jitter.
@@ -66,7 +76,8 @@ public struct RetryMiddleware<C: Clock>: ClientMiddleware where C.Duration == Du
 
     public func intercept(_ request: HTTPRequest, body: Data?, operationID: String,
                           next: @Sendable (HTTPRequest, Data?) async throws -> (HTTPResponse, Data)) async throws -> (HTTPResponse, Data) {
-        let mayRetry = retriesNonIdempotentRequests || Self.idempotentMethods.contains(request.method)
+        // A one-shot stream body (`RequestBody.stream`) cannot be sent again.
+        let mayRetry = (retriesNonIdempotentRequests || Self.idempotentMethods.contains(request.method)) && RequestBodyReplay.isReplayable
         let start = clock.now
         var attempt = 1
         while true {

@@ -34,6 +34,29 @@ public struct OpenAPITransport: BindingRuntime.ClientTransport {
         return (response, try await Self.collect(responseBody, limit: context.maximumResponseBodySize))
     }
 
+    /// Streams: a `RequestBody.file` or `.stream` goes out as an `HTTPBody` read chunk by chunk
+    /// (iteration `.multiple` for a file, `.single` for a stream), and the response `HTTPBody`
+    /// comes back as a `ResponseBodyStream`.
+    public func stream(_ request: HTTPRequest, body: RequestBody?, context: TransportContext) async throws -> (HTTPResponse, ResponseBodyStream) {
+        guard let scheme = request.scheme, let authority = request.authority, let baseURL = URL(string: "\(scheme)://\(authority)") else {
+            throw URLError(.badURL)
+        }
+        let (response, responseBody) = try await transport.send(request, body: body.map(Self.httpBody), baseURL: baseURL, operationID: context.operationID)
+        guard let responseBody else { return (response, ResponseBodyStream(Data())) }
+        var declared: Int?
+        if case .known(let length) = responseBody.length { declared = Int(length) }
+        if let limit = context.maximumResponseBodySize, let declared, declared > limit {
+            throw ResponseBodyTooLargeError(limit: limit, received: nil, declaredLength: declared)
+        }
+        return (response, ResponseBodyStream(declaredLength: declared, responseBody))
+    }
+
+    static func httpBody(_ body: RequestBody) -> HTTPBody {
+        if let data = body.bufferedData { return HTTPBody(data) }
+        let length: HTTPBody.Length = body.length.map { .known(Int64($0)) } ?? .unknown
+        return HTTPBody(body.chunks.map { ArraySlice($0) }, length: length, iterationBehavior: body.isReplayable ? .multiple : .single)
+    }
+
     /// The whole body, or `ResponseBodyTooLargeError` once it exceeds `limit` bytes.
     static func collect(_ body: HTTPBody, limit: Int?) async throws -> Data {
         if let limit, case .known(let length) = body.length, length > Int64(limit) {
