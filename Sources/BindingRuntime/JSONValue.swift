@@ -1,5 +1,5 @@
 /// Any JSON value: what generated code uses for a schema it does not (yet) bind to a Swift type,
-/// e.g. a schema without `type`, or one whose composition (`oneOf`…) is not generated yet.
+/// e.g. a schema without `type`, and what a union's `unknown` case holds.
 public enum JSONValue: Hashable, Sendable, Codable {
     case null
     case bool(Bool)

@@ -7,9 +7,9 @@ import BindingRuntime
 
 /// Schema: `#/components/schemas/IntegerOrString`
 public nonisolated indirect enum IntegerOrString: Codable, Hashable, Sendable {
-    /// `#/components/schemas/IntegerOrString`
+    /// `#/components/schemas/IntegerOrString/type/0 (`integer`)`
     case integer(Int)
-    /// `#/components/schemas/IntegerOrString`
+    /// `#/components/schemas/IntegerOrString/type/1 (`string`)`
     case string(String)
     /// A value that matches none of the alternatives, kept as received; `validate()` reports it.
     case unknown(JSONValue)

@@ -21,9 +21,9 @@ public nonisolated struct StringOrInteger: Codable, Hashable, Sendable {
 
     /// Schema: `#/components/schemas/StringOrInteger/properties/value`
     public nonisolated indirect enum Value: Codable, Hashable, Sendable {
-        /// `#/components/schemas/StringOrInteger/properties/value`
+        /// `#/components/schemas/StringOrInteger/properties/value/type/0 (`string`)`
         case string(String)
-        /// `#/components/schemas/StringOrInteger/properties/value`
+        /// `#/components/schemas/StringOrInteger/properties/value/type/1 (`integer`)`
         case integer(Int)
         /// A value that matches none of the alternatives, kept as received; `validate()` reports it.
         case unknown(JSONValue)

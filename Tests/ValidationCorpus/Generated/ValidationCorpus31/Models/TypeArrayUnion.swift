@@ -22,9 +22,9 @@ public nonisolated struct TypeArrayUnion: Codable, Hashable, Sendable {
 
     /// Schema: `#/components/schemas/TypeArrayUnion/properties/value`
     public nonisolated indirect enum Value: Codable, Hashable, Sendable {
-        /// `#/components/schemas/TypeArrayUnion/properties/value`
+        /// `#/components/schemas/TypeArrayUnion/properties/value/type/0 (`string`)`
         case string(String)
-        /// `#/components/schemas/TypeArrayUnion/properties/value`
+        /// `#/components/schemas/TypeArrayUnion/properties/value/type/1 (`integer`)`
         case integer(Int)
         /// A value that matches none of the alternatives, kept as received; `validate()` reports it.
         case unknown(JSONValue)
