@@ -38,7 +38,8 @@ import Testing
         #expect(chunks.removeLast() == "--\r\n")
         return try chunks.map { chunk in
             #expect(chunk.hasPrefix("\r\n") && chunk.hasSuffix("\r\n"))
-            let inner = String(chunk.dropFirst(2).dropLast(2))
+            // "\r\n" is one Character (one grapheme cluster).
+            let inner = String(chunk.dropFirst().dropLast())
             let split = try #require(inner.range(of: "\r\n\r\n"))
             return (inner[..<split.lowerBound].components(separatedBy: "\r\n"), String(inner[split.upperBound...]))
         }
