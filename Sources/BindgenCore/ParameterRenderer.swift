@@ -10,6 +10,7 @@ extension SwiftRenderer {
         case .named(let name):
             if case .enumeration? = declarations[name]?.kind { return true }
             return false
+        case .optional(let wrapped): return isScalar(wrapped)
         case .data, .json, .dictionary, .array: return false
         }
     }

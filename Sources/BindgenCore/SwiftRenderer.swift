@@ -96,7 +96,6 @@ public struct SwiftRenderer {
         case .array(let element): return "[\(swiftType(element))]"
         case .dictionary(let value): return "[String: \(swiftType(value))]"
         case .optional(let wrapped): return swiftType(wrapped) + "?"
-        case .optional(let wrapped): return swiftType(wrapped) + "?"
         case .named(let name): return name
         }
     }

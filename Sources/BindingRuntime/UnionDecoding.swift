@@ -26,7 +26,9 @@ public enum UnionDecoding {
     /// - a type array: the branch whose type is the value's own (an integer picks `integer`
     ///   before `number`), else the first that holds it.
     ///
-    /// `date-time` strings are accepted as the decoder accepts them (`FormatCheck.DateTimeRule.asDecoded`).
+    /// `date-time` strings are accepted as the decoder accepts them (`FormatCheck.DateTimeRule.asDecoded`),
+    /// and `readOnly`/`writeOnly` are read as in a response (`CodingDirection.response`: decoding
+    /// reads what a server sends), so a required `writeOnly` property may be absent.
     /// - Returns: the branch index, or nil.
     public static func select(_ decoder: any Decoder, schema: ValidationSchema, kinds: [[JSONType]?]) throws -> Int? {
         let value = try decoder.singleValueContainer().decode(JSONValue.self)
@@ -45,7 +47,7 @@ public enum UnionDecoding {
         if !schema.oneOf.isEmpty || !schema.anyOf.isEmpty {
             let branches = schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf
             var found: Int?
-            for (index, branch) in branches.enumerated() where holds(index) && branch.accepts(value, draft: draft, dateTimes: .asDecoded) {
+            for (index, branch) in branches.enumerated() where holds(index) && branch.accepts(value, draft: draft, dateTimes: .asDecoded, direction: .response) {
                 if !schema.oneOf.isEmpty {
                     if found != nil { return nil }
                     found = index

@@ -1,7 +1,7 @@
 // api-bindgen manifest. DO NOT EDIT.
 // The generator owns the files listed here: it rewrites them, and removes them once the spec no longer produces them.
 // generator: api-bindgen 0.1.0
-// spec: openapi-3.0.yaml sha256:3c3480058dc272538685dad3ac95551db227350d6458d163d351502f93b2b57e
+// spec: openapi-3.0.yaml sha256:30966a37f019570d5c847af3c9d2a9efe685d55f00e717d00c4147584064fc3d
 // module: ValidationCorpus30 accessLevel: public
 // file: Client/ValidationCorpus30Client.swift
 // file: Models/AgedPart.swift

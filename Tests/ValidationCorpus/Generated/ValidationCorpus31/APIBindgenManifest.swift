@@ -1,7 +1,7 @@
 // api-bindgen manifest. DO NOT EDIT.
 // The generator owns the files listed here: it rewrites them, and removes them once the spec no longer produces them.
 // generator: api-bindgen 0.1.0
-// spec: openapi-3.1.yaml sha256:aa2110ab3301da848baaa0187804ff9526bd470beffcbf0b36bb536804600847
+// spec: openapi-3.1.yaml sha256:8f868b31f973a00bfa92c287583e6bf7630a790eaf4ac080941969021fdbd85b
 // module: ValidationCorpus31 accessLevel: public
 // file: Client/ValidationCorpus31Client.swift
 // file: Models/Address.swift

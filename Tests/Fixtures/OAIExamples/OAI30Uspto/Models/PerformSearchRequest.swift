@@ -8,14 +8,20 @@ import BindingRuntime
 /// Schema: `#/paths/~1{dataset}~1{version}~1records/post/requestBody/content/application~1x-www-form-urlencoded/schema`
 public nonisolated struct PerformSearchRequest: Codable, Hashable, Sendable {
     /// Uses Lucene Query Syntax in the format of propertyName:value, propertyName:[num1 TO num2] and date range format: propertyName:[yyyyMMdd TO yyyyMMdd]. In the response please see the 'docs' element which has the list of record objects. Each record structure would consist of all the fields and their corresponding values.
+    ///
+    /// Default: `"*:*"`
     public var criteria: String
     /// Starting record number. Default value is 0.
+    ///
+    /// Default: `0`
     public var start: Int?
     /// Specify number of rows to be returned. If you run the search with default values, in the response you will see 'numFound' attribute which will tell the number of records available in the dataset.
+    ///
+    /// Default: `100`
     public var rows: Int?
 
-    /// Creates a value from its properties: required ones first, optional ones default to nil.
-    public init(criteria: String, start: Int? = nil, rows: Int? = nil) {
+    /// Creates a value from its properties: required ones first, optional ones default to nil or to the schema's `default`.
+    public init(criteria: String = "*:*", start: Int? = 0, rows: Int? = 100) {
         self.criteria = criteria
         self.start = start
         self.rows = rows

@@ -13,6 +13,11 @@ nonisolated extension MultiFileFixtureClient {
     /// - Returns: Created. (201)
     /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func createPet(body: Pet) async throws -> Pet {
+        try await self.createPetResponse(body: body).body
+    }
+
+    /// The whole response of `createPet(…)`: the status, every header field and the body. Same parameters and errors as `createPet(…)`.
+    public func createPetResponse(body: Pet) async throws -> OperationResponse<Pet, NoResponseHeaders> {
         let operationID = "createPet"
         let core = self.core
         var request = core.makeRequest(method: .post, path: "/pets")
@@ -27,8 +32,9 @@ nonisolated extension MultiFileFixtureClient {
         let (response, responseBody) = try await core.send(request, body: requestBody, operationID: operationID)
         switch response.status.code {
         case 201:
+            try core.checkContentType(["application/json"], request: request, response: response, body: responseBody, operationID: operationID)
             try core.validateResponse(responseBody, schema: Pet.validationSchema, request: request, response: response, operationID: operationID)
-            return try core.decodeJSON(Pet.self, from: responseBody, request: request, response: response, operationID: operationID)
+            return OperationResponse(response, headers: NoResponseHeaders(), body: try core.decodeJSON(Pet.self, from: responseBody, request: request, response: response, operationID: operationID))
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }

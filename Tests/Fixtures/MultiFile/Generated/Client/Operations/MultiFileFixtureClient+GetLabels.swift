@@ -10,6 +10,11 @@ nonisolated extension MultiFileFixtureClient {
     /// - Returns: Labels. (200)
     /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func getLabels() async throws -> Labels {
+        try await self.getLabelsResponse().body
+    }
+
+    /// The whole response of `getLabels(…)`: the status, every header field and the body. Same parameters and errors as `getLabels(…)`.
+    public func getLabelsResponse() async throws -> OperationResponse<Labels, NoResponseHeaders> {
         let operationID = "getLabels"
         let core = self.core
         var request = core.makeRequest(method: .get, path: "/labels")
@@ -17,8 +22,9 @@ nonisolated extension MultiFileFixtureClient {
         let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200:
+            try core.checkContentType(["application/json"], request: request, response: response, body: responseBody, operationID: operationID)
             try core.validateResponse(responseBody, schema: Labels.validationSchema, request: request, response: response, operationID: operationID)
-            return try core.decodeJSON(Labels.self, from: responseBody, request: request, response: response, operationID: operationID)
+            return OperationResponse(response, headers: NoResponseHeaders(), body: try core.decodeJSON(Labels.self, from: responseBody, request: request, response: response, operationID: operationID))
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }

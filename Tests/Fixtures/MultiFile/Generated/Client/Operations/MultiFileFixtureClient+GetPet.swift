@@ -13,6 +13,11 @@ nonisolated extension MultiFileFixtureClient {
     /// - Returns: The pet. (200)
     /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (default: `Problem`); `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func getPet(petID: Int64) async throws -> Pet {
+        try await self.getPetResponse(petID: petID).body
+    }
+
+    /// The whole response of `getPet(…)`: the status, every header field and the body. Same parameters and errors as `getPet(…)`.
+    public func getPetResponse(petID: Int64) async throws -> OperationResponse<Pet, NoResponseHeaders> {
         let operationID = "getPet"
         let core = self.core
         var request = core.makeRequest(method: .get, path: "/pets/" + URIEncoding.pathSegment(String(petID)))
@@ -20,8 +25,9 @@ nonisolated extension MultiFileFixtureClient {
         let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200:
+            try core.checkContentType(["application/json"], request: request, response: response, body: responseBody, operationID: operationID)
             try core.validateResponse(responseBody, schema: Pet.validationSchema, request: request, response: response, operationID: operationID)
-            return try core.decodeJSON(Pet.self, from: responseBody, request: request, response: response, operationID: operationID)
+            return OperationResponse(response, headers: NoResponseHeaders(), body: try core.decodeJSON(Pet.self, from: responseBody, request: request, response: response, operationID: operationID))
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody, declared: Problem.self)
         }

@@ -10,6 +10,11 @@ nonisolated extension MultiFileFixtureClient {
     /// - Returns: Every pet. (200)
     /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func listPets() async throws -> [Pet] {
+        try await self.listPetsResponse().body
+    }
+
+    /// The whole response of `listPets(…)`: the status, every header field and the body. Same parameters and errors as `listPets(…)`.
+    public func listPetsResponse() async throws -> OperationResponse<[Pet], NoResponseHeaders> {
         let operationID = "listPets"
         let core = self.core
         var request = core.makeRequest(method: .get, path: "/pets")
@@ -17,11 +22,12 @@ nonisolated extension MultiFileFixtureClient {
         let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200:
+            try core.checkContentType(["application/json"], request: request, response: response, body: responseBody, operationID: operationID)
             try core.validateResponse(responseBody, schema: ValidationSchema(
                 types: [.array],
                 items: ValidationSchema(reference: { Pet.validationSchema })
             ), request: request, response: response, operationID: operationID)
-            return try core.decodeJSON([Pet].self, from: responseBody, request: request, response: response, operationID: operationID)
+            return OperationResponse(response, headers: NoResponseHeaders(), body: try core.decodeJSON([Pet].self, from: responseBody, request: request, response: response, operationID: operationID))
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }

@@ -19,6 +19,11 @@ nonisolated extension OAI30UsptoClient {
     /// - Returns: successful operation (200)
     /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func performSearch(version: String, dataset: String, body: PerformSearchRequest? = nil) async throws -> [[String: [String: JSONValue]]] {
+        try await self.performSearchResponse(version: version, dataset: dataset, body: body).body
+    }
+
+    /// The whole response of `performSearch(…)`: the status, every header field and the body. Same parameters and errors as `performSearch(…)`.
+    public func performSearchResponse(version: String, dataset: String, body: PerformSearchRequest? = nil) async throws -> OperationResponse<[[String: [String: JSONValue]]], NoResponseHeaders> {
         let operationID = "perform-search"
         let core = self.core
         var request = core.makeRequest(method: .post, path: "/" + URIEncoding.pathSegment(dataset) + "/" + URIEncoding.pathSegment(version) + "/records")
@@ -36,6 +41,7 @@ nonisolated extension OAI30UsptoClient {
         let (response, responseBody) = try await core.send(request, body: requestBody, operationID: operationID)
         switch response.status.code {
         case 200:
+            try core.checkContentType(["application/json"], request: request, response: response, body: responseBody, operationID: operationID)
             try core.validateResponse(responseBody, schema: ValidationSchema(
                 types: [.array],
                 items: ValidationSchema(
@@ -43,7 +49,7 @@ nonisolated extension OAI30UsptoClient {
                     additionalProperties: .schema(ValidationSchema(types: [.object]))
                 )
             ), request: request, response: response, operationID: operationID)
-            return try core.decodeJSON([[String: [String: JSONValue]]].self, from: responseBody, request: request, response: response, operationID: operationID)
+            return OperationResponse(response, headers: NoResponseHeaders(), body: try core.decodeJSON([[String: [String: JSONValue]]].self, from: responseBody, request: request, response: response, operationID: operationID))
         case 404:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         default:

@@ -10,11 +10,18 @@ nonisolated extension RequestsFixtureClient.V1 {
     ///
     /// - Parameters:
     ///   - body: (`multipart/form-data, application/sdp`)
+    /// - Returns: The answer. (201)
     /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
-    public func createCall(body: CreateCallBody) async throws {
+    public func createCall(body: CreateCallBody) async throws -> TypedData {
+        try await self.createCallResponse(body: body).body
+    }
+
+    /// The whole response of `createCall(…)`: the status, every header field and the body. Same parameters and errors as `createCall(…)`.
+    public func createCallResponse(body: CreateCallBody) async throws -> OperationResponse<TypedData, NoResponseHeaders> {
         let operationID = "createCall"
         let core = client.core
         var request = core.makeRequest(method: .post, path: "/v1/calls")
+        request.headerFields[.accept] = "application/sdp"
         let requestBody: Data
         switch body {
         case .multipart(let value):
@@ -28,7 +35,8 @@ nonisolated extension RequestsFixtureClient.V1 {
         let (response, responseBody) = try await core.send(request, body: requestBody, operationID: operationID)
         switch response.status.code {
         case 201:
-            return
+            try core.checkContentType(["application/sdp"], request: request, response: response, body: responseBody, operationID: operationID)
+            return OperationResponse(response, headers: NoResponseHeaders(), body: core.typedData(responseBody, response: response, declared: "application/sdp"))
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }

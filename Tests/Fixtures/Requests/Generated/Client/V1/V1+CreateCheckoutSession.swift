@@ -13,6 +13,11 @@ nonisolated extension RequestsFixtureClient.V1 {
     /// - Returns: The session. (200)
     /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func createCheckoutSession(body: CheckoutSessionRequest) async throws -> Created {
+        try await self.createCheckoutSessionResponse(body: body).body
+    }
+
+    /// The whole response of `createCheckoutSession(…)`: the status, every header field and the body. Same parameters and errors as `createCheckoutSession(…)`.
+    public func createCheckoutSessionResponse(body: CheckoutSessionRequest) async throws -> OperationResponse<Created, NoResponseHeaders> {
         let operationID = "createCheckoutSession"
         let core = client.core
         var request = core.makeRequest(method: .post, path: "/v1/checkout/sessions")
@@ -27,8 +32,9 @@ nonisolated extension RequestsFixtureClient.V1 {
         let (response, responseBody) = try await core.send(request, body: requestBody, operationID: operationID)
         switch response.status.code {
         case 200:
+            try core.checkContentType(["application/json"], request: request, response: response, body: responseBody, operationID: operationID)
             try core.validateResponse(responseBody, schema: Created.validationSchema, request: request, response: response, operationID: operationID)
-            return try core.decodeJSON(Created.self, from: responseBody, request: request, response: response, operationID: operationID)
+            return OperationResponse(response, headers: NoResponseHeaders(), body: try core.decodeJSON(Created.self, from: responseBody, request: request, response: response, operationID: operationID))
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }

@@ -16,6 +16,11 @@ nonisolated extension RequestsFixtureClient.V1 {
     ///   - prefs: (cookie `prefs`)
     /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func getShades(label: [String], matrix: Color, xColor: Color? = nil, xTags: [String], prefs: [String]? = nil) async throws {
+        _ = try await self.getShadesResponse(label: label, matrix: matrix, xColor: xColor, xTags: xTags, prefs: prefs)
+    }
+
+    /// The whole response of `getShades(…)`: the status, every header field and the body. Same parameters and errors as `getShades(…)`.
+    public func getShadesResponse(label: [String], matrix: Color, xColor: Color? = nil, xTags: [String], prefs: [String]? = nil) async throws -> OperationResponse<Void, NoResponseHeaders> {
         let operationID = "getShades"
         let core = client.core
         var request = try core.makeRequest(method: .get, path: "/v1/colors" + ParameterEncoding.path("label", core.parameterValue(label), style: .label, explode: false) + "/shades" + ParameterEncoding.path("matrix", core.parameterValue(matrix), style: .matrix, explode: true))
@@ -45,7 +50,7 @@ nonisolated extension RequestsFixtureClient.V1 {
         let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 204:
-            return
+            return OperationResponse(response, headers: NoResponseHeaders(), body: ())
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }

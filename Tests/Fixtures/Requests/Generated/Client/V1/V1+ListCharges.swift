@@ -17,6 +17,11 @@ nonisolated extension RequestsFixtureClient.V1 {
     ///   - next: (query `next`)
     /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func listCharges(created: RangeQuery? = nil, ids: [Int]? = nil, statuses: [String]? = nil, expand: [String]? = nil, filter: RangeQuery? = nil, next: String? = nil) async throws {
+        _ = try await self.listChargesResponse(created: created, ids: ids, statuses: statuses, expand: expand, filter: filter, next: next)
+    }
+
+    /// The whole response of `listCharges(…)`: the status, every header field and the body. Same parameters and errors as `listCharges(…)`.
+    public func listChargesResponse(created: RangeQuery? = nil, ids: [Int]? = nil, statuses: [String]? = nil, expand: [String]? = nil, filter: RangeQuery? = nil, next: String? = nil) async throws -> OperationResponse<Void, NoResponseHeaders> {
         let operationID = "listCharges"
         let core = client.core
         var encodedQuery: [String] = []
@@ -60,7 +65,7 @@ nonisolated extension RequestsFixtureClient.V1 {
         let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 204:
-            return
+            return OperationResponse(response, headers: NoResponseHeaders(), body: ())
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }

@@ -12,6 +12,11 @@ nonisolated extension RequestsFixtureClient.V1 {
     ///   - body: (`text/plain`)
     /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func postNote(body: String? = nil) async throws {
+        _ = try await self.postNoteResponse(body: body)
+    }
+
+    /// The whole response of `postNote(…)`: the status, every header field and the body. Same parameters and errors as `postNote(…)`.
+    public func postNoteResponse(body: String? = nil) async throws -> OperationResponse<Void, NoResponseHeaders> {
         let operationID = "postNote"
         let core = client.core
         var request = core.makeRequest(method: .post, path: "/v1/notes")
@@ -23,7 +28,7 @@ nonisolated extension RequestsFixtureClient.V1 {
         let (response, responseBody) = try await core.send(request, body: requestBody, operationID: operationID)
         switch response.status.code {
         case 204:
-            return
+            return OperationResponse(response, headers: NoResponseHeaders(), body: ())
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }

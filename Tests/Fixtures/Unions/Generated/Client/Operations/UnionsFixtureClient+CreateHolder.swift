@@ -13,6 +13,11 @@ nonisolated extension UnionsFixtureClient {
     /// - Returns: The holder as stored. (200)
     /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func createHolder(body: Holder) async throws -> Holder {
+        try await self.createHolderResponse(body: body).body
+    }
+
+    /// The whole response of `createHolder(…)`: the status, every header field and the body. Same parameters and errors as `createHolder(…)`.
+    public func createHolderResponse(body: Holder) async throws -> OperationResponse<Holder, NoResponseHeaders> {
         let operationID = "createHolder"
         let core = self.core
         var request = core.makeRequest(method: .post, path: "/holders")
@@ -27,8 +32,9 @@ nonisolated extension UnionsFixtureClient {
         let (response, responseBody) = try await core.send(request, body: requestBody, operationID: operationID)
         switch response.status.code {
         case 200:
+            try core.checkContentType(["application/json"], request: request, response: response, body: responseBody, operationID: operationID)
             try core.validateResponse(responseBody, schema: Holder.validationSchema, request: request, response: response, operationID: operationID)
-            return try core.decodeJSON(Holder.self, from: responseBody, request: request, response: response, operationID: operationID)
+            return OperationResponse(response, headers: NoResponseHeaders(), body: try core.decodeJSON(Holder.self, from: responseBody, request: request, response: response, operationID: operationID))
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }

@@ -13,6 +13,11 @@ nonisolated extension UnionsFixtureClient {
     /// - Returns: A payment method, Stripe style. (200)
     /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func getPaymentMethod(id: String) async throws -> PaymentMethod {
+        try await self.getPaymentMethodResponse(id: id).body
+    }
+
+    /// The whole response of `getPaymentMethod(…)`: the status, every header field and the body. Same parameters and errors as `getPaymentMethod(…)`.
+    public func getPaymentMethodResponse(id: String) async throws -> OperationResponse<PaymentMethod, NoResponseHeaders> {
         let operationID = "getPaymentMethod"
         let core = self.core
         var request = core.makeRequest(method: .get, path: "/payment-methods/" + URIEncoding.pathSegment(id))
@@ -20,8 +25,9 @@ nonisolated extension UnionsFixtureClient {
         let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)
         switch response.status.code {
         case 200:
+            try core.checkContentType(["application/json"], request: request, response: response, body: responseBody, operationID: operationID)
             try core.validateResponse(responseBody, schema: PaymentMethod.validationSchema, request: request, response: response, operationID: operationID)
-            return try core.decodeJSON(PaymentMethod.self, from: responseBody, request: request, response: response, operationID: operationID)
+            return OperationResponse(response, headers: NoResponseHeaders(), body: try core.decodeJSON(PaymentMethod.self, from: responseBody, request: request, response: response, operationID: operationID))
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }

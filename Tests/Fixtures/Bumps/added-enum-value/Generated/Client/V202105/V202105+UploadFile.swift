@@ -18,12 +18,12 @@ nonisolated extension BumpClient.V202105 {
     ///   - body: The file's bytes (up to 100 MB). (`application/octet-stream`)
     /// - Returns: The stored file's reference. (200)
     /// - Throws: `APIError` for any other status, its `decodedBody` holding the declared body (400: `ErrorResponse`, 401: `ErrorResponse`, 403: `ErrorResponse`, 404: `ErrorResponse`); `ResponseDecodingError` when a success body does not match the spec; `MissingCredentialsError` when the client lacks the credentials; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
-    public func uploadFile(fileDataTypeID: Int32, fileName: String? = nil, body: Data) async throws -> String {
+    public func uploadFile(fileDataTypeID: Int32, fileName: String? = nil, body: RequestBody) async throws -> String {
         try await self.uploadFileResponse(fileDataTypeID: fileDataTypeID, fileName: fileName, body: body).body
     }
 
     /// The whole response of `uploadFile(…)`: the status, every header field and the body. Same parameters and errors as `uploadFile(…)`.
-    public func uploadFileResponse(fileDataTypeID: Int32, fileName: String? = nil, body: Data) async throws -> OperationResponse<String, NoResponseHeaders> {
+    public func uploadFileResponse(fileDataTypeID: Int32, fileName: String? = nil, body: RequestBody) async throws -> OperationResponse<String, NoResponseHeaders> {
         let operationID = "UploadFileV202105"
         let core = client.core
         var query: [(name: String, value: String?)] = []
@@ -44,5 +44,10 @@ nonisolated extension BumpClient.V202105 {
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }
+    }
+
+    /// `uploadFile` with the body's bytes in memory; pass a `RequestBody` (`.file(url)`, `.stream(chunks)`) to send a large body without holding it whole.
+    public func uploadFile(fileDataTypeID: Int32, fileName: String? = nil, body: Data) async throws -> String {
+        try await uploadFile(fileDataTypeID: fileDataTypeID, fileName: fileName, body: RequestBody.data(body))
     }
 }
