@@ -99,9 +99,10 @@ import Testing
     @Test func theCallerPicksTheMediaType() async throws {
         let server = try await LoopbackServer.start { _ in LoopbackServer.Reply(status: 201, body: Data("v=0 answer".utf8), contentType: "application/sdp") }
         defer { Task { await server.stop() } }
-        // The `application/sdp` answer is a response media type (the responses work binds those).
-        try await client(server).v1.createCall(body: .text("v=0 offer"))
-        try await client(server).v1.createCall(body: .multipart(.init(sdp: "v=0 offer", session: Color(r: 1, g: 2, b: 3))))
+        // The `application/sdp` answer is neither JSON, text nor binary: its bytes with their content type.
+        let answer = try await client(server).v1.createCall(body: .text("v=0 offer"))
+        #expect(answer == TypedData(contentType: "application/sdp", data: Data("v=0 answer".utf8)))
+        _ = try await client(server).v1.createCall(body: .multipart(.init(sdp: "v=0 offer", session: Color(r: 1, g: 2, b: 3))))
         let requests = await server.requests
         #expect(requests[0].headers["content-type"] == "application/sdp")
         #expect(String(decoding: requests[0].body, as: UTF8.self) == "v=0 offer")
