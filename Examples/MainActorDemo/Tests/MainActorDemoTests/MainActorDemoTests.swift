@@ -26,7 +26,7 @@ actor RecordingTransport: ClientTransport {
             meterID: 42,
             body: .init(accountNumber: "212345678901", nameOnBill: "A. Person", serviceAddress: "1 Main St"))
         #expect(state.releaseStatus?.dataAccessReleaseStatusID == .notApplicable)
-        #expect(state.submittedDate == DateTimeFormat.date(from: "2026-03-30T00:00:00Z", timeZone: TimeZone(identifier: "UTC")!))
+        #expect(state.submittedDate?.value == DateTimeFormat.date(from: "2026-03-30T00:00:00Z", timeZone: TimeZone(identifier: "UTC")!))
 
         let requests = await transport.requests
         #expect(requests.count == 1)
