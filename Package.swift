@@ -105,7 +105,7 @@ let package = Package(
         .testTarget(
             name: "EnergyCAPTests",
             dependencies: [
-                "EnergyCAP", "BindingRuntime", "ResponsesFixture",
+                "EnergyCAP", "BindingRuntime", "ResponsesFixture", "RequestsFixture",
                 "BindingRuntimeOpenAPI", "BindingRuntimeAsyncHTTPClient",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
@@ -150,10 +150,6 @@ let package = Package(
         .target(name: "MultiFileFixture", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/MultiFile/Generated"),
         // Form, multipart and text bodies and every parameter style (Tests/Fixtures/Requests), exercised over loopback HTTP.
         .target(name: "RequestsFixture", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/Requests/Generated"),
-        .testTarget(
-            name: "RequestsFixtureTests",
-            dependencies: ["RequestsFixture", "BindingRuntime", .product(name: "FlyingFox", package: "FlyingFox")]
-        ),
         .testTarget(name: "ValidationCorpusTests", dependencies: [
             "RecursiveFixture", "NamesFixture", "HostileFixture", "UnionsFixture", "MultiFileFixture",
             "ValidationCorpus30", "ValidationCorpus31", "BindingRuntime", "BindgenCore",

@@ -2,7 +2,7 @@ import BindgenCore
 import Foundation
 import Testing
 
-/// The requests fixture (compiled and exercised over loopback by RequestsFixtureTests) is what its spec gives.
+/// The requests fixture (compiled and exercised over loopback by RequestsEndToEndTests) is what its spec gives.
 @Suite struct RequestsSnapshotTests {
     @Test func requestsFixtureMatchesItsSpec() throws {
         let spec = "Tests/Fixtures/Requests/openapi.yaml", output = "Tests/Fixtures/Requests/Generated"
