@@ -177,91 +177,6 @@ import Testing
         #expect(capture.entries.isEmpty)
     }
 
-    // MARK: Timeout, cancellation, size limit
-
-    /// A server that sends one byte every 0.1 s of a 100,000-byte body would take hours; the
-    /// 0.5 s timeout ends the call and the server sees the connection closed.
-    @Test(arguments: TestTransport.allCases)
-    func aTricklingServerHitsTheTimeoutAndTheTransferStops(transport: TestTransport) async throws {
-        let server = try TricklingServer(total: 100_000, chunk: 1, interval: 0.1, declaresLength: true)
-        defer { server.stop() }
-        var configuration = ClientConfiguration(serverURL: server.url)
-        configuration.timeout = .milliseconds(500)
-        let client = EnergyCAPClient(configuration: configuration, apiKey: "k", transport: transport.make())
-        await #expect {
-            _ = try await client.v202203.getDataAccessReleaseState(meterID: 5)
-        } throws: { error in
-            guard let error = error as? TransportError else { return false }
-            return error.kind == .timedOut && error.underlying is RequestTimeoutError && error.operationID == "GetDataAccessReleaseStateV202203"
-        }
-        let state = await server.wait(upTo: 60) { $0.clientWentAway }
-        #expect(state.clientWentAway, "the server kept sending after the timeout")
-        #expect(state.connections == 1)
-        #expect(state.requestHeads.first?.hasPrefix("GET \(Self.statePath) HTTP/1.1") == true)
-        #expect(!state.finishedSending)
-    }
-
-    /// Marked intermittent: in a fully loaded fresh-clone run (205 tests in parallel beside a fuzz
-    /// build) the trickling server accepted the connection but saw no request head within 60 s,
-    /// so the cancellation could not be observed. It passes when run with the suite on an idle
-    /// machine; the assertions still run and are reported as known issues when they fail.
-    @Test(arguments: TestTransport.allCases)
-    func cancellingTheCallingTaskStopsTheTransfer(transport: TestTransport) async throws {
-        await withKnownIssue("the loopback trickling server can be starved under heavy load", isIntermittent: true) {
-            try await Self.cancellationStopsTheTransfer(transport: transport)
-        }
-    }
-
-    static func cancellationStopsTheTransfer(transport: TestTransport) async throws {
-        let server = try TricklingServer(total: 100_000, chunk: 10, interval: 0.05, declaresLength: true)
-        defer { server.stop() }
-        var configuration = ClientConfiguration(serverURL: server.url)
-        configuration.timeout = nil
-        let client = EnergyCAPClient(configuration: configuration, apiKey: "k", transport: transport.make())
-        let call = Task { try await client.v202203.getDataAccessReleaseState(meterID: 5) }
-        // Polls (not a timing check): under load the first chunks can take a while.
-        let started = await server.wait(upTo: 60) { $0.bodyBytesSent >= 10 }
-        #expect(started.bodyBytesSent >= 10, "the transfer never started")
-        call.cancel()
-        let result = await call.result
-        guard case .failure(let error) = result, let error = error as? TransportError else {
-            Issue.record("expected a TransportError, got \(result)")
-            return
-        }
-        #expect(error.kind == .cancelled)
-        if transport == .urlSession { #expect(error.underlying is CancellationError) }
-        let state = await server.wait(upTo: 60) { $0.clientWentAway }
-        #expect(state.clientWentAway, "the server kept sending after the cancellation")
-        #expect(!state.finishedSending)
-    }
-
-    // One case at a time: eight 64 MiB trickles at once (four transports, with and without a
-    // length) starved a fully loaded run until a client timed out before connecting.
-    @Test(.serialized, arguments: TestTransport.allCases, [true, false])
-    func aBodyOverTheLimitStopsTheTransfer(transport: TestTransport, declaresLength: Bool) async throws {
-        // 64 MiB (more than loopback's socket buffers hold) in 64 KiB writes 2 ms apart; the limit is 256 KiB.
-        let server = try TricklingServer(total: 64 << 20, chunk: 64 << 10, interval: 0.002, declaresLength: declaresLength)
-        defer { server.stop() }
-        var configuration = ClientConfiguration(serverURL: server.url)
-        configuration.maximumResponseBodySize = 256 << 10
-        let client = EnergyCAPClient(configuration: configuration, apiKey: "k", transport: transport.make())
-        await #expect {
-            _ = try await client.v202203.getDataAccessReleaseState(meterID: 5)
-        } throws: { error in
-            guard let error = error as? TransportError, let tooLarge = error.underlying as? ResponseBodyTooLargeError else { return false }
-            let described = "\(error)"
-            return error.kind == .responseBodyTooLarge && tooLarge.limit == 262_144
-                && (declaresLength ? tooLarge.declaredLength == 64 << 20 : (tooLarge.received ?? 0) > 262_144)
-                && described.contains("262144 bytes") && described.contains("maximumResponseBodySize")
-                && described.contains("GetDataAccessReleaseStateV202203")
-        }
-        // A transport that buffers whole responses (see `streamsResponses`) still throws the error, after the fact.
-        guard transport.streamsResponses else { return }
-        let state = await server.wait(upTo: 60) { $0.clientWentAway }
-        #expect(state.clientWentAway)
-        #expect(!state.finishedSending, "the whole 64 MiB body was sent")
-    }
-
     // MARK: Errors
 
     @Test(arguments: TestTransport.allCases)
@@ -374,4 +289,95 @@ final class Box<Value: Sendable>: @unchecked Sendable {
     init(_ value: Value) { stored = value }
     var value: Value { lock.withLock { stored } }
     func mutate(_ change: (inout Value) -> Void) { lock.withLock { change(&stored) } }
+}
+
+extension RuntimeEndToEndTests {
+    /// The trickling-server tests, one at a time. On Linux a URLSession transfer cancelled
+    /// mid-body (timeout, cancellation, size limit) was seen to hold up other URLSession calls of
+    /// the process for up to 60 s; run side by side, one such test's call then timed out before
+    /// it connected.
+    @Suite(.serialized) struct Transfers {
+        // MARK: Timeout, cancellation, size limit
+
+        /// A server that sends one byte every 0.1 s of a 100,000-byte body would take hours; the
+        /// 0.5 s timeout ends the call and the server sees the connection closed.
+        @Test(arguments: TestTransport.allCases)
+        func aTricklingServerHitsTheTimeoutAndTheTransferStops(transport: TestTransport) async throws {
+            let server = try TricklingServer(total: 100_000, chunk: 1, interval: 0.1, declaresLength: true)
+            defer { server.stop() }
+            var configuration = ClientConfiguration(serverURL: server.url)
+            configuration.timeout = .milliseconds(500)
+            let client = EnergyCAPClient(configuration: configuration, apiKey: "k", transport: transport.make())
+            await #expect {
+                _ = try await client.v202203.getDataAccessReleaseState(meterID: 5)
+            } throws: { error in
+                guard let error = error as? TransportError else { return false }
+                return error.kind == .timedOut && error.underlying is RequestTimeoutError && error.operationID == "GetDataAccessReleaseStateV202203"
+            }
+            let state = await server.wait(upTo: 60) { $0.clientWentAway }
+            #expect(state.clientWentAway, "the server kept sending after the timeout")
+            #expect(state.connections == 1)
+            #expect(state.requestHeads.first?.hasPrefix("GET \(RuntimeEndToEndTests.statePath) HTTP/1.1") == true)
+            #expect(!state.finishedSending)
+        }
+
+        /// Marked intermittent: in a fully loaded fresh-clone run (205 tests in parallel beside a fuzz
+        /// build) the trickling server accepted the connection but saw no request head within 60 s,
+        /// so the cancellation could not be observed. It passes when run with the suite on an idle
+        /// machine; the assertions still run and are reported as known issues when they fail.
+        @Test(arguments: TestTransport.allCases)
+        func cancellingTheCallingTaskStopsTheTransfer(transport: TestTransport) async throws {
+            await withKnownIssue("the loopback trickling server can be starved under heavy load", isIntermittent: true) {
+                try await Self.cancellationStopsTheTransfer(transport: transport)
+            }
+        }
+
+        static func cancellationStopsTheTransfer(transport: TestTransport) async throws {
+            let server = try TricklingServer(total: 100_000, chunk: 10, interval: 0.05, declaresLength: true)
+            defer { server.stop() }
+            var configuration = ClientConfiguration(serverURL: server.url)
+            configuration.timeout = nil
+            let client = EnergyCAPClient(configuration: configuration, apiKey: "k", transport: transport.make())
+            let call = Task { try await client.v202203.getDataAccessReleaseState(meterID: 5) }
+            // Polls (not a timing check): under load the first chunks can take a while.
+            let started = await server.wait(upTo: 60) { $0.bodyBytesSent >= 10 }
+            #expect(started.bodyBytesSent >= 10, "the transfer never started")
+            call.cancel()
+            let result = await call.result
+            guard case .failure(let error) = result, let error = error as? TransportError else {
+                Issue.record("expected a TransportError, got \(result)")
+                return
+            }
+            #expect(error.kind == .cancelled)
+            if transport == .urlSession { #expect(error.underlying is CancellationError) }
+            let state = await server.wait(upTo: 60) { $0.clientWentAway }
+            #expect(state.clientWentAway, "the server kept sending after the cancellation")
+            #expect(!state.finishedSending)
+        }
+
+        @Test(arguments: TestTransport.allCases, [true, false])
+        func aBodyOverTheLimitStopsTheTransfer(transport: TestTransport, declaresLength: Bool) async throws {
+            // 64 MiB (more than loopback's socket buffers hold) in 64 KiB writes 2 ms apart; the limit is 256 KiB.
+            let server = try TricklingServer(total: 64 << 20, chunk: 64 << 10, interval: 0.002, declaresLength: declaresLength)
+            defer { server.stop() }
+            var configuration = ClientConfiguration(serverURL: server.url)
+            configuration.maximumResponseBodySize = 256 << 10
+            let client = EnergyCAPClient(configuration: configuration, apiKey: "k", transport: transport.make())
+            await #expect {
+                _ = try await client.v202203.getDataAccessReleaseState(meterID: 5)
+            } throws: { error in
+                guard let error = error as? TransportError, let tooLarge = error.underlying as? ResponseBodyTooLargeError else { return false }
+                let described = "\(error)"
+                return error.kind == .responseBodyTooLarge && tooLarge.limit == 262_144
+                    && (declaresLength ? tooLarge.declaredLength == 64 << 20 : (tooLarge.received ?? 0) > 262_144)
+                    && described.contains("262144 bytes") && described.contains("maximumResponseBodySize")
+                    && described.contains("GetDataAccessReleaseStateV202203")
+            }
+            // A transport that buffers whole responses (see `streamsResponses`) still throws the error, after the fact.
+            guard transport.streamsResponses else { return }
+            let state = await server.wait(upTo: 60) { $0.clientWentAway }
+            #expect(state.clientWentAway)
+            #expect(!state.finishedSending, "the whole 64 MiB body was sent")
+        }
+    }
 }
