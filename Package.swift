@@ -91,16 +91,18 @@ let package = Package(
                 permissions: [.writeToPackageDirectory(reason: "writes the generated bindings (e.g. Generated/EnergyCAP)")]),
             dependencies: ["api-bindgen"]),
 
-        .testTarget(name: "YAMLParsingTests", dependencies: ["YAMLParsing"]),
+        // Paths and file helpers shared by the test targets (Tests/TestSupport).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "YAMLParsingTests", dependencies: ["YAMLParsing", "TestSupport"]),
         .testTarget(
             name: "OpenAPIModelTests",
             dependencies: [
-                "OpenAPIModel", "YAMLParsing",
+                "OpenAPIModel", "YAMLParsing", "TestSupport",
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
                 .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
             ]
         ),
-        .testTarget(name: "BindgenCoreTests", dependencies: ["BindgenCore", "OpenAPIModel", "YAMLParsing"]),
+        .testTarget(name: "BindgenCoreTests", dependencies: ["BindgenCore", "OpenAPIModel", "YAMLParsing", "TestSupport"]),
         .testTarget(name: "BindingRuntimeTests", dependencies: ["BindingRuntime", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "EnergyCAPTests",
@@ -115,7 +117,7 @@ let package = Package(
                 .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
             ]
         ),
-        .testTarget(name: "CLITests", dependencies: ["api-bindgen"]),
+        .testTarget(name: "CLITests", dependencies: ["api-bindgen", "TestSupport"]),
         // Whole responses (Tests/Fixtures/Responses): typed headers, per-status bodies, paging, media types; exercised over loopback by EnergyCAPTests.
         .target(name: "ResponsesFixture", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/Responses/Generated"),
 
@@ -152,7 +154,7 @@ let package = Package(
         .target(name: "RequestsFixture", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/Requests/Generated"),
         .testTarget(name: "ValidationCorpusTests", dependencies: [
             "RecursiveFixture", "NamesFixture", "HostileFixture", "UnionsFixture", "MultiFileFixture",
-            "ValidationCorpus30", "ValidationCorpus31", "BindingRuntime", "BindgenCore",
+            "ValidationCorpus30", "ValidationCorpus31", "BindingRuntime", "BindgenCore", "TestSupport",
             "BumpBase", "BumpNewVersion", "BumpNewOptionalProperty", "BumpNewRequiredProperty", "BumpAddedEnumValue", "BumpRemovedOperation",
             "OAI30ApiWithExamples", "OAI30CallbackExample", "OAI30LinkExample", "OAI30PetstoreExpanded", "OAI30Petstore", "OAI30Uspto", "OAI31NonOauthScopes", "OAI31WebhookExample",
         ]),

@@ -1,10 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The `api-bindgen` executable as a user runs it: exit codes, diagnostics, what it writes.
 @Suite struct GenerateCommandTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TestPaths.packageRoot
 
     struct Run {
         var status: Int32

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import OpenAPIKit
 import OpenAPIKit30
 import OpenAPIModel
@@ -9,9 +10,7 @@ import YAMLParsing
 /// `Tests/Corpus/openapi`: both must accept or both reject, and accepted documents must
 /// agree on operations, parameters, request/response media types and schema property sets.
 @Suite struct OpenAPIKitOracleTests {
-    static let corpus = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Tests/Corpus/openapi")
+    static let corpus = TestPaths.corpus.appendingPathComponent("openapi")
 
     /// Where the two readers are known to disagree, and why. The test fails if an entry no
     /// longer applies.

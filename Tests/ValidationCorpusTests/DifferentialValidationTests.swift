@@ -1,6 +1,7 @@
 import BindgenCore
 import BindingRuntime
 import Foundation
+import TestSupport
 import Testing
 import ValidationCorpus30
 import ValidationCorpus31
@@ -11,7 +12,7 @@ import ValidationCorpus31
 /// `RegExp` for `pattern`), and the generated `validationSchema` must agree on every one.
 /// Instances the schema accepts must also decode into the generated type.
 @Suite struct DifferentialValidationTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestPaths.packageRoot
 
     struct Case {
         var id: String

@@ -1,5 +1,6 @@
 import BindingRuntime
 import Foundation
+import TestSupport
 import HostileFixture
 import Testing
 
@@ -9,7 +10,7 @@ import Testing
 /// target of this package (so it compiles), and here it is compiled again warning-free, its
 /// symbols are listed, and consumer code proves that no injected `evilN` was declared.
 @Suite struct HostileFixtureTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestPaths.packageRoot
     static let generated = root.appendingPathComponent("Tests/Fixtures/Hostile/Generated")
 
     @Test func keywordAndReservedNamesWorkAtRunTime() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import YAMLParsing
 
@@ -6,9 +7,7 @@ import YAMLParsing
 /// every case with `in.json` must load to the same JSON value(s); every `error` case must fail
 /// with a location.
 @Suite struct YAMLTestSuiteTests {
-    static let suiteFolder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Tests/Corpus/yaml-test-suite")
+    static let suiteFolder = TestPaths.corpus.appendingPathComponent("yaml-test-suite")
 
     /// Cases that do not pass, each with the reason. The test fails if this list is wrong either
     /// way (a listed case that passes, or an unlisted failure). All are conformance gaps of the

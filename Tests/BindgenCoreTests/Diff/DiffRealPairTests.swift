@@ -1,5 +1,6 @@
 import BindgenCore
 import Foundation
+import TestSupport
 import OpenAPIModel
 import Testing
 

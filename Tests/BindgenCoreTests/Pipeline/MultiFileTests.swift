@@ -1,5 +1,6 @@
 @testable import BindgenCore
 import Foundation
+import TestSupport
 import OpenAPIModel
 import Testing
 import YAMLParsing

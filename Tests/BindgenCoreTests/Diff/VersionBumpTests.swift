@@ -1,5 +1,6 @@
 import BindgenCore
 import Foundation
+import TestSupport
 import Testing
 
 /// API version bumps, as fixture spec pairs: `Tests/Fixtures/Bumps/base` and one bumped spec per

@@ -1,5 +1,6 @@
 import BindgenCore
 import Foundation
+import TestSupport
 import Testing
 
 /// The validation corpus's generated modules (compiled and exercised by ValidationCorpusTests)

@@ -1,5 +1,6 @@
 import BindgenCore
 import Foundation
+import TestSupport
 import Testing
 
 /// The unions fixture (compiled and exercised by UnionsFixtureTests) is what its spec gives, and

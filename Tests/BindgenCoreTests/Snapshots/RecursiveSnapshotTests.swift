@@ -1,5 +1,6 @@
 import BindgenCore
 import Foundation
+import TestSupport
 import Testing
 
 /// The recursive-schema fixture (compiled and exercised by RecursiveFixtureTests) is what its spec gives.

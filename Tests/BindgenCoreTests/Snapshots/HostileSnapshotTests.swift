@@ -1,5 +1,6 @@
 @testable import BindgenCore
 import Foundation
+import TestSupport
 import Testing
 
 /// The Hostile fixture (compiled, and checked for injected declarations, by HostileFixtureTests)

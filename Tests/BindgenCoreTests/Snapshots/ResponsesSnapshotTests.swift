@@ -1,5 +1,6 @@
 import BindgenCore
 import Foundation
+import TestSupport
 import Testing
 
 /// The whole-response fixture (compiled and exercised by ResponsesEndToEndTests) is what its spec

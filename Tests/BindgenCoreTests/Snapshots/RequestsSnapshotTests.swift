@@ -1,5 +1,6 @@
 import BindgenCore
 import Foundation
+import TestSupport
 import Testing
 
 /// The requests fixture (compiled and exercised over loopback by RequestsEndToEndTests) is what its spec gives.

@@ -1,5 +1,6 @@
 import BindgenCore
 import Foundation
+import TestSupport
 import Testing
 
 /// The OpenAPI Initiative's example specs (`Tests/Corpus/openapi/oai-examples`): each

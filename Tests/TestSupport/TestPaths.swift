@@ -1,22 +1,23 @@
 import Foundation
 
-enum TestPaths {
+/// Paths and file helpers shared by every test target (one definition of the package root).
+public enum TestPaths {
     /// The package's root folder.
-    static let packageRoot = URL(fileURLWithPath: #filePath)
+    public static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// `Tests/Corpus`: the test corpus copied into the repository (the YAML test suite, the
     /// OpenAPI examples, Stripe, OpenAI and the full EnergyCAP shape; licences in its README.txt).
-    static let corpus = packageRoot.appendingPathComponent("Tests/Corpus")
+    public static let corpus = packageRoot.appendingPathComponent("Tests/Corpus")
 
-    static func temporaryFolder() throws -> URL {
+    public static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("api-bindgen-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
 
     /// `diff -ru a b`, for failure messages.
-    static func unifiedDiff(_ a: String, _ b: String) -> String {
+    public static func unifiedDiff(_ a: String, _ b: String) -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["diff", "-ru", a, b]
@@ -29,7 +30,7 @@ enum TestPaths {
     }
 
     /// Every regular file under `folder`, as paths relative to it, sorted.
-    static func files(under folder: URL) -> [String] {
+    public static func files(under folder: URL) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
         var result: [String] = []
         while let path = enumerator.nextObject() as? String {

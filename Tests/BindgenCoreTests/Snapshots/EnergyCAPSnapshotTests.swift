@@ -1,5 +1,6 @@
 import BindgenCore
 import Foundation
+import TestSupport
 import Testing
 
 /// Generating from `Specs/EnergyCAP` gives exactly the committed `Generated/EnergyCAP`.

@@ -1,5 +1,6 @@
 @testable import BindgenCore
 import Foundation
+import TestSupport
 import Testing
 
 /// The reserved-name table cannot go stale: every type name the committed generated modules use
