@@ -26,12 +26,9 @@ public enum Generator {
     public static func generate(_ config: GeneratorConfig) throws(DiagnosticsError) -> Result {
         let (document, loadWarnings) = try OpenAPIDocument.load(file: config.specPath, reader: FileSystemSpecReader(), limits: config.limits.model)
         let bytes = document.inputs.first?.bytes ?? []
-        let moduleName = config.moduleName ?? Naming.typeName(document.info.title)
-        let specFileName = (config.specPath as NSString).lastPathComponent
-        let (module, translateDiagnostics, names) = Translator.translateExplainingNames(
-            document, options: .init(moduleName: moduleName, accessLevel: config.accessLevel, specFileName: specFileName,
-                                     filter: config.filter, overrides: config.overrides, versionSource: config.versionSource,
-                                     limits: config.limits, paging: config.paging))
+        let options = config.translatorOptions(for: document)
+        let (moduleName, specFileName) = (options.moduleName, options.specFileName)
+        let (module, translateDiagnostics, names) = Translator.translateExplainingNames(document, options: options)
         if translateDiagnostics.contains(where: { $0.severity == .error }) {
             throw DiagnosticsError(loadWarnings + translateDiagnostics)
         }

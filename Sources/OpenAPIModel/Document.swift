@@ -22,7 +22,7 @@ public struct OpenAPIDocument: Sendable {
     /// Top-level `security`; nil when absent (an empty array means "no security").
     public var security: [SecurityRequirement]?
     public var tags: [Tag]
-    public var extensions: [(key: String, value: Node)]
+    public var extensions: [SpecificationExtension]
     /// The whole document as a YAML node tree (for `$ref`s into arbitrary places).
     public var root: Node
     /// Component schema name → index in `components.schemas` (O(1) `$ref` lookups).
@@ -96,11 +96,17 @@ public struct Components: Sendable {
     public init() {}
 }
 
+/// Where an `apiKey` security scheme sends its key (OpenAPI 3.0 §4.7.27 / 3.1 §4.8.27, Security
+/// Scheme Object `in`: "query", "header" or "cookie").
+public enum APIKeyLocation: String, Hashable, Sendable, CaseIterable {
+    case query, header, cookie
+}
+
 /// A Security Scheme Object.
 public struct SecurityScheme: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
         /// An API key in a header, query parameter or cookie.
-        case apiKey(name: String, location: ParameterLocation)
+        case apiKey(name: String, location: APIKeyLocation)
         /// HTTP authentication (`basic`, `bearer`, …, RFC 7235).
         case http(scheme: String, bearerFormat: String?)
         case oauth2

@@ -55,7 +55,30 @@ struct DocumentReader {
 
     func read(_ root: Node) -> OpenAPIDocument? {
         let pointer = JSONPointer.root
-        guard context.mapping(root, pointer, "an OpenAPI document") != nil else { return nil }
+        guard context.mapping(root, pointer, "an OpenAPI document") != nil, let openapi = readVersion(root) else { return nil }
+        let info = readInfo(root, pointer)
+        let servers = readServers(root, pointer)
+        let paths = readPaths(root)
+        let webhooks = readWebhooks(root)
+        if context.version == .v3_1, root["paths"] == nil, root["webhooks"] == nil, root["components"] == nil {
+            context.error("an OpenAPI 3.1 document needs at least one of 'paths', 'webhooks' or 'components'", at: root.mark, pointer)
+        }
+        let components = root["components"].map { readComponents($0, pointer.appending("components")) } ?? Components()
+        let security = root["security"].map { readSecurity($0, pointer.appending("security")) }
+        var document = OpenAPIDocument(
+            file: context.file, openapi: openapi, version: context.version, info: info, servers: servers,
+            paths: paths, webhooks: webhooks, components: components, security: security, tags: readTags(root),
+            extensions: context.extensions(root), root: root)
+        for (index, entry) in components.schemas.enumerated() where document.schemaIndex[entry.name] == nil {
+            document.schemaIndex[entry.name] = index
+        }
+        return document
+    }
+
+    /// The `openapi` field, which sets `context.version`; nil, with an error, for Swagger 2.0
+    /// and for versions other than 3.0.x and 3.1.x.
+    private func readVersion(_ root: Node) -> String? {
+        let pointer = JSONPointer.root
         if root["swagger"] != nil {
             context.error("Swagger 2.0 documents are not supported; convert to OpenAPI 3.0 or 3.1", at: root.mark, pointer)
             return nil
@@ -69,9 +92,14 @@ struct DocumentReader {
             context.error("unsupported OpenAPI version '\(openapi)'; expected 3.0.x or 3.1.x", at: root["openapi"]!.mark, pointer.appending("openapi"))
             return nil
         }
-        let info = readInfo(root, pointer)
-        let servers = readServers(root, pointer)
-        var paths: [(String, PathItem)] = []
+        return openapi
+    }
+
+    /// `paths`: each template (which must start with `/`) and its Path Item, `x-` keys skipped;
+    /// required in 3.0.
+    private func readPaths(_ root: Node) -> [(path: String, item: PathItem)] {
+        let pointer = JSONPointer.root
+        var paths: [(path: String, item: PathItem)] = []
         if let pathsNode = root["paths"], let pairs = context.mapping(pathsNode, pointer.appending("paths"), "'paths'") {
             for pair in pairs {
                 guard let path = pair.key.text else { continue }
@@ -85,35 +113,29 @@ struct DocumentReader {
         } else if context.version == .v3_0 && root["paths"] == nil {
             context.error("the OpenAPI Object is missing the required field 'paths'", at: root.mark, pointer)
         }
-        var webhooks: [(String, Referenceable<PathItem>)] = []
-        if let hooks = root["webhooks"], let pairs = context.mapping(hooks, pointer.appending("webhooks"), "'webhooks'") {
-            webhooks = pairs.compactMap { pair in
-                guard let name = pair.key.text else { return nil }
-                let hookPointer = pointer.appending("webhooks").appending(name)
-                return (name, referenceable(pair.value, hookPointer) { readPathItem($0, $1) })
-            }
+        return paths
+    }
+
+    /// 3.1 `webhooks`: name → Path Item (or a reference to one).
+    private func readWebhooks(_ root: Node) -> [(name: String, item: Referenceable<PathItem>)] {
+        let pointer = JSONPointer.root
+        guard let hooks = root["webhooks"], let pairs = context.mapping(hooks, pointer.appending("webhooks"), "'webhooks'") else { return [] }
+        return pairs.compactMap { pair in
+            guard let name = pair.key.text else { return nil }
+            let hookPointer = pointer.appending("webhooks").appending(name)
+            return (name, referenceable(pair.value, hookPointer) { readPathItem($0, $1) })
         }
-        if context.version == .v3_1, root["paths"] == nil, root["webhooks"] == nil, root["components"] == nil {
-            context.error("an OpenAPI 3.1 document needs at least one of 'paths', 'webhooks' or 'components'", at: root.mark, pointer)
+    }
+
+    /// `tags`: the Tag Objects with a name.
+    private func readTags(_ root: Node) -> [Tag] {
+        let pointer = JSONPointer.root
+        guard let tagsNode = root["tags"], let list = context.sequence(tagsNode, pointer.appending("tags"), "'tags'") else { return [] }
+        return list.enumerated().compactMap { index, node in
+            let tagPointer = pointer.appending("tags").appending(index)
+            guard let name = context.string(node, "name", tagPointer, in: "a Tag Object", required: true) else { return nil }
+            return Tag(name: name, description: context.string(node, "description", tagPointer, in: "a Tag Object"))
         }
-        let components = root["components"].map { readComponents($0, pointer.appending("components")) } ?? Components()
-        let security = root["security"].map { readSecurity($0, pointer.appending("security")) }
-        var tags: [Tag] = []
-        if let tagsNode = root["tags"], let list = context.sequence(tagsNode, pointer.appending("tags"), "'tags'") {
-            tags = list.enumerated().compactMap { index, node in
-                let tagPointer = pointer.appending("tags").appending(index)
-                guard let name = context.string(node, "name", tagPointer, in: "a Tag Object", required: true) else { return nil }
-                return Tag(name: name, description: context.string(node, "description", tagPointer, in: "a Tag Object"))
-            }
-        }
-        var document = OpenAPIDocument(
-            file: context.file, openapi: openapi, version: context.version, info: info, servers: servers,
-            paths: paths, webhooks: webhooks, components: components, security: security, tags: tags,
-            extensions: context.extensions(root), root: root)
-        for (index, entry) in components.schemas.enumerated() where document.schemaIndex[entry.name] == nil {
-            document.schemaIndex[entry.name] = index
-        }
-        return document
     }
 
     private func readInfo(_ root: Node, _ pointer: JSONPointer) -> Info {
@@ -255,7 +277,7 @@ struct DocumentReader {
                 if !isStatusKey(status) {
                     context.error("response key '\(status)' is not a status code, a range like 4XX, or 'default'", at: pair.key.mark, responsePointer)
                 }
-                operation.responses.append((status, referenceable(pair.value, responsePointer) { readResponse($0, $1) }))
+                operation.responses.append(StatusResponse(status: status, response: referenceable(pair.value, responsePointer) { readResponse($0, $1) }))
             }
         } else if node["responses"] == nil, context.version == .v3_0 {
             context.error("\(what) is missing the required field 'responses'", at: node.mark, pointer)
@@ -328,9 +350,9 @@ struct DocumentReader {
         switch context.string(node, "type", pointer, in: what, required: true) {
         case "apiKey":
             let name = context.string(node, "name", pointer, in: what, required: true) ?? ""
-            let location = context.string(node, "in", pointer, in: what, required: true).flatMap(ParameterLocation.init(rawValue:)) ?? .header
-            if location == .path { context.error("an apiKey security scheme cannot be 'in: path'", at: node.mark, pointer) }
-            kind = .apiKey(name: name, location: location)
+            let text = context.string(node, "in", pointer, in: what, required: true)
+            if text == "path" { context.error("an apiKey security scheme cannot be 'in: path'", at: node.mark, pointer) }
+            kind = .apiKey(name: name, location: text.flatMap(APIKeyLocation.init(rawValue:)) ?? .header)
         case "http":
             kind = .http(scheme: context.string(node, "scheme", pointer, in: what, required: true) ?? "",
                          bearerFormat: context.string(node, "bearerFormat", pointer, in: what))

@@ -100,3 +100,21 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible {
         return result
     }
 }
+
+extension JSONPointer {
+    /// The section and name of a pointer of the form `/components/<section>/<name>` (OpenAPI
+    /// 3.0 §4.7.7 / 3.1 §4.8.7, Components Object: a reusable object is addressed by its section
+    /// and its name); nil for any other pointer, a node inside a component included.
+    public var component: (section: String, name: String)? {
+        let tokens = tokens
+        guard tokens.count == 3, tokens[0] == "components" else { return nil }
+        return (tokens[1], tokens[2])
+    }
+
+    /// The component name when the pointer is `/components/<section>/<name>` for this `section`
+    /// (`schemas`, `parameters`, …); nil otherwise.
+    public func componentName(in section: String) -> String? {
+        guard let component, component.section == section else { return nil }
+        return component.name
+    }
+}

@@ -187,10 +187,10 @@ final class LoadContext {
     }
 
     /// `x-…` entries of a mapping, in document order.
-    func extensions(_ object: Node) -> [(key: String, value: Node)] {
+    func extensions(_ object: Node) -> [SpecificationExtension] {
         (object.mapping ?? []).compactMap { pair in
             guard let key = pair.key.text, key.hasPrefix("x-") else { return nil }
-            return (key, pair.value)
+            return SpecificationExtension(key: key, value: pair.value)
         }
     }
 

@@ -1,8 +1,13 @@
 import YAMLParsing
 
-/// HTTP methods a Path Item can hold, in the order OpenAPI lists them.
+/// HTTP methods a Path Item can hold, in the order OpenAPI lists them; the raw value is the
+/// Path Item's key (`get`).
 public enum HTTPMethod: String, Hashable, Sendable, CaseIterable {
     case get, put, post, delete, options, head, patch, trace
+
+    /// The method as sent and as messages and documentation write it (`GET`; RFC 9110 §9.1:
+    /// the standard methods are upper case).
+    public var token: String { rawValue.uppercased() }
 }
 
 /// A Path Item Object.
@@ -33,21 +38,28 @@ public struct Operation: Hashable, Sendable {
     public var parameters: [Referenceable<Parameter>]
     public var requestBody: Referenceable<RequestBody>?
     /// Status code (`200`, `4XX`, `default`) → response, in document order.
-    public var responses: [(status: String, response: Referenceable<Response>)]
+    public var responses: [StatusResponse]
     /// Operation-level `security`; nil means "inherit the document's".
     public var security: [SecurityRequirement]?
     public var deprecated: Bool
-    public var extensions: [(key: String, value: Node)]
+    public var extensions: [SpecificationExtension]
     public var mark: Mark
     public var pointer: JSONPointer
 
-    public static func == (lhs: Operation, rhs: Operation) -> Bool {
-        lhs.pointer == rhs.pointer && lhs.operationID == rhs.operationID && lhs.parameters == rhs.parameters
-            && lhs.requestBody == rhs.requestBody
-            && lhs.responses.elementsEqual(rhs.responses, by: { $0.status == $1.status && $0.response == $1.response })
-    }
-
+    /// Equality is synthesized over every field; the hash is the operation's pointer, which
+    /// equal operations share.
     public func hash(into hasher: inout Hasher) { hasher.combine(pointer) }
+}
+
+/// A `responses` entry: the status code as written (`200`, `4XX`, `default`) and its response.
+public struct StatusResponse: Hashable, Sendable {
+    public var status: String
+    public var response: Referenceable<Response>
+
+    public init(status: String, response: Referenceable<Response>) {
+        self.status = status
+        self.response = response
+    }
 }
 
 public enum ParameterLocation: String, Hashable, Sendable {
@@ -67,7 +79,7 @@ public struct Parameter: Hashable, Sendable {
     public var schema: Schema?
     /// `content` instead of `schema` (one media type).
     public var content: [MediaType]
-    public var extensions: [(key: String, value: Node)]
+    public var extensions: [SpecificationExtension]
     public var mark: Mark
     public var pointer: JSONPointer
 

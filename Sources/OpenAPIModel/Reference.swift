@@ -55,3 +55,11 @@ extension String {
         return String(validating: bytes, as: UTF8.self) ?? self
     }
 }
+
+extension Reference {
+    /// The component name when the reference is local and designates `#/components/<section>/<name>`
+    /// in this `section` (`JSONPointer.componentName(in:)`); nil for other targets.
+    public func componentName(in section: String) -> String? {
+        localPointer?.componentName(in: section)
+    }
+}

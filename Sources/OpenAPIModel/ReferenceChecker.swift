@@ -21,10 +21,11 @@ struct ReferenceChecker {
                               at: reference.mark, reference.pointer.appending("$ref"))
                 continue
             }
-            let tokens = pointer.tokens
-            let found = tokens.count == 3 && tokens[0] == "components" && sections[tokens[1]] != nil
-                ? sections[tokens[1]]!.contains(tokens[2])
-                : document.root.node(at: pointer) != nil
+            let found = if let component = pointer.component, let names = sections[component.section] {
+                names.contains(component.name)
+            } else {
+                document.root.node(at: pointer) != nil
+            }
             if found {
                 resolvable.insert(reference.target)
             } else {
@@ -62,8 +63,7 @@ struct ReferenceChecker {
         }
         func targetNode(_ target: String) -> Node? {
             guard target.hasPrefix("#"), let pointer = JSONPointer(String(target.dropFirst()).removingPercentEncodingIfValid) else { return nil }
-            let tokens = pointer.tokens
-            if tokens.count == 3, tokens[0] == "components", let section = components[tokens[1]] { return section[tokens[2]] }
+            if let component = pointer.component, let section = components[component.section] { return section[component.name] }
             return document.root.node(at: pointer)
         }
         /// The `$ref` text of a Reference Object, nil for anything else.
@@ -136,14 +136,10 @@ struct ReferenceChecker {
     /// Linear in the references times the nesting depth (each reference is tested against the
     /// targets among its pointer's prefixes).
     private func checkInlinedCycles() {
-        func isComponent(_ pointer: JSONPointer) -> Bool {
-            let tokens = pointer.tokens
-            return tokens.count == 3 && tokens[0] == "components"
-        }
         var targetIDs: [String: Int] = [:]
         var targets: [(key: String, reference: Reference)] = []
         for reference in context.references {
-            guard let pointer = reference.localPointer, !isComponent(pointer) else { continue }
+            guard let pointer = reference.localPointer, pointer.component == nil else { continue }
             let key = pointer.description
             if targetIDs[key] == nil {
                 targetIDs[key] = targets.count
@@ -154,7 +150,7 @@ struct ReferenceChecker {
         // Edge T → U: a reference to U stands at or inside T.
         var edges = [[(to: Int, reference: Reference)]](repeating: [], count: targets.count)
         for reference in context.references {
-            guard let pointer = reference.localPointer, !isComponent(pointer), let to = targetIDs[pointer.description] else { continue }
+            guard let pointer = reference.localPointer, pointer.component == nil, let to = targetIDs[pointer.description] else { continue }
             var prefix = ""
             if let from = targetIDs[prefix] { edges[from].append((to, reference)) }
             for token in reference.pointer.tokens {

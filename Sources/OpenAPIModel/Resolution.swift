@@ -6,8 +6,8 @@ extension OpenAPIDocument {
     /// The schema a reference designates (a component, or any schema node by pointer).
     public func schema(for reference: Reference) -> Schema? {
         guard let pointer = reference.localPointer else { return nil }
-        if pointer.tokens.count == 3, pointer.tokens[0] == "components", pointer.tokens[1] == "schemas" {
-            return schemaIndex[pointer.tokens[2]].map { components.schemas[$0].schema }
+        if let name = pointer.componentName(in: "schemas") {
+            return schemaIndex[name].map { components.schemas[$0].schema }
         }
         guard let node = root.node(at: pointer) else { return nil }
         let context = LoadContext(file: file, version: version, limits: limits)
@@ -24,6 +24,22 @@ extension OpenAPIDocument {
             current = target
         }
         return current
+    }
+
+    /// The parameters an operation is sent with, resolved: the path item's, then the operation's.
+    /// An operation parameter replaces the path item's with the same name and location (OpenAPI
+    /// 3.0 §4.7.10 / 3.1 §4.8.10, Operation Object `parameters`: "If a parameter is already defined
+    /// at the Path Item, the new definition will override it but can never remove it"; "a unique
+    /// parameter is defined by a combination of a name and location") and takes its place at the
+    /// end. A reference that does not resolve is left out.
+    public func parameters(of operation: Operation, in pathItem: PathItem) -> [Parameter] {
+        var merged: [Parameter] = []
+        for value in pathItem.parameters + operation.parameters {
+            guard let parameter = resolve(value) else { continue }
+            merged.removeAll { $0.name == parameter.name && $0.location == parameter.location }
+            merged.append(parameter)
+        }
+        return merged
     }
 
     public func resolve(_ value: Referenceable<Parameter>) -> Parameter? {
@@ -61,8 +77,7 @@ extension OpenAPIDocument {
             case .value(let resolved): return resolved
             case .reference(let reference):
                 guard let pointer = reference.localPointer else { return nil }
-                if pointer.tokens.count == 3, pointer.tokens[0] == "components", pointer.tokens[1] == section,
-                   let entry = entries.first(where: { $0.0 == pointer.tokens[2] }) {
+                if let name = pointer.componentName(in: section), let entry = entries.first(where: { $0.0 == name }) {
                     current = entry.1
                 } else {
                     guard let node = root.node(at: pointer) else { return nil }

@@ -44,6 +44,31 @@ public struct Discriminator: Hashable, Sendable {
     }
 }
 
+/// A `properties` entry: the member name and its schema.
+public struct SchemaProperty: Hashable, Sendable {
+    public var name: String
+    public var schema: Schema
+
+    public init(name: String, schema: Schema) {
+        self.name = name
+        self.schema = schema
+    }
+}
+
+/// A `patternProperties` entry (JSON Schema 2020-12 §10.3.2.2): the ECMA-262 pattern, where the
+/// pattern is written (for diagnostics about it), and the schema of members whose name matches.
+public struct PatternProperty: Hashable, Sendable {
+    public var pattern: String
+    public var mark: Mark
+    public var schema: Schema
+
+    public init(pattern: String, mark: Mark, schema: Schema) {
+        self.pattern = pattern
+        self.mark = mark
+        self.schema = schema
+    }
+}
+
 /// A Schema Object, read into one shape for OpenAPI 3.0 and 3.1.
 ///
 /// Normalisation (so later stages see one model):
@@ -70,12 +95,13 @@ public struct Schema: Hashable, Sendable {
     public var writeOnly: Bool
 
     // Objects
-    public var properties: [(name: String, schema: Schema)]
+    /// `properties`, in document order.
+    public var properties: [SchemaProperty]
     public var required: [String]
     public var additionalProperties: AdditionalProperties?
     /// `patternProperties` (JSON Schema 2020-12 §10.3.2.2; OpenAPI 3.1): ECMA-262 pattern →
     /// schema for members whose name matches, in document order, with where each pattern is.
-    public var patternProperties: [(pattern: String, mark: Mark, schema: Schema)]
+    public var patternProperties: [PatternProperty]
     public var minProperties: Int?
     public var maxProperties: Int?
     public var discriminator: Discriminator?
@@ -119,7 +145,7 @@ public struct Schema: Hashable, Sendable {
     private var notStorage: [Schema]
 
     /// `x-…` keys, in document order.
-    public var extensions: [(key: String, value: Node)]
+    public var extensions: [SpecificationExtension]
     /// Where the schema is in the file, and its JSON Pointer in the document.
     public var mark: Mark
     public var pointer: JSONPointer
@@ -158,24 +184,9 @@ public struct Schema: Hashable, Sendable {
         extensions.first(where: { $0.key == key })?.value
     }
 
-    public static func == (lhs: Schema, rhs: Schema) -> Bool {
-        lhs.pointer == rhs.pointer && lhs.mark == rhs.mark && lhs.reference == rhs.reference
-            && lhs.types == rhs.types && lhs.format == rhs.format
-            && lhs.properties.map(\.name) == rhs.properties.map(\.name)
-            && lhs.properties.map(\.schema) == rhs.properties.map(\.schema)
-            && lhs.required == rhs.required && lhs.itemsStorage == rhs.itemsStorage
-            && lhs.patternProperties.map(\.pattern) == rhs.patternProperties.map(\.pattern)
-            && lhs.patternProperties.map(\.schema) == rhs.patternProperties.map(\.schema)
-            && lhs.readOnly == rhs.readOnly && lhs.writeOnly == rhs.writeOnly && lhs.defaultValue == rhs.defaultValue
-            && lhs.allOf == rhs.allOf && lhs.oneOf == rhs.oneOf && lhs.anyOf == rhs.anyOf
-            && lhs.enumValues == rhs.enumValues && lhs.additionalProperties == rhs.additionalProperties
-            && lhs.pattern == rhs.pattern && lhs.minLength == rhs.minLength && lhs.maxLength == rhs.maxLength
-            && lhs.minimum == rhs.minimum && lhs.maximum == rhs.maximum
-            && lhs.exclusiveMinimum == rhs.exclusiveMinimum && lhs.exclusiveMaximum == rhs.exclusiveMaximum
-            && lhs.multipleOf == rhs.multipleOf && lhs.booleanValue == rhs.booleanValue
-            && lhs.description == rhs.description && lhs.constValue == rhs.constValue
-    }
-
+    /// Equality is synthesized over every stored keyword. The hash is only the schema's place
+    /// (pointer and mark), which equal schemas share: hashing the whole subtree would cost as
+    /// much as the schema is deep.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(pointer)
         hasher.combine(mark)

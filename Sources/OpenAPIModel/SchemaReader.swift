@@ -8,22 +8,7 @@ extension LoadContext {
     /// and reads as an empty schema, so reading stays within the stack and linear in the limit.
     func schema(_ node: Node, _ pointer: JSONPointer) -> Schema {
         var schema = Schema(mark: node.mark, pointer: pointer)
-        schemaCount += 1
-        if schemaCount > limits.maxSchemas {
-            if !countExceeded {
-                countExceeded = true
-                error("the document stands for more than \(limits.maxSchemas) schemas once YAML aliases and merge keys are expanded "
-                      + "(ModelLimits.maxSchemas); this is the first schema past the limit", at: node.mark, pointer)
-            }
-            return schema
-        }
-        if schemaDepth >= limits.maxDepth {
-            if !depthExceeded {
-                depthExceeded = true
-                error("schemas nest deeper than the limit of \(limits.maxDepth) levels (ModelLimits.maxDepth)", at: node.mark, pointer)
-            }
-            return schema
-        }
+        guard countWithinLimits(node, pointer) else { return schema }
         schemaDepth += 1
         defer { schemaDepth -= 1 }
         if case .bool(let flag)? = node.scalar?.value, version == .v3_1 {
@@ -31,12 +16,46 @@ extension LoadContext {
             return schema
         }
         guard mapping(node, pointer, "a schema") != nil else { return schema }
-        let what = "schema"
         if let reference = reference(node, pointer) {
             schema.reference = reference
             schema.description = reference.description
             if version == .v3_0 { return schema }  // 3.0: siblings of $ref are ignored
         }
+        readAnnotations(node, pointer, into: &schema)
+        readObjectKeywords(node, pointer, into: &schema)
+        readArrayKeywords(node, pointer, into: &schema)
+        readStringKeywords(node, pointer, into: &schema)
+        readNumberKeywords(node, pointer, into: &schema)
+        readComposition(node, pointer, into: &schema)
+        schema.extensions = extensions(node)
+        return schema
+    }
+
+    /// Counts the schema; false, with the error reported once, when it is past `maxSchemas` or
+    /// nested `maxDepth` levels deep.
+    private func countWithinLimits(_ node: Node, _ pointer: JSONPointer) -> Bool {
+        schemaCount += 1
+        if schemaCount > limits.maxSchemas {
+            if !countExceeded {
+                countExceeded = true
+                error("the document stands for more than \(limits.maxSchemas) schemas once YAML aliases and merge keys are expanded "
+                      + "(ModelLimits.maxSchemas); this is the first schema past the limit", at: node.mark, pointer)
+            }
+            return false
+        }
+        if schemaDepth >= limits.maxDepth {
+            if !depthExceeded {
+                depthExceeded = true
+                error("schemas nest deeper than the limit of \(limits.maxDepth) levels (ModelLimits.maxDepth)", at: node.mark, pointer)
+            }
+            return false
+        }
+        return true
+    }
+
+    /// `type`, `format`, the annotations (`title`, `description`, `default`, examples, `deprecated`, `readOnly`, `writeOnly`), `enum` and `const`.
+    private func readAnnotations(_ node: Node, _ pointer: JSONPointer, into schema: inout Schema) {
+        let what = "schema"
         readType(node, pointer, into: &schema)
         schema.format = string(node, "format", pointer, in: what)
         schema.title = string(node, "title", pointer, in: what)
@@ -53,12 +72,16 @@ extension LoadContext {
         schema.deprecated = bool(node, "deprecated", pointer, in: what) ?? false
         schema.readOnly = bool(node, "readOnly", pointer, in: what) ?? false
         schema.writeOnly = bool(node, "writeOnly", pointer, in: what) ?? false
+    }
 
+    /// `properties`, `required`, `additionalProperties`, `patternProperties`, `minProperties`/`maxProperties` and `discriminator`.
+    private func readObjectKeywords(_ node: Node, _ pointer: JSONPointer, into schema: inout Schema) {
+        let what = "schema"
         if let properties = node["properties"], let pairs = mapping(properties, pointer.appending("properties"), "'properties'") {
             let base = pointer.appending("properties")
             schema.properties = pairs.compactMap { pair in
                 guard let name = pair.key.text else { return nil }
-                return (name, self.schema(pair.value, base.appending(name)))
+                return SchemaProperty(name: name, schema: self.schema(pair.value, base.appending(name)))
             }
         }
         schema.required = stringList(node, "required", pointer, in: what)
@@ -73,7 +96,7 @@ extension LoadContext {
             let base = pointer.appending("patternProperties")
             schema.patternProperties = pairs.compactMap { pair in
                 guard let pattern = pair.key.text else { return nil }
-                return (pattern, pair.key.mark, self.schema(pair.value, base.appending(pattern)))
+                return PatternProperty(pattern: pattern, mark: pair.key.mark, schema: self.schema(pair.value, base.appending(pattern)))
             }
         }
         schema.minProperties = nonNegativeInt(node, "minProperties", pointer, in: what)
@@ -81,7 +104,11 @@ extension LoadContext {
         if let discriminator = node["discriminator"] {
             schema.discriminator = readDiscriminator(discriminator, pointer.appending("discriminator"))
         }
+    }
 
+    /// `items` (a list: the Draft 4 tuple form, read as `prefixItems`), `prefixItems`, `minItems`/`maxItems` and `uniqueItems`.
+    private func readArrayKeywords(_ node: Node, _ pointer: JSONPointer, into schema: inout Schema) {
+        let what = "schema"
         if let items = node["items"] {
             if let list = items.sequence {
                 // The Draft 4 tuple form; JSON Schema 2020-12 calls it prefixItems.
@@ -96,14 +123,22 @@ extension LoadContext {
         schema.minItems = nonNegativeInt(node, "minItems", pointer, in: what)
         schema.maxItems = nonNegativeInt(node, "maxItems", pointer, in: what)
         schema.uniqueItems = bool(node, "uniqueItems", pointer, in: what) ?? false
+    }
 
+    /// `minLength`/`maxLength` and `pattern` (with where it is written).
+    private func readStringKeywords(_ node: Node, _ pointer: JSONPointer, into schema: inout Schema) {
+        let what = "schema"
         schema.minLength = nonNegativeInt(node, "minLength", pointer, in: what)
         schema.maxLength = nonNegativeInt(node, "maxLength", pointer, in: what)
         if let pattern = node["pattern"] {
             schema.pattern = string(node, "pattern", pointer, in: what)
             schema.patternMark = pattern.mark
         }
+    }
 
+    /// `minimum`/`maximum`, the exclusive bounds (3.0 booleans normalised, see `Schema`) and `multipleOf` (greater than 0).
+    private func readNumberKeywords(_ node: Node, _ pointer: JSONPointer, into schema: inout Schema) {
+        let what = "schema"
         schema.minimum = number(node, "minimum", pointer, in: what)
         schema.maximum = number(node, "maximum", pointer, in: what)
         schema.exclusiveMinimum = exclusiveBound(node, "exclusiveMinimum", bound: &schema.minimum, pointer)
@@ -115,13 +150,14 @@ extension LoadContext {
                 schema.multipleOf = multiple
             }
         }
+    }
 
+    /// `allOf`, `oneOf`, `anyOf` and `not`.
+    private func readComposition(_ node: Node, _ pointer: JSONPointer, into schema: inout Schema) {
         schema.allOf = schemaList(node, "allOf", pointer)
         schema.oneOf = schemaList(node, "oneOf", pointer)
         schema.anyOf = schemaList(node, "anyOf", pointer)
         if let not = node["not"] { schema.not = self.schema(not, pointer.appending("not")) }
-        schema.extensions = extensions(node)
-        return schema
     }
 
     private func readType(_ node: Node, _ pointer: JSONPointer, into schema: inout Schema) {

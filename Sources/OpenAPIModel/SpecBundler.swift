@@ -273,7 +273,7 @@ struct SpecBundler {
     static func isSchemaPosition(_ pointer: JSONPointer) -> Bool {
         let tokens = pointer.tokens
         let count = tokens.count
-        if count == 3, tokens[0] == "components" { return tokens[1] == "schemas" }
+        if let component = pointer.component { return component.section == "schemas" }
         if count >= 2, ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"].contains(tokens[count - 2]) { return true }
         if count >= 2, ["allOf", "anyOf", "oneOf", "prefixItems", "items"].contains(tokens[count - 2]), Int(tokens[count - 1]) != nil { return true }
         guard let last = tokens.last else { return false }

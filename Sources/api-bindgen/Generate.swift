@@ -3,6 +3,8 @@ import BindgenCore
 import Foundation
 import YAMLParsing
 
+extension AccessLevel: ExpressibleByArgument {}
+
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate bindings from a spec folder (with api-bindgen.yaml) or a single spec file.",
@@ -27,8 +29,8 @@ struct Generate: ParsableCommand {
     @Option(help: "Swift module name (default: the config's, else the spec's info.title).")
     var module: String?
 
-    @Option(help: "Access level of generated declarations: public, package or internal.")
-    var accessLevel: String?
+    @Option(help: "Access level of generated declarations.")
+    var accessLevel: AccessLevel?
 
     @Flag(help: "Change nothing; exit 1 and name the stale files when the output differs from what the spec gives.")
     var check = false
@@ -46,14 +48,9 @@ struct Generate: ParsableCommand {
     var explainNames = false
 
     func run() throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
-            printError("\(input): error: no such file or folder")
-            throw ExitCode(Exit.usageOrInputError)
-        }
         var config: GeneratorConfig
         do {
-            config = isDirectory.boolValue ? try GeneratorConfig.load(folder: input) : GeneratorConfig(specPath: input)
+            config = try GeneratorConfig.load(input: input)
         } catch {
             printError(error.description)
             throw ExitCode(Exit.usageOrInputError)
@@ -61,13 +58,7 @@ struct Generate: ParsableCommand {
         if let module { config.moduleName = module }
         if let output { config.outputPath = output }
         if let singleFile { config.layout = .singleFile(singleFile) }
-        if let accessLevel {
-            guard let level = AccessLevel(rawValue: accessLevel) else {
-                printError("error: --access-level must be public, package or internal")
-                throw ExitCode(Exit.usageOrInputError)
-            }
-            config.accessLevel = level
-        }
+        if let accessLevel { config.accessLevel = accessLevel }
 
         let result: Generator.Result
         do {

@@ -45,8 +45,9 @@ struct SpecSummary: Equatable {
             if let body = operation.requestBody.flatMap(document.resolve) {
                 requestMediaTypes.formUnion(body.content.map { "\(key) \($0.name)" })
             }
-            for (status, value) in operation.responses {
-                guard let response = document.resolve(value) else { continue }
+            for entry in operation.responses {
+                let status = entry.status
+                guard let response = document.resolve(entry.response) else { continue }
                 if response.content.isEmpty { responseMediaTypes.insert("\(key) \(status.uppercased()) -") }
                 responseMediaTypes.formUnion(response.content.map { "\(key) \(status.uppercased()) \($0.name)" })
             }

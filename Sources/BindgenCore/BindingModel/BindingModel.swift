@@ -1,3 +1,5 @@
+import OpenAPIModel
+
 /// The binding model: what the bindings contain, in plain values, with no Swift syntax.
 /// The translator builds it from an `OpenAPIDocument`; the renderer turns it into files;
 /// the API diff compares two of them.
@@ -135,7 +137,8 @@ public struct ClientDeclaration: Equatable, Sendable {
 /// A credential property of the client, from a security scheme.
 public struct Credential: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
-        case apiKey(name: String, location: String)
+        /// An API key in the header, query parameter or cookie `name`.
+        case apiKey(name: String, location: APIKeyLocation)
         case bearer
         case basic
     }
@@ -163,8 +166,7 @@ public struct OperationGroup: Equatable, Sendable {
 public struct OperationDeclaration: Equatable, Sendable {
     public var operationID: String
     public var methodName: String
-    /// Lowercase HTTP method (`post`).
-    public var httpMethod: String
+    public var httpMethod: HTTPMethod
     public var pathTemplate: String
     public var pathParts: [PathPart]
     public var parameters: [ParameterDeclaration]
@@ -189,7 +191,8 @@ public struct OperationDeclaration: Equatable, Sendable {
 }
 
 public struct ParameterDeclaration: Equatable, Sendable {
-    public enum Location: String, Equatable, Sendable { case path, query, header, cookie }
+    /// Where the parameter is sent: the spec's `in`.
+    public typealias Location = ParameterLocation
     public var name: String
     public var jsonName: String
     public var location: Location

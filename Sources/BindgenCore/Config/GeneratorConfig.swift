@@ -79,93 +79,7 @@ public struct GeneratorConfig: Equatable, Sendable {
             throw DiagnosticsError([error])
         }
         var reader = ConfigReader(file: path)
-        var config = GeneratorConfig(specPath: "")
-        var sawSpec = false
-        for (key, value) in reader.entries(root, allowed: ["spec", "module", "accessLevel", "output", "include", "nameOverrides", "versionSource", "limits", "paging"]) {
-            switch key {
-            case "spec":
-                if let text = reader.string(value, key) { config.specPath = (folder as NSString).appendingPathComponent(text); sawSpec = true }
-            case "module":
-                config.moduleName = reader.string(value, key)
-            case "accessLevel":
-                if let text = reader.string(value, key) {
-                    if let level = AccessLevel(rawValue: text) { config.accessLevel = level } else {
-                        reader.fail("accessLevel must be one of public, package, internal; found '\(text)'", value.mark)
-                    }
-                }
-            case "output":
-                if let text = reader.string(value, key) { config.outputPath = (folder as NSString).appendingPathComponent(text) }
-            case "include":
-                for (criterion, list) in reader.entries(value, allowed: ["tags", "operationIds", "pathPrefixes", "versions"]) {
-                    let items = reader.strings(list, criterion)
-                    switch criterion {
-                    case "tags": config.filter.tags = items
-                    case "operationIds": config.filter.operationIDs = items
-                    case "pathPrefixes": config.filter.pathPrefixes = items
-                    default: config.filter.versions = items
-                    }
-                }
-            case "nameOverrides":
-                for (kind, map) in reader.entries(value, allowed: ["schemas", "operations"]) {
-                    var names: [String: String] = [:]
-                    for (from, to) in reader.entries(map, allowed: nil) {
-                        if let name = reader.string(to, from) {
-                            if !Naming.isASCIIIdentifier(name) {
-                                reader.fail("'\(SourceText.commentLine(name))' is not a Swift identifier (ASCII letters, digits and _, not starting with a digit)", to.mark)
-                            }
-                            names[from] = name
-                        }
-                    }
-                    if kind == "schemas" { config.overrides.schemas = names } else { config.overrides.operations = names }
-                }
-            case "limits":
-                let keys = ["maxDepth", "maxReferenceHops", "maxSchemas", "maxTypes", "maxOutputBytes"]
-                for (name, number) in reader.entries(value, allowed: keys) {
-                    guard case .int(let int)? = number.scalar?.value, int > 0, int <= Int64(Int32.max) else {
-                        reader.fail("'\(name)' must be a positive integer of at most \(Int32.max), found \(number.text ?? number.kindDescription)", number.mark)
-                        continue
-                    }
-                    let limit = Int(int)
-                    switch name {
-                    case "maxDepth": config.limits.maxDepth = limit
-                    case "maxReferenceHops": config.limits.maxReferenceHops = limit
-                    case "maxSchemas": config.limits.maxSchemas = limit
-                    case "maxTypes": config.limits.maxTypes = limit
-                    default: config.limits.maxOutputBytes = limit
-                    }
-                }
-            case "paging":
-                if value.scalar != nil {
-                    if value.text == "none" { config.paging.isEnabled = false } else {
-                        reader.fail("paging must be none or a mapping (pageNumberParameter, pageSizeParameter, totalPagesHeader, firstPage); found '\(SourceText.commentLine(value.text ?? ""))'", value.mark)
-                    }
-                    continue
-                }
-                for (name, setting) in reader.entries(value, allowed: ["pageNumberParameter", "pageSizeParameter", "totalPagesHeader", "firstPage"]) {
-                    if name == "firstPage" {
-                        guard case .int(let int)? = setting.scalar?.value, int >= 0, int <= Int64(Int32.max) else {
-                            reader.fail("'firstPage' must be an integer from 0 to \(Int32.max), found \(setting.text ?? setting.kindDescription)", setting.mark)
-                            continue
-                        }
-                        config.paging.firstPage = Int(int)
-                        continue
-                    }
-                    guard let text = reader.string(setting, name) else { continue }
-                    switch name {
-                    case "pageNumberParameter": config.paging.pageNumberParameter = text
-                    case "pageSizeParameter": config.paging.pageSizeParameter = text
-                    default: config.paging.totalPagesHeader = text
-                    }
-                }
-            default:  // versionSource
-                if let text = reader.string(value, key) {
-                    if let source = VersionSource(rawValue: text) { config.versionSource = source } else {
-                        reader.fail("versionSource must be pathSegment or none; found '\(text)'", value.mark)
-                    }
-                }
-            }
-        }
-        if !sawSpec { reader.fail("the config is missing the required key 'spec'", root.mark) }
+        let config = reader.config(root, folder: folder)
         if !reader.diagnostics.isEmpty { throw DiagnosticsError(reader.diagnostics) }
         return config
     }
@@ -222,6 +136,12 @@ public struct OperationFilter: Equatable, Sendable {
         if isEmpty { return true }
         return operationTags.contains(where: tags.contains) || operationID.map(operationIDs.contains) == true
             || pathPrefixes.contains(where: path.hasPrefix) || version.map(versions.contains) == true
+    }
+
+    /// Whether the operation at `path` is generated: its tags, operationId, path, and the path's
+    /// version segment (`VersionSource.versionSegment(of:)`, whatever `versionSource` says).
+    public func includes(_ operation: OpenAPIModel.Operation, path: String) -> Bool {
+        includes(tags: operation.tags, operationID: operation.operationID, path: path, version: VersionSource.versionSegment(of: path))
     }
 }
 
@@ -293,5 +213,116 @@ private struct ConfigReader {
             return []
         }
         return items.compactMap { string($0, key) }
+    }
+}
+
+/// The config file's keys, one step each.
+extension ConfigReader {
+    /// The whole file: every key read, `spec` required; paths are relative to `folder`.
+    mutating func config(_ root: Node, folder: String) -> GeneratorConfig {
+        var config = GeneratorConfig(specPath: "")
+        var sawSpec = false
+        for (key, value) in entries(root, allowed: ["spec", "module", "accessLevel", "output", "include", "nameOverrides", "versionSource", "limits", "paging"]) {
+            switch key {
+            case "spec":
+                if let text = string(value, key) { config.specPath = (folder as NSString).appendingPathComponent(text); sawSpec = true }
+            case "module":
+                config.moduleName = string(value, key)
+            case "accessLevel":
+                if let text = string(value, key) {
+                    if let level = AccessLevel(rawValue: text) { config.accessLevel = level } else {
+                        fail("accessLevel must be one of public, package, internal; found '\(text)'", value.mark)
+                    }
+                }
+            case "output":
+                if let text = string(value, key) { config.outputPath = (folder as NSString).appendingPathComponent(text) }
+            case "include": readInclude(value, into: &config.filter)
+            case "nameOverrides": readNameOverrides(value, into: &config.overrides)
+            case "limits": readLimits(value, into: &config.limits)
+            case "paging": readPaging(value, into: &config.paging)
+            default:  // versionSource
+                if let text = string(value, key) {
+                    if let source = VersionSource(rawValue: text) { config.versionSource = source } else {
+                        fail("versionSource must be pathSegment or none; found '\(text)'", value.mark)
+                    }
+                }
+            }
+        }
+        if !sawSpec { fail("the config is missing the required key 'spec'", root.mark) }
+        return config
+    }
+
+    /// `include`: lists of tags, operationIds, path prefixes and versions.
+    mutating func readInclude(_ value: Node, into filter: inout OperationFilter) {
+        for (criterion, list) in entries(value, allowed: ["tags", "operationIds", "pathPrefixes", "versions"]) {
+            let items = strings(list, criterion)
+            switch criterion {
+            case "tags": filter.tags = items
+            case "operationIds": filter.operationIDs = items
+            case "pathPrefixes": filter.pathPrefixes = items
+            default: filter.versions = items
+            }
+        }
+    }
+
+    /// `nameOverrides`: `schemas` and `operations`, wire name → Swift identifier (ASCII only).
+    mutating func readNameOverrides(_ value: Node, into overrides: inout NameOverrides) {
+        for (kind, map) in entries(value, allowed: ["schemas", "operations"]) {
+            var names: [String: String] = [:]
+            for (from, to) in entries(map, allowed: nil) {
+                if let name = string(to, from) {
+                    if !Naming.isASCIIIdentifier(name) {
+                        fail("'\(SourceText.commentLine(name))' is not a Swift identifier (ASCII letters, digits and _, not starting with a digit)", to.mark)
+                    }
+                    names[from] = name
+                }
+            }
+            if kind == "schemas" { overrides.schemas = names } else { overrides.operations = names }
+        }
+    }
+
+    /// `limits`: each a positive integer of at most `Int32.max`.
+    mutating func readLimits(_ value: Node, into limits: inout GenerationLimits) {
+        let keys = ["maxDepth", "maxReferenceHops", "maxSchemas", "maxTypes", "maxOutputBytes"]
+        for (name, number) in entries(value, allowed: keys) {
+            guard case .int(let int)? = number.scalar?.value, int > 0, int <= Int64(Int32.max) else {
+                fail("'\(name)' must be a positive integer of at most \(Int32.max), found \(number.text ?? number.kindDescription)", number.mark)
+                continue
+            }
+            let limit = Int(int)
+            switch name {
+            case "maxDepth": limits.maxDepth = limit
+            case "maxReferenceHops": limits.maxReferenceHops = limit
+            case "maxSchemas": limits.maxSchemas = limit
+            case "maxTypes": limits.maxTypes = limit
+            default: limits.maxOutputBytes = limit
+            }
+        }
+    }
+
+    /// `paging`: `none`, or a mapping of parameter and header names and the first page number.
+    mutating func readPaging(_ value: Node, into paging: inout PagingConvention) {
+        if value.scalar != nil {
+            if value.text == "none" { paging.isEnabled = false } else {
+                fail("paging must be none or a mapping (pageNumberParameter, pageSizeParameter, totalPagesHeader, firstPage); found '\(SourceText.commentLine(value.text ?? ""))'", value.mark)
+            }
+            return
+        }
+        for (name, setting) in entries(value, allowed: ["pageNumberParameter", "pageSizeParameter", "totalPagesHeader", "firstPage"]) {
+            if name == "firstPage" {
+                guard case .int(let int)? = setting.scalar?.value, int >= 0, int <= Int64(Int32.max) else {
+                    fail("'firstPage' must be an integer from 0 to \(Int32.max), found \(setting.text ?? setting.kindDescription)", setting.mark)
+                    continue
+                }
+                paging.firstPage = Int(int)
+                continue
+            }
+            guard let text = string(setting, name) else { continue }
+            switch name {
+            case "pageNumberParameter": paging.pageNumberParameter = text
+            case "pageSizeParameter": paging.pageSizeParameter = text
+            default: paging.totalPagesHeader = text
+            }
+        }
     }
 }

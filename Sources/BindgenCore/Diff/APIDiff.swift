@@ -18,11 +18,7 @@ public enum APIDiff {
             let document = try OpenAPIDocument.load(file: reader.label + path, reader: reader, limits: GenerationLimits().model).document
             return (document, GeneratorConfig(specPath: source))
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory) else {
-            throw DiagnosticsError([Diagnostic(.error, file: source, mark: nil, message: "no such file or folder")])
-        }
-        let config = isDirectory.boolValue ? try GeneratorConfig.load(folder: source) : GeneratorConfig(specPath: source)
+        let config = try GeneratorConfig.load(input: source)
         return (try OpenAPIDocument.load(file: config.specPath, reader: FileSystemSpecReader(), limits: config.limits.model).document, config)
     }
 
@@ -34,10 +30,7 @@ public enum APIDiff {
     ///   left to `generate`, as before.
     public static func compare(old: OpenAPIDocument, new: OpenAPIDocument, oldConfig: GeneratorConfig, newConfig: GeneratorConfig) throws(DiagnosticsError) -> [APIChange] {
         func module(_ document: OpenAPIDocument, _ config: GeneratorConfig) throws(DiagnosticsError) -> BindingModule {
-            let (module, _, errors) = Translator.translateReportingLimits(document, options: .init(
-                moduleName: config.moduleName ?? Naming.typeName(document.info.title), accessLevel: config.accessLevel,
-                specFileName: (config.specPath as NSString).lastPathComponent, filter: config.filter, overrides: config.overrides,
-                versionSource: config.versionSource, limits: config.limits, paging: config.paging))
+            let (module, _, errors) = Translator.translateReportingLimits(document, options: config.translatorOptions(for: document))
             if !errors.isEmpty { throw DiagnosticsError(errors) }
             return module
         }

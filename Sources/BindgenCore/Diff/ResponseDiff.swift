@@ -51,8 +51,8 @@ extension WireDiff {
             Dictionary(module.client.groups.flatMap(\.operations).map { ($0.operationID, $0) }, uniquingKeysWith: { first, _ in first })
         }
         func locate(_ operation: OperationDeclaration, in document: OpenAPIDocument) -> (String, JSONPointer, Mark?) {
-            let entry = document.operations.first { $0.path == operation.pathTemplate && $0.method.rawValue == operation.httpMethod }
-            let label = "\(operation.httpMethod.uppercased()) \(operation.pathTemplate) (\(operation.operationID))"
+            let entry = document.operations.first { $0.path == operation.pathTemplate && $0.method == operation.httpMethod }
+            let label = "\(operation.httpMethod.token) \(operation.pathTemplate) (\(operation.operationID))"
             return (label, entry?.operation.pointer ?? JSONPointer(tokens: []), entry?.operation.mark)
         }
         let before = paged(old), after = paged(new)

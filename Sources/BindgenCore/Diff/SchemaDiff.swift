@@ -169,7 +169,7 @@ struct SchemaDiff {
 
     private mutating func compareProperties(_ a: Schema, _ b: Schema, path: String) {
         let oldProperties = Dictionary(a.properties.map { ($0.name, $0.schema) }, uniquingKeysWith: { first, _ in first })
-        for (name, schema) in b.properties {
+        for (name, schema) in b.properties.map({ ($0.name, $0.schema) }) {
             let property = path + "/" + name
             let required = b.required.contains(name)
             if let previous = oldProperties[name] {
@@ -190,8 +190,8 @@ struct SchemaDiff {
             }
         }
         let newNames = Set(b.properties.map(\.name))
-        for (name, schema) in a.properties where !newNames.contains(name) {
-            add(.propertyRemoved, "property '\(path)/\(name)' was removed", at: schema, in: old)
+        for property in a.properties where !newNames.contains(property.name) {
+            add(.propertyRemoved, "property '\(path)/\(property.name)' was removed", at: property.schema, in: old)
         }
     }
 

@@ -176,7 +176,7 @@ public struct SwiftAPIDiff {
     }
 
     func operationPointer(_ operation: OperationDeclaration, in document: OpenAPIDocument) -> String {
-        document.operations.first { $0.path == operation.pathTemplate && $0.method.rawValue == operation.httpMethod }?.operation.pointer.description ?? ""
+        document.operations.first { $0.path == operation.pathTemplate && $0.method == operation.httpMethod }?.operation.pointer.description ?? ""
     }
 
     /// A generated method: the one-line call, the whole-response method or the pages method.

@@ -31,12 +31,12 @@ public struct WireDiff {
         var method: HTTPMethod
         var operation: OpenAPIModel.Operation
         var pathItem: PathItem
-        var label: String { "\(method.rawValue.uppercased()) \(path)" + (operation.operationID.map { " (\($0))" } ?? "") }
+        var label: String { "\(method.token) \(path)" + (operation.operationID.map { " (\($0))" } ?? "") }
         /// Method + path with parameter names erased.
         var key: String { method.rawValue + " " + WireDiff.erasingParameterNames(path) }
         /// Method + path with the version segment and parameter names erased, plus the operationId without its version suffix.
         var versionlessKey: String {
-            let path = WireDiff.erasingParameterNames(path).split(separator: "/").map { WireDiff.isVersion($0) ? "{version}" : String($0) }.joined(separator: "/")
+            let path = WireDiff.erasingParameterNames(path).split(separator: "/").map { VersionSource.isVersionSegment($0) ? "{version}" : String($0) }.joined(separator: "/")
             var base = operation.operationID ?? ""
             if let range = base.range(of: #"V[0-9]+$"#, options: .regularExpression) { base.removeSubrange(range) }
             return method.rawValue + " " + path + " " + base
@@ -54,10 +54,6 @@ public struct WireDiff {
         let x = erasingParameterNames(a.path), y = erasingParameterNames(b.path)
         // Both start with "/", so a suffix match is aligned on segments.
         return x != y && (x.hasSuffix(y) || y.hasSuffix(x))
-    }
-
-    static func isVersion(_ segment: Substring) -> Bool {
-        segment.count > 1 && segment.first == "v" && segment.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     func entries(_ document: OpenAPIDocument) -> [Entry] {
@@ -133,18 +129,8 @@ public struct WireDiff {
         }
     }
 
-    func parameters(_ entry: Entry, in document: OpenAPIDocument) -> [Parameter] {
-        var merged: [Parameter] = []
-        for value in entry.pathItem.parameters + entry.operation.parameters {
-            guard let parameter = document.resolve(value) else { continue }
-            merged.removeAll { $0.name == parameter.name && $0.location == parameter.location }
-            merged.append(parameter)
-        }
-        return merged
-    }
-
     mutating func compareParameters(_ a: Entry, _ b: Entry, label: String) {
-        let oldParameters = parameters(a, in: old), newParameters = parameters(b, in: new)
+        let oldParameters = old.parameters(of: a.operation, in: a.pathItem), newParameters = new.parameters(of: b.operation, in: b.pathItem)
         // Path parameters are matched by position (their names may change freely).
         func key(_ parameter: Parameter, _ all: [Parameter]) -> String {
             if parameter.location == .path, let index = all.filter({ $0.location == .path }).firstIndex(of: parameter) { return "path#\(index)" }
@@ -238,7 +224,7 @@ public struct WireDiff {
 
     mutating func compareResponses(_ a: Entry, _ b: Entry, label: String) {
         let oldResponses = a.operation.responses, newResponses = b.operation.responses
-        for (status, value) in newResponses {
+        for (status, value) in newResponses.map({ ($0.status, $0.response) }) {
             guard let response = new.resolve(value) else { continue }
             guard let previousValue = oldResponses.first(where: { $0.status.uppercased() == status.uppercased() })?.response,
                   let previous = old.resolve(previousValue) else {
@@ -250,7 +236,7 @@ public struct WireDiff {
             compareContent(previous.content, response.content, site: .response, label: label, pointer: response.pointer, mark: response.mark)
             compareResponseDetails(status: status, previous, response, label: label)
         }
-        for (status, value) in oldResponses where !newResponses.contains(where: { $0.status.uppercased() == status.uppercased() }) {
+        for (status, value) in oldResponses.map({ ($0.status, $0.response) }) where !newResponses.contains(where: { $0.status.uppercased() == status.uppercased() }) {
             guard let response = old.resolve(value) else { continue }
             let success = status.hasPrefix("2")
             add(success ? .responseSuccessStatusRemoved : .responseStatusRemoved, label,

@@ -92,11 +92,9 @@ public enum ReservedNames {
     /// Taken in every enum: the case for unlisted values and `CaseIterable`'s `allCases`.
     public static let enumCaseNames: Set<String> = memberNames.union(["unknown", "allCases"])
 
-    /// Taken in every operation method: the generated body's locals (see `OperationRenderer`).
-    public static let parameterNames: Set<String> = memberNames.union([
-        "body", "client", "core", "request", "response", "data", "query", "operationID", "violations", "requestBody", "responseBody",
-        "encodedQuery", "multipart",
-    ])
+    /// Taken in every operation method: the names its generated body declares or reads
+    /// (`OperationLocals`, kept beside the renderer that writes them).
+    public static let parameterNames: Set<String> = memberNames.union(OperationLocals.names)
 
     /// Taken among a client's (or API version namespace's) operation methods: its stored and
     /// computed properties.

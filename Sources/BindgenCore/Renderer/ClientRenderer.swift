@@ -118,7 +118,7 @@ extension SwiftRenderer {
     private func credentialDocumentation(_ credential: Credential) -> String {
         let how: String
         switch credential.kind {
-        case .apiKey(let name, let location): how = "an API key sent in the `\(name)` \(location == "query" ? "query parameter" : location)"
+        case .apiKey(let name, let location): how = "an API key sent in the `\(name)` \(location == .query ? "query parameter" : location.rawValue)"
         case .bearer: how = "a token sent as `Authorization: Bearer` (RFC 6750)"
         case .basic: how = "user and password sent as `Authorization: Basic` (RFC 7617)"
         }

@@ -101,7 +101,7 @@ extension SwiftRenderer {
             let accept = acceptedMediaTypes(operation)
             let mutatesRequest = operation.parameters.contains { $0.location == .header || $0.location == .cookie }
                 || !accept.isEmpty || !operation.security.isEmpty || operation.requestBody != nil
-            writer.line("\(mutatesRequest ? "var" : "let") request = \(pathThrows ? "try " : "")core.makeRequest(method: .\(operation.httpMethod), path: \(pathExpression(operation))\(queryArgument))")
+            writer.line("\(mutatesRequest ? "var" : "let") request = \(pathThrows ? "try " : "")core.makeRequest(method: \(operation.httpMethod.requestMethodExpression), path: \(pathExpression(operation))\(queryArgument))")
             renderRequestValidation(operation, into: &writer)
             for parameter in operation.parameters where parameter.location == .header {
                 writer.line("try core.setHeader(\(parameter.jsonName.swiftLiteral), \(headerValue(parameter)), in: &request, operationID: operationID)")
@@ -129,7 +129,7 @@ extension SwiftRenderer {
         var lines: [String] = []
         if let summary = operation.summary { lines.append(summary); lines.append("") }
         if let description = operation.description, description != operation.summary { lines.append(description); lines.append("") }
-        lines.append("`\(operation.httpMethod.uppercased()) \(operation.pathTemplate)` (operation `\(operation.operationID)`)")
+        lines.append("`\(operation.httpMethod.token) \(operation.pathTemplate)` (operation `\(operation.operationID)`)")
         var parameterLines: [String] = []
         for parameter in operation.parameters {
             let where_ = parameter.location == .path ? "path" : "\(parameter.location.rawValue) `\(parameter.jsonName)`"
@@ -239,7 +239,7 @@ extension SwiftRenderer {
         let scheme = credential.schemeName.swiftLiteral
         switch credential.kind {
         case .apiKey(let name, let location):
-            return ".\(location)(scheme: \(scheme), name: \(name.swiftLiteral), value: \(value))"
+            return "\(location.credentialCase)(scheme: \(scheme), name: \(name.swiftLiteral), value: \(value))"
         case .bearer: return ".bearer(scheme: \(scheme), token: \(value))"
         case .basic: return ".basic(scheme: \(scheme), credentials: \(value))"
         }

@@ -11,10 +11,8 @@ extension Translator {
         // operationIds first, derived ones (method + path) give way.
         var planned: [PlannedOperation] = []
         for (path, method, operation, pathItem) in document.operations {
-            guard options.filter.includes(tags: operation.tags, operationID: operation.operationID, path: path, version: apiVersion(of: path)) else {
-                continue
-            }
-            let version = options.versionSource == .none ? nil : apiVersion(of: path)
+            guard options.filter.includes(operation, path: path) else { continue }
+            let version = options.versionSource == .none ? nil : VersionSource.versionSegment(of: path)
             let operationID = operation.operationID ?? (method.rawValue + Naming.typeName(path))
             var baseName = operationID
             if let version, baseName.lowercased().hasSuffix(version.lowercased()), baseName.count > version.count {
@@ -70,16 +68,6 @@ extension Translator {
         return ClientDeclaration(name: clientName, credentials: withRequirement, groups: result)
     }
 
-    /// The version segment of a path (`/api/v202203/…` → `v202203`): the first segment that is
-    /// `v` followed by digits.
-    func apiVersion(of path: String) -> String? {
-        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
-        let match = segments.first { (segment: Substring) -> Bool in
-            segment.count > 1 && segment.first == "v" && segment.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
-        }
-        return match.map(String.init)
-    }
-
     mutating func translateCredentials() -> [Credential] {
         var result: [Credential] = []
         for (name, value) in document.components.securitySchemes {
@@ -87,7 +75,7 @@ extension Translator {
             let kind: Credential.Kind
             switch scheme.kind {
             case .apiKey(let parameterName, let location):
-                kind = .apiKey(name: parameterName, location: location.rawValue)
+                kind = .apiKey(name: parameterName, location: location)
             case .http(let httpScheme, _) where httpScheme.lowercased() == "bearer":
                 kind = .bearer
             case .http(let httpScheme, _) where httpScheme.lowercased() == "basic":
@@ -109,19 +97,39 @@ extension Translator {
         return result
     }
 
+    /// One operation → its method declaration, in steps: parameters (labels, types, rules), the
+    /// path template, the request body, the responses and paging, the security alternatives.
+    /// nil (with a warning) when the operation cannot be generated: a parameter style its
+    /// location does not define, a path placeholder no parameter fills, a body with no media type.
     mutating func translateOperation(_ operation: Operation, method: HTTPMethod, path: String, pathItem: PathItem, operationID: String,
                                      methodName: String, supportedSchemes: Set<String>) -> OperationDeclaration? {
         let typePrefix = Naming.typeName(operationID)
-
-        // Parameters: the operation's override the path item's with the same name and location.
-        var parameters: [Parameter] = []
-        for value in pathItem.parameters + operation.parameters {
-            guard let parameter = document.resolve(value) else { continue }
-            parameters.removeAll { $0.name == parameter.name && $0.location == parameter.location }
-            parameters.append(parameter)
+        guard let (parameters, placeholders) = translateParameters(document.parameters(of: operation, in: pathItem),
+                                                                   typePrefix: typePrefix, methodName: methodName),
+              let pathParts = pathParts(path, placeholders: placeholders, operation: operation) else { return nil }
+        var requestBody: RequestBodyDeclaration?
+        if let value = operation.requestBody, let body = document.resolve(value) {
+            guard let declaration = translateRequestBody(body, typePrefix: typePrefix) else {
+                warn("the request body declares no media type; the operation is skipped", body.mark, body.pointer)
+                return nil
+            }
+            requestBody = declaration
         }
-        // Parameter labels compete as a set; the generated method's own locals (see
-        // OperationRenderer) are reserved.
+        let (success, errors) = translateResponses(operation, typePrefix: typePrefix)
+        let paging = paging(parameters: parameters, success: success)
+        let security = securityAlternatives(operation, supportedSchemes: supportedSchemes)
+        return OperationDeclaration(
+            operationID: operationID, methodName: methodName, httpMethod: method, pathTemplate: path, pathParts: pathParts,
+            parameters: parameters, requestBody: requestBody, success: success, errorResponses: errors, security: security,
+            summary: operation.summary, description: operation.description, isDeprecated: operation.deprecated, paging: paging)
+    }
+
+    /// The operation's parameters (`OpenAPIDocument.parameters(of:in:)`) as declarations, ordered
+    /// path, query, header, cookie, with the Swift name of each path parameter by its wire name.
+    /// Labels compete as a set (`NameAllocation`); the generated method's own locals
+    /// (`OperationLocals`) are reserved. nil when a parameter's style is not one its location defines.
+    mutating func translateParameters(_ parameters: [Parameter], typePrefix: String, methodName: String)
+        -> (declarations: [ParameterDeclaration], placeholders: [String: String])? {
         let locations = [ParameterLocation.path, .query, .header, .cookie]
         let ordered = locations.flatMap { location in parameters.filter { $0.location == location } }
         let labels = NameAllocation.allocate(ordered.map { parameter in
@@ -131,7 +139,6 @@ extension Translator {
         var declarations: [ParameterDeclaration] = []
         var placeholders: [String: String] = [:]
         var unused: [TypeDeclaration] = []
-        var explanations: [(Parameter, NameAllocation.Outcome)] = []
         for (parameter, label) in zip(ordered, labels) {
             let location = parameter.location
             let schema = parameter.schema ?? parameter.content.first?.schema
@@ -139,46 +146,44 @@ extension Translator {
                 typeReference(for: $0, suggestedName: Naming.typeName(parameter.name), owner: .topLevel(typePrefix), nested: &unused)
             } ?? .string
             guard let (style, explode) = parameterStyle(parameter) else { return nil }
-            let name = label.name
-            explanations.append((parameter, label))
-            if location == .path { placeholders[parameter.name] = name }
+            if location == .path { placeholders[parameter.name] = label.name }
             declarations.append(ParameterDeclaration(
-                name: name, jsonName: parameter.name, location: ParameterDeclaration.Location(rawValue: location.rawValue)!,
+                name: label.name, jsonName: parameter.name, location: location,
                 type: type, isRequired: parameter.required, documentation: parameter.description,
                 rules: schema.map { rules(for: $0, boundAs: type) } ?? ValidationRules(),
                 style: style, explode: explode, allowReserved: parameter.allowReserved && location == .query,
                 contentMediaType: parameter.schema == nil ? parameter.content.first?.name : nil))
         }
-        for (parameter, label) in explanations {
+        for (parameter, label) in zip(ordered, labels) {
             explain("parameter", wireName: parameter.name, swiftName: label.name, owner: methodName, outcome: label,
                     pointer: parameter.pointer.appending("name"), isType: false)
         }
-        var pathParts: [OperationDeclaration.PathPart] = []
+        return (declarations, placeholders)
+    }
+
+    /// The path template as literals and parameters (by Swift name); nil, with a warning, when a
+    /// placeholder names no path parameter of the operation.
+    mutating func pathParts(_ path: String, placeholders: [String: String], operation: Operation) -> [OperationDeclaration.PathPart]? {
+        var parts: [OperationDeclaration.PathPart] = []
         for part in splitTemplate(path) {
             switch part {
-            case .literal(let text): pathParts.append(.literal(text))
+            case .literal(let text): parts.append(.literal(text))
             case .parameter(let name):
                 guard let swiftName = placeholders[name] else {
                     warn("path template names '{\(name)}' but the operation declares no such path parameter; the operation is skipped",
                          operation.mark, operation.pointer)
                     return nil
                 }
-                pathParts.append(.parameter(swiftName))
+                parts.append(.parameter(swiftName))
             }
         }
+        return parts
+    }
 
-        var requestBody: RequestBodyDeclaration?
-        if let value = operation.requestBody, let body = document.resolve(value) {
-            guard let declaration = translateRequestBody(body, typePrefix: typePrefix) else {
-                warn("the request body declares no media type; the operation is skipped", body.mark, body.pointer)
-                return nil
-            }
-            requestBody = declaration
-        }
-
-        let (success, errors) = translateResponses(operation, typePrefix: typePrefix)
-        let paging = paging(parameters: declarations, success: success)
-
+    /// The security requirement alternatives the client can meet, each a set of scheme names
+    /// (empty: no security). The operation's `security`, else the document's (OpenAPI 3.1
+    /// §4.8.10); alternatives using an unsupported scheme are dropped, with a warning when none is left.
+    mutating func securityAlternatives(_ operation: Operation, supportedSchemes: Set<String>) -> [[String]] {
         let requirements = operation.security ?? document.security ?? []
         var security: [[String]] = []
         for requirement in requirements {
@@ -189,11 +194,7 @@ extension Translator {
             warn("none of the operation's security requirements uses a supported scheme; it is sent without credentials",
                  operation.mark, operation.pointer)
         }
-
-        return OperationDeclaration(
-            operationID: operationID, methodName: methodName, httpMethod: method.rawValue, pathTemplate: path, pathParts: pathParts,
-            parameters: declarations, requestBody: requestBody, success: success, errorResponses: errors, security: security,
-            summary: operation.summary, description: operation.description, isDeprecated: operation.deprecated, paging: paging)
+        return security
     }
 
     func isScalarParameterType(_ type: TypeReference) -> Bool {
@@ -309,7 +310,7 @@ extension Translator {
                     message: "operationId '\(id)' is already used by \(where_) (line \(firstMark.line)); operationIds must be unique among all operations (OpenAPI Operation Object)",
                     pointer: pointer))
             } else {
-                first[id] = ("\(method.rawValue.uppercased()) \(path)", mark)
+                first[id] = ("\(method.token) \(path)", mark)
             }
         }
     }
@@ -319,7 +320,7 @@ extension Translator {
         var notes: [String] = []
         if override { notes.append("nameOverrides.operations in the generator config") }
         if plan.operation.operationID == nil {
-            notes.append("no operationId: derived from \(plan.method.rawValue.uppercased()) \(plan.path)")
+            notes.append("no operationId: derived from \(plan.method.token) \(plan.path)")
         }
         let pointer = plan.operation.operationID == nil ? plan.operation.pointer : plan.operation.pointer.appending("operationId")
         explain("method", wireName: plan.operationID, swiftName: outcome.name, owner: plan.version.map(Naming.typeName), outcome: outcome,

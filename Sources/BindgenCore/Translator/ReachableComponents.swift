@@ -9,7 +9,7 @@ extension Translator {
         guard !options.filter.isEmpty else { return nil }
         var pending: [Node] = []
         for (path, _, operation, pathItem) in document.operations
-        where options.filter.includes(tags: operation.tags, operationID: operation.operationID, path: path, version: apiVersion(of: path)) {
+        where options.filter.includes(operation, path: path) {
             if let node = document.root.node(at: operation.pointer) { pending.append(node) }
             if let node = document.root.node(at: pathItem.pointer.appending("parameters")) { pending.append(node) }
         }
@@ -23,9 +23,7 @@ extension Translator {
                 for pair in pairs {
                     if pair.key.text == "$ref", let target = pair.value.text, target.hasPrefix("#"), visited.insert(target).inserted,
                        let pointer = JSONPointer(String(target.dropFirst())), let referenced = document.root.node(at: pointer) {
-                        if pointer.tokens.count == 3, pointer.tokens[0] == "components", pointer.tokens[1] == "schemas" {
-                            schemas.insert(pointer.tokens[2])
-                        }
+                        if let name = pointer.componentName(in: "schemas") { schemas.insert(name) }
                         pending.append(referenced)
                     } else {
                         pending.append(pair.value)

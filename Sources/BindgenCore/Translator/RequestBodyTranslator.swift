@@ -87,10 +87,7 @@ extension Translator {
         for (_, _, operation, _) in document.operations {
             guard let value = operation.requestBody, let body = document.resolve(value) else { continue }
             for media in body.content where requestKind(media) == .multipart {
-                if let pointer = media.schema?.reference?.localPointer, pointer.tokens.count == 3, pointer.tokens[0] == "components",
-                   pointer.tokens[1] == "schemas" {
-                    result.insert(pointer.tokens[2])
-                }
+                if let name = media.schema?.reference?.componentName(in: "schemas") { result.insert(name) }
             }
         }
         return result

@@ -10,7 +10,7 @@ extension Translator {
         var headerSources: [(wireName: String, header: Header)] = []
         let hasExplicitSuccess = operation.responses.contains { $0.status.hasPrefix("2") }
         var firstSuccess = true
-        for (status, value) in operation.responses {
+        for (status, value) in operation.responses.map({ ($0.status, $0.response) }) {
             guard let response = document.resolve(value) else { continue }
             let isSuccess = status.hasPrefix("2") || (status == "default" && !hasExplicitSuccess)
             if isSuccess {

@@ -12,8 +12,7 @@ extension Translator {
         guard enter(schema) else { return ValidationRules() }
         defer { budget.depth -= 1 }
         if let reference = schema.reference {
-            if let pointer = reference.localPointer, pointer.tokens.count == 3, pointer.tokens[0] == "components",
-               pointer.tokens[1] == "schemas", let name = componentTypeNames[pointer.tokens[2]] {
+            if let component = reference.componentName(in: "schemas"), let name = componentTypeNames[component] {
                 return .reference(aliasComponents.contains(name) ? .alias(name) : .type(name))
             }
             if type == nil, let cached = inlinedRules[reference.target] {
@@ -66,10 +65,10 @@ extension Translator {
             guard let pattern = patternRule(entry.pattern, mark: entry.mark, pointer: pointer, at: schema) else { return nil }
             return PatternRules(pattern: pattern, rules: self.rules(for: entry.schema))
         }
-        for (name, property) in schema.properties where schema.required.contains(name) {
-            let resolved = self.resolved(property) ?? property
-            if property.readOnly || resolved.readOnly { rules.readOnlyProperties.append(name) }
-            if property.writeOnly || resolved.writeOnly { rules.writeOnlyProperties.append(name) }
+        for property in schema.properties where schema.required.contains(property.name) {
+            let resolved = self.resolved(property.schema) ?? property.schema
+            if property.schema.readOnly || resolved.readOnly { rules.readOnlyProperties.append(property.name) }
+            if property.schema.writeOnly || resolved.writeOnly { rules.writeOnlyProperties.append(property.name) }
         }
         rules.minProperties = schema.minProperties
         rules.maxProperties = schema.maxProperties

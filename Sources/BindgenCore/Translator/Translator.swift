@@ -330,7 +330,7 @@ public struct Translator {
         let schema = mergedAllOf(schema) ?? schema
         let (names, nestedNames) = propertyNames(of: schema, ownerPath: ownerPath)
         return schema.properties.enumerated().map { index, property in
-            let (jsonName, propertySchema) = property
+            let (jsonName, propertySchema) = (property.name, property.schema)
             // Declared, initialised, assigned and listed in `CodingKeys`: the name is written 4 times.
             charge(20 + 4 * jsonName.utf8.count + (propertySchema.description?.utf8.count ?? 0), at: propertySchema)
             let name = names[index]
@@ -399,8 +399,7 @@ public struct Translator {
         guard enter(schema) else { return .json }
         defer { budget.depth -= 1 }
         if let reference = schema.reference {
-            if let pointer = reference.localPointer, pointer.tokens.count == 3, pointer.tokens[0] == "components",
-               pointer.tokens[1] == "schemas", let name = componentTypeNames[pointer.tokens[2]] {
+            if let component = reference.componentName(in: "schemas"), let name = componentTypeNames[component] {
                 return .named(name)
             }
             guard let target = self.schema(for: reference) else { return .json }

@@ -175,9 +175,7 @@ extension Translator {
             if claimed.insert(value).inserted { values[index, default: []].append(value) }
         }
         func componentName(_ branch: Schema) -> String? {
-            guard let pointer = branch.reference?.localPointer, pointer.tokens.count == 3, pointer.tokens[0] == "components",
-                  pointer.tokens[1] == "schemas" else { return nil }
-            return pointer.tokens[2]
+            branch.reference?.componentName(in: "schemas")
         }
         var mapped: Set<Int> = []
         for (key, target) in discriminator.mapping {
