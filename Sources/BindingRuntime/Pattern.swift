@@ -18,7 +18,7 @@ public final class Pattern: Sendable {
     public let source: String
     /// The generator's equivalent ICU (`NSRegularExpression`) pattern. Not used for matching.
     public let icu: String
-    private let automaton: Result<PatternAutomaton, CompileFailure>
+    let automaton: Result<PatternAutomaton, CompileFailure>
     private let stepBudget: Int
 
     private struct CompileFailure: Error {
@@ -80,6 +80,9 @@ public final class Pattern: Sendable {
         case .failure(let failure):
             return .unsupported(failure.message)
         case .success(let automaton):
+            if automaton.isStraight {
+                return automaton.straightSearch(text.unicodeScalars, steps: &steps) ? .match : .noMatch
+            }
             var codePoints: [UInt32] = []
             codePoints.reserveCapacity(text.utf8.count)
             for scalar in text.unicodeScalars { codePoints.append(scalar.value) }
