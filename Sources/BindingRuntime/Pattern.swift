@@ -18,7 +18,7 @@ public final class Pattern: Sendable {
     public let source: String
     /// The generator's equivalent ICU (`NSRegularExpression`) pattern. Not used for matching.
     public let icu: String
-    let automaton: Result<PatternAutomaton, CompileFailure>
+    private let automaton: Result<PatternAutomaton, CompileFailure>
     private let stepBudget: Int
 
     private struct CompileFailure: Error {
@@ -92,6 +92,12 @@ public final class Pattern: Sendable {
             case .budgetExceeded: return .budgetExceeded(steps: steps)
             }
         }
+    }
+
+    /// The compiled automaton, or nil if the pattern did not compile.
+    var compiled: PatternAutomaton? {
+        if case .success(let automaton) = automaton { return automaton }
+        return nil
     }
 
     /// Instructions in the compiled automaton (all programs), or nil if it did not compile.

@@ -30,7 +30,7 @@ import Testing
         var nested: [String: [Int?]] = ["x": [1, nil, 3], "y": []]
         var intKeyed: [Int: String] = [1: "one", 20: "twenty"]
         var uuid = UUID(uuidString: "E621E1F8-C36C-495A-93FC-0C247A3E6E5F")!
-        var calendarDate = CalendarDate(year: 2026, month: 3, day: 30)
+        var calendarDate = CalendarDate(year: 2026, month: 3, day: 30)!
         var json: JSONValue = .object(["n": .number(2.0), "i": .integer(3), "a": .array([.null, .bool(false), .string("s")])])
 
         enum CodingKeys: String, CodingKey {
@@ -69,12 +69,12 @@ import Testing
         let direct = JSONValue(encoding: scalars)
         #expect(direct != .null)
         #expect(direct == Self.viaText(scalars))
-        for value in [1.0, 1e16, 0.1, -0.0, 1e-7, 9_007_199_254_740_993] {
+        for value in [1.0, 1e16, 0.1, -0.0, 1e-7, 9.007199254740993e15] {
             #expect(JSONValue(encoding: value) == Self.viaText(value), "\(value)")
         }
         #expect(JSONValue(encoding: 2.0) == .integer(2))
         #expect(JSONValue(encoding: 0.5) == .number(0.5))
-        #expect(JSONValue(encoding: UInt64.max) == .number(18_446_744_073_709_551_615))
+        #expect(JSONValue(encoding: UInt64.max) == .number(Double(UInt64.max)))
         #expect(JSONValue(encoding: "top") == .string("top"))
         #expect(JSONValue(encoding: [Nothing()]) == Self.viaText([Nothing()]))
         #expect(JSONValue(encoding: [Nothing()]) == .array([.object([:])]))
