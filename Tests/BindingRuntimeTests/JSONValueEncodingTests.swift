@@ -17,7 +17,7 @@ import Testing
         var int8 = Int8.max, int16 = Int16.min, int32 = Int32.max, int64 = Int64.min
         var uint = UInt.max, uint8 = UInt8.max, uint16 = UInt16.max, uint32 = UInt32.max, uint64 = UInt64.max
         var smallUInt64: UInt64 = 42
-        var doubles: [Double] = [0, -0.0, 1, 2.5, 0.1, 1e15, 1e16, 1e17, 9_007_199_254_740_992, 123_456_789_012, 1e-7, 5e-324, -1.5e300,
+        var doubles: [Double] = [0, -0.0, 1, 2.5, 0.1, 1e15, 1e16, 1e17, 9_007_199_254_740_992, 123_456_789_012, 1e-7, .leastNonzeroMagnitude, -1.5e300,
                                  .greatestFiniteMagnitude, 0.30000000000000004]
         var floats: [Float] = [0.1, 1, 3.4e38, 1e-3]
         var decimal = Decimal(string: "12.50")!
