@@ -229,8 +229,11 @@ run_load() {
 run_validate() {
     log "validate(): $VALIDATE_CALLS calls per round"
     "$LOADBENCH_BIN/validate-bench" --calls "$VALIDATE_CALLS" --rounds 7 | tee "$TMP/validate.out" >&2
+    log "decoding DataAccessReleaseState: generated vs hand-written Codable, $VALIDATE_CALLS calls per round"
+    "$LOADBENCH_BIN/decode-bench" --calls "$VALIDATE_CALLS" --rounds 7 | tee "$TMP/decode.out" >&2
 }
 val() { grep "case=$1 " "$TMP/validate.out" | kv "$2"; }
+dec() { grep "case=$1 " "$TMP/decode.out" | kv "$2"; }
 
 # ---------------------------------------------------------------- compile (debug)
 # compile_module NAME PKGDIR DEPTARGET MODULE: builds DEPTARGET untimed, then times the build of
@@ -369,10 +372,24 @@ REPORT="$TMP/report.md"
         echo
         echo "| case | ns/call |"
         echo "| --- | ---: |"
-        echo "| \`DataAccessReleaseRequest.validate()\`, valid (encode + parse + check) | $(val single-valid median_ns) |"
+        echo "| \`DataAccessReleaseRequest.validate()\`, valid (\`JSONValue(encoding:)\` + check) | $(val single-valid median_ns) |"
         echo "| \`DataAccessReleaseRequest.validate()\`, pattern violation (error path) | $(val single-invalid median_ns) |"
+        echo "| the same check after the earlier route: \`JSONEncoder\` text parsed back | $(val single-valid-text median_ns) |"
+        echo "| \`JSONValue(encoding:)\` of the request alone / the text route alone | $(val encode median_ns) / $(val encode-text median_ns) |"
         echo "| 100-element \`[DataAccessReleaseRequest]\`: \`JSONValue(encoding:)\` + \`ValidationSchema.validate\` | $(val array100 median_ns) |"
         echo "| 100-element array, \`ValidationSchema.validate\` only (pre-encoded \`JSONValue\`) | $(val array100-check median_ns) |"
+        echo
+        echo "Target: \`validate()\` ≤ 1000 ns: $(awk -v a="$(val single-valid median_ns)" 'BEGIN { if (a + 0 > 0 && a <= 1000) print "**met**"; else print "**not met**" }')."
+        echo
+        echo "Decoding \`DataAccessReleaseState\` (\`JSONCoding.decoder\`, median ns per decode over 7 rounds):"
+        echo
+        echo "| decoded as | ns/decode |"
+        echo "| --- | ---: |"
+        echo "| the generated \`DataAccessReleaseState\` | $(dec generated median_ns) |"
+        echo "| a hand-written \`Codable\` struct of the same shape | $(dec handwritten median_ns) |"
+        echo "| ratio | $(grep 'ratio=' "$TMP/decode.out" | kv median)× |"
+        echo
+        echo "Target: within 1.2× of the hand-written struct: $(awk -v a="$(grep 'ratio=' "$TMP/decode.out" | kv median)" 'BEGIN { if (a + 0 > 0 && a <= 1.2) print "**met**"; else print "**not met**" }')."
     fi
     echo
     echo "## 4. Debug compile of the generated module"

@@ -19,6 +19,14 @@ let package = Package(
             dependencies: ["BenchSupport", .product(name: "BindgenCore", package: "api-bindgen")]
         ),
         .executableTarget(
+            name: "decode-bench",
+            dependencies: [
+                "BenchSupport",
+                .product(name: "EnergyCAP", package: "api-bindgen"),
+                .product(name: "BindingRuntime", package: "api-bindgen"),
+            ]
+        ),
+        .executableTarget(
             name: "validate-bench",
             dependencies: [
                 "BenchSupport",

@@ -13,11 +13,26 @@ extension ClientCore {
     /// `Content-Type` passes (RFC 9110 §8.3 lets the recipient assume a type).
     /// - Throws: `UnexpectedContentTypeError` naming the operation, status and content type.
     public func checkContentType(_ declared: [String], request: HTTPRequest, response: HTTPResponse, body: Data, operationID: String) throws {
-        guard let received = response.headerFields[.contentType], !declared.isEmpty else { return }
-        let type = MediaTypeMatch.essence(received)
-        if declared.contains(where: { MediaTypeMatch.matches(type, range: MediaTypeMatch.essence($0)) }) { return }
+        if hasDeclaredContentType(response, declared: declared) { return }
         throw UnexpectedContentTypeError(operationID: operationID, method: request.method, path: pathWithoutQuery(request), response: response,
                                          body: body, declared: declared)
+    }
+
+    /// `checkContentType` for a body still being received: the body is read (within
+    /// `maximumResponseBodySize`) only when the type is not declared, for the error.
+    /// - Throws: `UnexpectedContentTypeError`, or `TransportError` when reading that body fails.
+    public func checkContentType(_ declared: [String], request: HTTPRequest, response: HTTPResponse, stream: ResponseBodyStream, operationID: String) async throws {
+        if hasDeclaredContentType(response, declared: declared) { return }
+        try checkContentType(declared, request: request, response: response, body: try await collect(stream, request: request, operationID: operationID),
+                             operationID: operationID)
+    }
+
+    /// The rule of `checkContentType`: true when the response has no `Content-Type`, the spec
+    /// declares none, or the type is one of `declared`.
+    func hasDeclaredContentType(_ response: HTTPResponse, declared: [String]) -> Bool {
+        guard let received = response.headerFields[.contentType], !declared.isEmpty else { return true }
+        let type = MediaTypeMatch.essence(received)
+        return declared.contains(where: { MediaTypeMatch.matches(type, range: MediaTypeMatch.essence($0)) })
     }
 
     /// Raw bytes with the response's `Content-Type`, or `declared` when it had none.

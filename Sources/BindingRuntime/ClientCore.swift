@@ -56,9 +56,7 @@ public import Foundation
     /// (`/body/...` style pointers are the body's own; parameters use `/<name>`).
     public func violations<T: Encodable>(of value: T?, schema: ValidationSchema, pointer: String = "") -> [ValidationError] {
         guard let value else { return [] }
-        let json: JSONValue
-        if let data = try? JSONCoding.requestEncoder().encode(value), let parsed = try? JSONValue.parse(data) { json = parsed } else { json = .null }
-        return schema.validate(json, direction: .request).map { error in
+        return schema.validate(RequestEncoding.jsonValue(value), direction: RequestEncoding.direction).map { error in
             var error = error
             error.pointer = pointer + error.pointer
             return error
@@ -86,8 +84,9 @@ public import Foundation
         }
     }
 
+    /// A JSON request body (`RequestEncoding`).
     public func encodeJSON<T: Encodable>(_ value: T) throws -> Data {
-        try JSONCoding.requestEncoder().encode(value)
+        try RequestEncoding.encode(value, as: .json).data
     }
 
     /// Decodes a response body.

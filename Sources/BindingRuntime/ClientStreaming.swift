@@ -57,6 +57,18 @@ extension ClientCore {
         return (response, ResponseBodyStream(data))
     }
 
+    /// A streamed response body read whole, within `maximumResponseBodySize`: what a `…Stream(…)`
+    /// method does with the body of an error status (for `APIError`) or of an undeclared content type.
+    /// - Throws: `TransportError` naming the operation when reading fails or the body is over the
+    ///   limit (`underlying` is then `ResponseBodyTooLargeError`).
+    public func collect(_ stream: ResponseBodyStream, request: HTTPRequest, operationID: String) async throws -> Data {
+        do {
+            return try await stream.collect(upTo: configuration.maximumResponseBodySize)
+        } catch {
+            throw TransportError(operationID: operationID, request: request, wrapping: error, middleware: nil)
+        }
+    }
+
     /// The body to send: the middleware's bytes when it passed some, else the original body.
     private static func outgoing(_ data: Data?, original: RequestBody?) throws -> RequestBody? {
         if let data { return .data(data) }

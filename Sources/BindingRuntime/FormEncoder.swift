@@ -28,10 +28,12 @@ public struct BodyFieldEncoding: Hashable, Sendable {
 /// the bracket form Stripe-style APIs read: `metadata[order_id]=6735`,
 /// `items[0][price]=price_1`, `expand[]=customer`. Nulls are left out.
 public enum FormEncoder {
+    /// A request body: `RequestEncoding.encode(value, as: .form(encodings:))` (readOnly
+    /// properties left out).
     /// - Throws: `EncodingError.invalidValue` when the value is not an object, or the value's own
     ///   encoding error.
     public static func encode<T: Encodable>(_ value: T, encodings: [String: BodyFieldEncoding] = [:]) throws -> Data {
-        Data(try text(ParameterValue(encoding: value), encodings: encodings).utf8)
+        try RequestEncoding.encode(value, as: .form(encodings: encodings)).data
     }
 
     /// The body text for a value already converted.

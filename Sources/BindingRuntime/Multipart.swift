@@ -93,8 +93,16 @@ public struct MultipartBody: Sendable {
     /// One part per property of `value` (an object), as described on the type.
     /// - Throws: `EncodingError.invalidValue` when `value` is not an object;
     ///   `InvalidHeaderValueError` for a part header holding CR or LF.
+    /// The value is encoded for a request (`RequestEncoding.parameterValue`: readOnly properties left out).
     public mutating func append<T: Encodable>(encoding value: T, encodings: [String: BodyFieldEncoding] = [:]) throws {
-        guard case .object(let fields) = try ParameterValue(encoding: value) else {
+        try append(RequestEncoding.parameterValue(value), encodings: encodings)
+    }
+
+    /// One part per member of `value`, which must be an object.
+    /// - Throws: `EncodingError.invalidValue` when it is not; `InvalidHeaderValueError` for a part
+    ///   header holding CR or LF.
+    public mutating func append(_ value: ParameterValue, encodings: [String: BodyFieldEncoding] = [:]) throws {
+        guard case .object(let fields) = value else {
             throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "a multipart body must be an object (OpenAPI 3.1.1 §4.8.14.4)"))
         }
         for field in fields {

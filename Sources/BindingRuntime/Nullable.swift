@@ -63,8 +63,10 @@ extension Nullable: ExpressibleByBooleanLiteral where Wrapped: ExpressibleByBool
 
 extension KeyedDecodingContainer {
     /// For an optional *and* nullable property: nil when the key is absent, `.null` for `null`.
+    /// A value that is present (the common case) is looked up once; `contains` tells an absent
+    /// key from `null` only when there is no value.
     public func decodeNullable<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> Nullable<T>? {
-        guard contains(key) else { return nil }
-        return try decodeNil(forKey: key) ? .null : .value(decode(T.self, forKey: key))
+        if let value = try decodeIfPresent(T.self, forKey: key) { return .value(value) }
+        return contains(key) ? .null : nil
     }
 }

@@ -30,7 +30,18 @@ public enum ParameterValue: Hashable, Sendable {
     /// `MultipartFile` as a file.
     /// - Throws: the value's own `EncodingError`.
     public init<T: Encodable>(encoding value: T) throws {
-        let node = ParameterNode()
+        try self.init(encoding: value, userInfo: [:])
+    }
+
+    /// As `init(encoding:)`, the encoder's `userInfo` giving `direction`
+    /// (`JSONCoding.directionKey`): with `.request`, generated structs leave out their `readOnly`
+    /// properties. Request bodies and parameters are encoded so (`RequestEncoding`).
+    public init<T: Encodable>(encoding value: T, direction: CodingDirection) throws {
+        try self.init(encoding: value, userInfo: [JSONCoding.directionKey: direction])
+    }
+
+    private init<T: Encodable>(encoding value: T, userInfo: [CodingUserInfoKey: Any]) throws {
+        let node = ParameterNode(userInfo: userInfo)
         try node.encode(value, codingPath: [])
         self = node.value
     }
@@ -91,6 +102,12 @@ private final class ParameterNode {
 
     var storage: Storage = .empty
     var sortsKeys = false
+    /// The encoders' `userInfo` (the direction), shared by the whole tree.
+    let userInfo: [CodingUserInfoKey: Any]
+
+    init(userInfo: [CodingUserInfoKey: Any]) {
+        self.userInfo = userInfo
+    }
 
     var value: ParameterValue {
         switch storage {
@@ -129,9 +146,9 @@ private final class ParameterNode {
 
     func child(for key: String) -> ParameterNode {
         becomeObject()
-        guard case .object(var pairs) = storage else { return ParameterNode() }
+        guard case .object(var pairs) = storage else { return ParameterNode(userInfo: userInfo) }
         if let existing = pairs.first(where: { $0.0 == key }) { return existing.1 }
-        let node = ParameterNode()
+        let node = ParameterNode(userInfo: userInfo)
         pairs.append((key, node))
         storage = .object(pairs)
         return node
@@ -139,8 +156,8 @@ private final class ParameterNode {
 
     func appendChild() -> ParameterNode {
         becomeArray()
-        guard case .array(var nodes) = storage else { return ParameterNode() }
-        let node = ParameterNode()
+        guard case .array(var nodes) = storage else { return ParameterNode(userInfo: userInfo) }
+        let node = ParameterNode(userInfo: userInfo)
         nodes.append(node)
         storage = .array(nodes)
         return node
@@ -165,7 +182,7 @@ private final class ParameterNode {
 private struct ParameterValueEncoder: Encoder {
     let node: ParameterNode
     let codingPath: [any CodingKey]
-    var userInfo: [CodingUserInfoKey: Any] { [:] }
+    var userInfo: [CodingUserInfoKey: Any] { node.userInfo }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         node.becomeObject()

@@ -80,6 +80,9 @@ public final class Pattern: Sendable {
         case .failure(let failure):
             return .unsupported(failure.message)
         case .success(let automaton):
+            if automaton.isStraight {
+                return automaton.straightSearch(text.unicodeScalars, steps: &steps) ? .match : .noMatch
+            }
             var codePoints: [UInt32] = []
             codePoints.reserveCapacity(text.utf8.count)
             for scalar in text.unicodeScalars { codePoints.append(scalar.value) }
@@ -89,6 +92,12 @@ public final class Pattern: Sendable {
             case .budgetExceeded: return .budgetExceeded(steps: steps)
             }
         }
+    }
+
+    /// The compiled automaton, or nil if the pattern did not compile.
+    var compiled: PatternAutomaton? {
+        if case .success(let automaton) = automaton { return automaton }
+        return nil
     }
 
     /// Instructions in the compiled automaton (all programs), or nil if it did not compile.

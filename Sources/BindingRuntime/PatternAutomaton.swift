@@ -58,6 +58,61 @@ struct PatternAutomaton: Sendable {
         sets = compiler.sets
         lookarounds = compiler.lookarounds
         instructionCount = main.instructions.count + lookarounds.reduce(0) { $0 + $1.program.instructions.count }
+        isStraight = lookarounds.isEmpty && instructionCount <= Self.budgetThreshold && main.instructions.allSatisfy { instruction in
+            switch instruction {
+            case .set, .assertion, .match: return true
+            case .split, .jump, .look: return false
+            }
+        }
+    }
+
+    /// The main program is a straight line of sets and assertions (no alternation, optional or
+    /// repeated part, or lookaround), such as `^2[0-9]{11}$`, and small enough to run without a
+    /// step budget: `straightSearch` matches it without thread lists.
+    let isStraight: Bool
+
+    /// For a straight program (`isStraight`): walks it from each start position in turn, as the
+    /// lock-step simulation would find the same match (a straight line has one thread per start).
+    /// Steps count as in `search`: instructions visited plus code points tested, at most
+    /// (n + 1) · m. Returns whether a match was found.
+    func straightSearch(_ text: String.UnicodeScalarView, steps: inout Int) -> Bool {
+        let instructions = main.instructions
+        var start = text.startIndex
+        while true {
+            var position = start
+            var matched = false
+            walk: for instruction in instructions {
+                steps += 1
+                switch instruction {
+                case .set(let set):
+                    guard position < text.endIndex, sets[set].contains(text[position].value) else { break walk }
+                    position = text.index(after: position)
+                case .assertion(let assertion):
+                    guard Self.holds(assertion, at: position, in: text) else { break walk }
+                case .match:
+                    matched = true
+                    break walk
+                case .split, .jump, .look:
+                    break walk
+                }
+            }
+            if matched { return true }
+            // A program that starts with `^` can only match at the start.
+            if case .assertion(.start)? = instructions.first { return false }
+            guard start < text.endIndex else { return false }
+            start = text.index(after: start)
+        }
+    }
+
+    static func holds(_ assertion: PatternAssertion, at position: String.UnicodeScalarView.Index, in text: String.UnicodeScalarView) -> Bool {
+        switch assertion {
+        case .start: return position == text.startIndex
+        case .end: return position == text.endIndex
+        case .wordBoundary, .notWordBoundary:
+            let before = position > text.startIndex && CodePointSet.Builtin.isWord(text[text.index(before: position)].value)
+            let after = position < text.endIndex && CodePointSet.Builtin.isWord(text[position].value)
+            return (before != after) == (assertion == .wordBoundary)
+        }
     }
 
     /// Instructions a node compiles to (lookaround bodies included), saturating.

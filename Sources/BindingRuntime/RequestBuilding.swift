@@ -28,9 +28,9 @@ extension ClientCore {
         }
     }
 
-    /// A value for the styled parameter encoders.
+    /// A value for the styled parameter encoders (`RequestEncoding.parameterValue`).
     public func parameterValue<T: Encodable>(_ value: T) throws -> ParameterValue {
-        try ParameterValue(encoding: value)
+        try RequestEncoding.parameterValue(value)
     }
 
     /// A parameter given by `content` with a JSON media type: the value's JSON text (OpenAPI
@@ -39,16 +39,15 @@ extension ClientCore {
         String(decoding: try encodeJSON(value), as: UTF8.self)
     }
 
-    /// An `application/x-www-form-urlencoded` body (`FormEncoder`).
+    /// An `application/x-www-form-urlencoded` body (`RequestEncoding`, `FormEncoder`).
     public func encodeForm<T: Encodable>(_ value: T, encodings: [String: BodyFieldEncoding] = [:]) throws -> Data {
-        try FormEncoder.encode(value, encodings: encodings)
+        try RequestEncoding.encode(value, as: .form(encodings: encodings)).data
     }
 
     /// A `multipart/form-data` body (`MultipartBody`): its bytes and its `Content-Type` with the
     /// boundary.
     public func encodeMultipart<T: Encodable>(_ value: T, encodings: [String: BodyFieldEncoding] = [:]) throws -> (data: Data, contentType: String) {
-        var body = MultipartBody()
-        try body.append(encoding: value, encodings: encodings)
-        return (body.data, body.contentType)
+        let (data, contentType) = try RequestEncoding.encode(value, as: .multipart(encodings: encodings))
+        return (data, contentType ?? "multipart/form-data")
     }
 }

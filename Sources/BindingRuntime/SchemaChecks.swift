@@ -3,97 +3,97 @@ import Foundation
 /// The keyword checks behind `ValidationSchema.validate(_:)` (JSON Schema Validation, Draft 4
 /// and 2020-12 §6: each keyword applies only to values of its type; all are checked).
 extension ValidationSchema {
-    func check(_ value: JSONValue, pointer: String, draft: Draft, dateTimes: FormatCheck.DateTimeRule, direction: CodingDirection, into errors: inout [ValidationError]) {
+    func check(_ value: JSONValue, pointer: PointerPath, draft: Draft, dateTimes: FormatCheck.DateTimeRule, direction: CodingDirection, into errors: inout [ValidationError]) {
         if let reference {
             let target = reference()
             target.check(value, pointer: pointer, draft: target.draft ?? draft, dateTimes: dateTimes, direction: direction, into: &errors)
             return
         }
         if let booleanValue, !booleanValue {
-            errors.append(ValidationError(pointer: pointer, keyword: "false", limit: nil, message: "no value is allowed here"))
+            errors.append(ValidationError(pointer: pointer.text, keyword: "false", limit: nil, message: "no value is allowed here"))
             return
         }
         if let types, !types.contains(where: { value.matches($0, draft: draft) }) {
-            errors.append(ValidationError(pointer: pointer, keyword: "type", limit: types.map(\.rawValue).joined(separator: ", "),
+            errors.append(ValidationError(pointer: pointer.text, keyword: "type", limit: types.map(\.rawValue).joined(separator: ", "),
                                           message: "expected \(types.map(\.rawValue).joined(separator: " or ")), found \(value.shape)"))
         }
         if let enumValues, !enumValues.contains(where: { $0.isJSONEqual(to: value) }) {
-            errors.append(ValidationError(pointer: pointer, keyword: "enum", limit: nil, message: "\(value.shape) is not one of the \(enumValues.count) allowed values"))
+            errors.append(ValidationError(pointer: pointer.text, keyword: "enum", limit: nil, message: "\(value.shape) is not one of the \(enumValues.count) allowed values"))
         }
         if let constValue, !constValue.isJSONEqual(to: value) {
-            errors.append(ValidationError(pointer: pointer, keyword: "const", limit: nil, message: "\(value.shape) is not the required constant"))
+            errors.append(ValidationError(pointer: pointer.text, keyword: "const", limit: nil, message: "\(value.shape) is not the required constant"))
         }
         switch value {
         case .string(let text): checkString(text, pointer: pointer, dateTimes: dateTimes, direction: direction, into: &errors)
         case .integer(let integer): checkNumber(ExactDecimal(integer), pointer: pointer, into: &errors)
         case .number(let number): if let decimal = ExactDecimal(number) { checkNumber(decimal, pointer: pointer, into: &errors) }
-        case .array(let items): checkArray(items, pointer: pointer, draft: draft, dateTimes: dateTimes, direction: direction, into: &errors)
-        case .object(let object): checkObject(object, pointer: pointer, draft: draft, dateTimes: dateTimes, direction: direction, into: &errors)
+        case .array(let items): checkArray(items, pointer: pointer.text, draft: draft, dateTimes: dateTimes, direction: direction, into: &errors)
+        case .object(let object): checkObject(object, pointer: pointer.text, draft: draft, dateTimes: dateTimes, direction: direction, into: &errors)
         case .null, .bool: break
         }
         for schema in allOf { schema.check(value, pointer: pointer, draft: schema.draft ?? draft, dateTimes: dateTimes, direction: direction, into: &errors) }
         if !anyOf.isEmpty, !anyOf.contains(where: { $0.accepts(value, draft: draft, dateTimes: dateTimes, direction: direction) }) {
-            errors.append(ValidationError(pointer: pointer, keyword: "anyOf", limit: nil, message: "\(value.shape) matches none of the \(anyOf.count) schemas"))
+            errors.append(ValidationError(pointer: pointer.text, keyword: "anyOf", limit: nil, message: "\(value.shape) matches none of the \(anyOf.count) schemas"))
         }
         if !oneOf.isEmpty {
             let matching = oneOf.filter { $0.accepts(value, draft: draft, dateTimes: dateTimes, direction: direction) }.count
             if matching != 1 {
-                errors.append(ValidationError(pointer: pointer, keyword: "oneOf", limit: nil,
+                errors.append(ValidationError(pointer: pointer.text, keyword: "oneOf", limit: nil,
                                               message: "\(value.shape) matches \(matching) of the \(oneOf.count) schemas; exactly one must match"))
             }
         }
         if let not, not.accepts(value, draft: draft, dateTimes: dateTimes, direction: direction) {
-            errors.append(ValidationError(pointer: pointer, keyword: "not", limit: nil, message: "\(value.shape) matches a schema it must not match"))
+            errors.append(ValidationError(pointer: pointer.text, keyword: "not", limit: nil, message: "\(value.shape) matches a schema it must not match"))
         }
     }
 
     func accepts(_ value: JSONValue, draft: Draft, dateTimes: FormatCheck.DateTimeRule, direction: CodingDirection) -> Bool {
         var errors: [ValidationError] = []
-        check(value, pointer: "", draft: self.draft ?? draft, dateTimes: dateTimes, direction: direction, into: &errors)
+        check(value, pointer: PointerPath(""), draft: self.draft ?? draft, dateTimes: dateTimes, direction: direction, into: &errors)
         return errors.isEmpty
     }
 
-    private func checkString(_ text: String, pointer: String, dateTimes: FormatCheck.DateTimeRule, direction: CodingDirection, into errors: inout [ValidationError]) {
+    private func checkString(_ text: String, pointer: PointerPath, dateTimes: FormatCheck.DateTimeRule, direction: CodingDirection, into errors: inout [ValidationError]) {
         // Lengths count Unicode code points (JSON Schema Validation §6.3.1).
         let length = (minLength != nil || maxLength != nil) ? text.unicodeScalars.count : 0
         if let minLength, length < minLength {
-            errors.append(ValidationError(pointer: pointer, keyword: "minLength", limit: String(minLength), message: "a string of \(length) code points is shorter than \(minLength)"))
+            errors.append(ValidationError(pointer: pointer.text, keyword: "minLength", limit: String(minLength), message: "a string of \(length) code points is shorter than \(minLength)"))
         }
         if let maxLength, length > maxLength {
-            errors.append(ValidationError(pointer: pointer, keyword: "maxLength", limit: String(maxLength), message: "a string of \(length) code points is longer than \(maxLength)"))
+            errors.append(ValidationError(pointer: pointer.text, keyword: "maxLength", limit: String(maxLength), message: "a string of \(length) code points is longer than \(maxLength)"))
         }
         if let pattern {
             switch pattern.evaluate(text) {
             case .match: break
             case .noMatch:
-                errors.append(ValidationError(pointer: pointer, keyword: "pattern", limit: pattern.source, message: "the string does not match the pattern"))
+                errors.append(ValidationError(pointer: pointer.text, keyword: "pattern", limit: pattern.source, message: "the string does not match the pattern"))
             case .budgetExceeded(let steps):
-                errors.append(ValidationError(pointer: pointer, keyword: "pattern", limit: pattern.source,
+                errors.append(ValidationError(pointer: pointer.text, keyword: "pattern", limit: pattern.source,
                                               message: "matching the pattern was stopped after \(steps) steps (its per-match budget); the string is rejected"))
             case .unsupported(let reason):
-                errors.append(ValidationError(pointer: pointer, keyword: "pattern", limit: pattern.source, message: "the pattern cannot be evaluated (\(reason)); the string is rejected"))
+                errors.append(ValidationError(pointer: pointer.text, keyword: "pattern", limit: pattern.source, message: "the pattern cannot be evaluated (\(reason)); the string is rejected"))
             }
         }
         if let format, !FormatCheck.isValid(text, format: format, dateTimes: dateTimes) {
-            errors.append(ValidationError(pointer: pointer, keyword: "format", limit: format, message: "the string is not a valid \(format)"))
+            errors.append(ValidationError(pointer: pointer.text, keyword: "format", limit: format, message: "the string is not a valid \(format)"))
         }
     }
 
-    private func checkNumber(_ number: ExactDecimal, pointer: String, into errors: inout [ValidationError]) {
+    private func checkNumber(_ number: ExactDecimal, pointer: PointerPath, into errors: inout [ValidationError]) {
         if let minimum, number < minimum {
-            errors.append(ValidationError(pointer: pointer, keyword: "minimum", limit: minimum.description, message: "the number is less than \(minimum)"))
+            errors.append(ValidationError(pointer: pointer.text, keyword: "minimum", limit: minimum.description, message: "the number is less than \(minimum)"))
         }
         if let exclusiveMinimum, number <= exclusiveMinimum {
-            errors.append(ValidationError(pointer: pointer, keyword: "exclusiveMinimum", limit: exclusiveMinimum.description, message: "the number is not greater than \(exclusiveMinimum)"))
+            errors.append(ValidationError(pointer: pointer.text, keyword: "exclusiveMinimum", limit: exclusiveMinimum.description, message: "the number is not greater than \(exclusiveMinimum)"))
         }
         if let maximum, number > maximum {
-            errors.append(ValidationError(pointer: pointer, keyword: "maximum", limit: maximum.description, message: "the number is greater than \(maximum)"))
+            errors.append(ValidationError(pointer: pointer.text, keyword: "maximum", limit: maximum.description, message: "the number is greater than \(maximum)"))
         }
         if let exclusiveMaximum, number >= exclusiveMaximum {
-            errors.append(ValidationError(pointer: pointer, keyword: "exclusiveMaximum", limit: exclusiveMaximum.description, message: "the number is not less than \(exclusiveMaximum)"))
+            errors.append(ValidationError(pointer: pointer.text, keyword: "exclusiveMaximum", limit: exclusiveMaximum.description, message: "the number is not less than \(exclusiveMaximum)"))
         }
         if let multipleOf, !number.isMultiple(of: multipleOf) {
-            errors.append(ValidationError(pointer: pointer, keyword: "multipleOf", limit: multipleOf.description, message: "the number is not a multiple of \(multipleOf)"))
+            errors.append(ValidationError(pointer: pointer.text, keyword: "multipleOf", limit: multipleOf.description, message: "the number is not a multiple of \(multipleOf)"))
         }
     }
 
@@ -114,7 +114,7 @@ extension ValidationSchema {
         }
         for (index, item) in items.enumerated() {
             let schema = index < prefixItems.count ? prefixItems[index] : self.items
-            schema?.check(item, pointer: pointer + "/" + String(index), draft: schema?.draft ?? draft, dateTimes: dateTimes, direction: direction, into: &errors)
+            schema?.check(item, pointer: PointerPath(pointer, index: index), draft: schema?.draft ?? draft, dateTimes: dateTimes, direction: direction, into: &errors)
         }
     }
 
@@ -133,7 +133,7 @@ extension ValidationSchema {
         }
         for (name, schema) in properties {
             guard let value = object[name] else { continue }
-            schema.check(value, pointer: pointer + "/" + Self.escape(name), draft: schema.draft ?? draft, dateTimes: dateTimes, direction: direction, into: &errors)
+            schema.check(value, pointer: PointerPath(pointer, name: name), draft: schema.draft ?? draft, dateTimes: dateTimes, direction: direction, into: &errors)
         }
         // Members matched by a `patternProperties` pattern are checked against each matching
         // schema and are not additional (JSON Schema 2020-12 §10.3.2.2–3).
@@ -144,7 +144,7 @@ extension ValidationSchema {
                     switch pattern.evaluate(name) {
                     case .match:
                         matchedByPattern.insert(name)
-                        schema.check(object[name]!, pointer: pointer + "/" + Self.escape(name), draft: schema.draft ?? draft, dateTimes: dateTimes,
+                        schema.check(object[name]!, pointer: PointerPath(pointer, name: name), draft: schema.draft ?? draft, dateTimes: dateTimes,
                                      direction: direction, into: &errors)
                     case .noMatch: break
                     case .budgetExceeded, .unsupported:
@@ -167,15 +167,54 @@ extension ValidationSchema {
             }
         case .schema(let schema):
             for name in object.keys.sorted() where isAdditional(name) {
-                schema.check(object[name]!, pointer: pointer + "/" + Self.escape(name), draft: schema.draft ?? draft, dateTimes: dateTimes, direction: direction, into: &errors)
+                schema.check(object[name]!, pointer: PointerPath(pointer, name: name), draft: schema.draft ?? draft, dateTimes: dateTimes, direction: direction, into: &errors)
             }
         }
     }
 
     /// RFC 6901 §3: `~` → `~0`, `/` → `~1`.
     static func escape(_ token: String) -> String {
-        guard token.contains(where: { $0 == "~" || $0 == "/" }) else { return token }
+        guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
         return token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+    }
+}
+
+/// The JSON Pointer (RFC 6901) of the value being checked, built only when a violation is
+/// reported or the value has members: its parent's pointer and its own reference token, so a
+/// check of an object's scalar members makes no strings.
+struct PointerPath {
+    private let parent: String
+    private let token: Token?
+
+    private enum Token {
+        case name(String)
+        case index(Int)
+    }
+
+    /// A pointer already built.
+    init(_ pointer: String) {
+        parent = pointer
+        token = nil
+    }
+
+    /// The member `name` of the value at `parent`.
+    init(_ parent: String, name: String) {
+        self.parent = parent
+        token = .name(name)
+    }
+
+    /// The item `index` of the array at `parent`.
+    init(_ parent: String, index: Int) {
+        self.parent = parent
+        token = .index(index)
+    }
+
+    var text: String {
+        switch token {
+        case nil: return parent
+        case .name(let name)?: return parent + "/" + ValidationSchema.escape(name)
+        case .index(let index)?: return parent + "/" + String(index)
+        }
     }
 }
 

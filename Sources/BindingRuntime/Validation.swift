@@ -64,12 +64,17 @@ extension Validatable {
 }
 
 extension JSONValue {
-    /// The JSON a value encodes to with the generated clients' coders (`.null` if it cannot be encoded).
+    /// The JSON a value encodes to with the generated clients' coders (`JSONCoding.encoder()`),
+    /// built directly, without writing and parsing JSON text (`JSONValueEncoding`); `.null` if it
+    /// cannot be encoded.
     public init<T: Encodable>(encoding value: T) {
-        guard let data = try? JSONCoding.encoder().encode(value), let parsed = try? JSONValue.parse(data) else {
-            self = .null
-            return
-        }
-        self = parsed
+        self = JSONValueEncoding.value(of: value, direction: nil)
+    }
+
+    /// As `init(encoding:)`, for a value travelling `direction`: with `.request`, generated
+    /// structs leave out their `readOnly` properties, as in the request body
+    /// (`JSONCoding.requestEncoder()`).
+    public init<T: Encodable>(encoding value: T, direction: CodingDirection) {
+        self = JSONValueEncoding.value(of: value, direction: direction)
     }
 }

@@ -140,7 +140,7 @@ public final class ValidationSchema: Sendable {
     /// `writeOnly` one not in a `.response` (OpenAPI 3.0.3 §4.7.24); `.any` requires both.
     public func validate(_ value: JSONValue, dateTimes: FormatCheck.DateTimeRule = .rfc3339, direction: CodingDirection = .any) -> [ValidationError] {
         var errors: [ValidationError] = []
-        check(value, pointer: "", draft: draft ?? .draft2020, dateTimes: dateTimes, direction: direction, into: &errors)
+        check(value, pointer: PointerPath(""), draft: draft ?? .draft2020, dateTimes: dateTimes, direction: direction, into: &errors)
         return errors
     }
 

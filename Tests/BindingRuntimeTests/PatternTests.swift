@@ -44,6 +44,29 @@ import Testing
         #expect(Self.pattern(source).matches(text) == expected, "\(source) on \(text.debugDescription)")
     }
 
+    /// Straight-line patterns (sets and assertions only, `PatternAutomaton.isStraight`) skip the
+    /// lock-step simulation; both must give the same verdict on every start position and text.
+    @Test func straightPatternsAgreeWithTheSimulation() throws {
+        let sources = ["^2[0-9]{11}$", "2[0-9]{3}", "\\bcat\\b", "\\Bcat", "^\\d\\d-\\d$", "c$", "^b", "", "^$", "a\\b", "^[^a-c]x$", "é.$", "^\\u{1F600}$"]
+        let texts = ["", "212345678901", "112345678901", "2123456789012", "ab2024cd", "a cat!", "écat", "xcat", "12-3", "abc", "a", "dx",
+                     "xé😀", "😀", "b", "a\n", "2000"]
+        for source in sources {
+            guard let automaton = Self.pattern(source).compiled else { Issue.record("\(source) did not compile"); continue }
+            #expect(automaton.isStraight, "\(source) should be straight")
+            for text in texts {
+                var fastSteps = 0, slowSteps = 0
+                let fast = automaton.straightSearch(text.unicodeScalars, steps: &fastSteps)
+                let slow = automaton.search(text.unicodeScalars.map(\.value), steps: &slowSteps) == .match
+                #expect(fast == slow, "\(source) on \(text.debugDescription): straight \(fast), simulation \(slow)")
+                #expect(fastSteps <= (text.unicodeScalars.count + 1) * automaton.instructionCount)
+            }
+        }
+        for source in ["^a+$", "a|b", "(?=a)", "a?"] {
+            guard let automaton = Self.pattern(source).compiled else { continue }
+            #expect(!automaton.isStraight, "\(source) is not straight")
+        }
+    }
+
     /// What the generator rejects, the runtime does not compile either (it fails closed).
     @Test(arguments: [
         "(a)\\1", "\\k<x>(?<x>a)", "(?i)abc", "a{2", "*a", "a)", "[b-a]", "\\a", "(?=a)*", "[\\d-z]", "\\p{Foo}", "a{3,1}", "\\01", "]",

@@ -9,6 +9,14 @@ import Darwin
 /// its body `chunk` bytes at a time, `interval` apart, until `total` bytes are sent or the client
 /// goes away. It records how many bytes it sent and whether the client closed the connection
 /// before the end, so a test can check that a timeout or a cancellation really stopped the transfer.
+///
+/// Descriptors: the accept thread alone closes the listening socket, after its last `accept`
+/// (`stop()` only shuts it down), and every accepted connection is closed by the thread that got
+/// it. A descriptor number is reused by the process as soon as it is closed; an accept thread
+/// that started late and called `accept` on a number `stop()` had already closed took the
+/// connections of whichever socket got that number next (another loopback server's), and left
+/// them open without an answer: a later test's call then waited for its timeout, which looked
+/// like a cancelled URLSession transfer holding up other calls.
 final class TricklingServer: @unchecked Sendable {
     struct State: Sendable {
         var connections = 0
@@ -50,14 +58,27 @@ final class TricklingServer: @unchecked Sendable {
         port = UInt16(bigEndian: address.sin_port)
         listener = fd
         let thread = Thread { [weak self] in
+            // The listener is closed here, after the last use of its number.
+            defer { close(fd) }
             while true {
+                // No strong reference across the blocking `accept`, so `deinit` can stop the server.
+                guard self?.isStopped == false else { return }
                 let connection = accept(fd, nil, nil)
-                guard connection >= 0, let self else { return }
-                Thread { self.serve(connection, total: total, chunk: chunk, interval: interval, declaresLength: declaresLength) }.start()
+                // After `stop()`'s shutdown, `accept` fails (EINVAL) or a connection that raced it is dropped.
+                guard connection >= 0 else { return }
+                guard let server = self, !server.isStopped else {
+                    close(connection)
+                    return
+                }
+                Thread { server.serve(connection, total: total, chunk: chunk, interval: interval, declaresLength: declaresLength) }.start()
             }
         }
         thread.start()
     }
+
+    deinit { stop() }
+
+    private var isStopped: Bool { lock.withLock { stopped } }
 
     var url: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
@@ -74,10 +95,15 @@ final class TricklingServer: @unchecked Sendable {
         return snapshot
     }
 
+    /// Stops accepting: the listening socket is shut down (so a blocked or later `accept` fails
+    /// at once) but not closed here; the accept thread closes it. Connections being served end
+    /// at their next write.
     func stop() {
-        lock.withLock { stopped = true }
-        shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
+        let first: Bool = lock.withLock {
+            defer { stopped = true }
+            return !stopped
+        }
+        if first { shutdown(listener, Int32(SHUT_RDWR)) }
     }
 
     private func serve(_ connection: Int32, total: Int, chunk: Int, interval: TimeInterval, declaresLength: Bool) {
@@ -119,4 +145,42 @@ final class TricklingServer: @unchecked Sendable {
         }
         return true
     }
+}
+
+/// A plain TCP connection to 127.0.0.1, for sending a request head by hand.
+struct RawConnection {
+    let descriptor: Int32
+
+    init(port: UInt16) throws {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw POSIXError(.EIO) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        guard connected == 0 else {
+            closeDescriptor(fd)
+            throw POSIXError(.ECONNREFUSED)
+        }
+        descriptor = fd
+    }
+
+    func send(_ text: String) throws {
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes[offset...].withUnsafeBytes { sendBytes(descriptor, $0) }
+            guard count > 0 else { throw POSIXError(.EPIPE) }
+            offset += count
+        }
+    }
+
+    func close() { closeDescriptor(descriptor) }
+}
+
+/// The C functions, under names `RawConnection`'s methods do not hide.
+private func closeDescriptor(_ descriptor: Int32) { _ = close(descriptor) }
+private func sendBytes(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int {
+    send(descriptor, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL))
 }

@@ -182,6 +182,9 @@ public struct OperationDeclaration: Equatable, Sendable {
     public var responseMethodName: String = ""
     /// Set for paged list operations: the `…Pages(…)` method.
     public var paging: PagingDeclaration? = nil
+    /// Set when every success body is bytes (`SuccessResponse.isStreamable`): the `…Stream(…)`
+    /// method, whose response body is a `ResponseBodyStream` read as it arrives.
+    public var streamMethodName: String? = nil
 
     public enum PathPart: Equatable, Sendable {
         case literal(String)
@@ -291,6 +294,14 @@ public struct SuccessResponse: Equatable, Sendable {
 
     /// The method returns an optional.
     public var isOptional: Bool { type != nil && !emptyStatuses.isEmpty }
+
+    /// Whether the body can be handed over as a stream of bytes: some success status has a body,
+    /// and every such body is read as bytes (binary types such as `application/octet-stream`, or
+    /// another non-JSON, non-text type bound as `TypedData`), under one Swift type (no per-status enum).
+    public var isStreamable: Bool {
+        bodyEnumName == nil && cases.contains { $0.body != nil }
+            && cases.allSatisfy { $0.body.map { $0.kind == .binary || $0.kind == .raw } ?? true }
+    }
 }
 
 public struct ErrorResponse: Equatable, Sendable {

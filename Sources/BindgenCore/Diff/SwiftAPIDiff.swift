@@ -179,8 +179,8 @@ public struct SwiftAPIDiff {
         document.operations.first { $0.path == operation.pathTemplate && $0.method == operation.httpMethod }?.operation.pointer.description ?? ""
     }
 
-    /// A generated method: the one-line call, the whole-response method or the pages method.
-    enum MethodKind { case call, response, pages }
+    /// A generated method: the one-line call, the whole-response, pages or streamed-body method.
+    enum MethodKind { case call, response, pages, stream }
 
     /// The signature of one of an operation's methods; `renderer` spells the types.
     func signature(_ operation: OperationDeclaration, _ kind: MethodKind, renderer: SwiftRenderer) -> Signature {
@@ -188,6 +188,7 @@ public struct SwiftAPIDiff {
         switch kind {
         case .call: break
         case .response: result.result = renderer.responseType(operation)
+        case .stream: result.result = renderer.streamResponseType(operation)
         case .pages:
             result.parameters.removeAll { $0.label == operation.paging?.pageNumberParameter }
             result.result = "PageSequence<\(renderer.responseType(operation))>"
@@ -203,6 +204,7 @@ public struct SwiftAPIDiff {
                     var result = [(prefix + operation.methodName, operation, MethodKind.call)]
                     if !operation.responseMethodName.isEmpty { result.append((prefix + operation.responseMethodName, operation, .response)) }
                     if let paging = operation.paging { result.append((prefix + paging.methodName, operation, .pages)) }
+                    if let stream = operation.streamMethodName { result.append((prefix + stream, operation, .stream)) }
                     return result
                 }
             }

@@ -10,6 +10,7 @@ extension SwiftRenderer {
             writer.line()
             renderPagesMethod(operation, paging, into: &writer)
         }
+        renderStreamMethod(operation, clientExpression: client, into: &writer)
     }
 
     /// The method's parameter list (`meterID: Int32, body: DataAccessReleaseRequest`).
@@ -79,44 +80,50 @@ extension SwiftRenderer {
         writer.documentation(documentation)
         if operation.isDeprecated { writer.line("@available(*, deprecated)") }
         writer.block("\(access)func \(Naming.escaped(operation.responseMethodName))(\(parameterList(operation))) async throws -> \(responseType(operation))") { writer in
-            writer.line("let operationID = \(operation.operationID.swiftLiteral)")
-            writer.line("let core = \(client).core")
-            let queryParameters = operation.parameters.filter { $0.location == .query }
-            let plain = queryParameters.filter { !usesStyleEncoder($0) }
-            let styled = queryParameters.filter(usesStyleEncoder)
-            if !plain.isEmpty {
-                writer.line("var query: [(name: String, value: String?)] = []")
-                for parameter in plain {
-                    renderQueryParameter(parameter, into: &writer)
-                }
-            }
-            if !styled.isEmpty {
-                writer.line("var encodedQuery: [String] = []")
-                for parameter in styled {
-                    renderStyledQueryParameter(parameter, into: &writer)
-                }
-            }
-            let queryArgument = (plain.isEmpty ? "" : ", query: query") + (styled.isEmpty ? "" : ", encodedQuery: encodedQuery")
-            let pathThrows = operation.parameters.contains { $0.location == .path && usesStyleEncoder($0) }
-            let accept = acceptedMediaTypes(operation)
-            let mutatesRequest = operation.parameters.contains { $0.location == .header || $0.location == .cookie }
-                || !accept.isEmpty || !operation.security.isEmpty || operation.requestBody != nil
-            writer.line("\(mutatesRequest ? "var" : "let") request = \(pathThrows ? "try " : "")core.makeRequest(method: \(operation.httpMethod.requestMethodExpression), path: \(pathExpression(operation))\(queryArgument))")
-            renderRequestValidation(operation, into: &writer)
-            for parameter in operation.parameters where parameter.location == .header {
-                writer.line("try core.setHeader(\(parameter.jsonName.swiftLiteral), \(headerValue(parameter)), in: &request, operationID: operationID)")
-            }
-            for parameter in operation.parameters where parameter.location == .cookie {
-                renderCookieParameter(parameter, into: &writer)
-            }
-            if !accept.isEmpty {
-                writer.line("request.headerFields[.accept] = \(accept.joined(separator: ", ").swiftLiteral)")
-            }
-            renderSecurity(operation, client: client, into: &writer)
+            renderRequest(operation, clientExpression: client, into: &writer)
             renderSend(operation, into: &writer)
             renderResponseSwitch(operation, into: &writer)
         }
         renderDataBodyOverload(operation, into: &writer)
+    }
+
+    /// The start of a method sending the operation: `operationID`, `core` and `request`, with the
+    /// query, path, validation, header, cookie, `Accept` and security lines.
+    func renderRequest(_ operation: OperationDeclaration, clientExpression client: String, into writer: inout SwiftWriter) {
+        writer.line("let operationID = \(operation.operationID.swiftLiteral)")
+        writer.line("let core = \(client).core")
+        let queryParameters = operation.parameters.filter { $0.location == .query }
+        let plain = queryParameters.filter { !usesStyleEncoder($0) }
+        let styled = queryParameters.filter(usesStyleEncoder)
+        if !plain.isEmpty {
+            writer.line("var query: [(name: String, value: String?)] = []")
+            for parameter in plain {
+                renderQueryParameter(parameter, into: &writer)
+            }
+        }
+        if !styled.isEmpty {
+            writer.line("var encodedQuery: [String] = []")
+            for parameter in styled {
+                renderStyledQueryParameter(parameter, into: &writer)
+            }
+        }
+        let queryArgument = (plain.isEmpty ? "" : ", query: query") + (styled.isEmpty ? "" : ", encodedQuery: encodedQuery")
+        let pathThrows = operation.parameters.contains { $0.location == .path && usesStyleEncoder($0) }
+        let accept = acceptedMediaTypes(operation)
+        let mutatesRequest = operation.parameters.contains { $0.location == .header || $0.location == .cookie }
+            || !accept.isEmpty || !operation.security.isEmpty || operation.requestBody != nil
+        writer.line("\(mutatesRequest ? "var" : "let") request = \(pathThrows ? "try " : "")core.makeRequest(method: \(operation.httpMethod.requestMethodExpression), path: \(pathExpression(operation))\(queryArgument))")
+        renderRequestValidation(operation, into: &writer)
+        for parameter in operation.parameters where parameter.location == .header {
+            writer.line("try core.setHeader(\(parameter.jsonName.swiftLiteral), \(headerValue(parameter)), in: &request, operationID: operationID)")
+        }
+        for parameter in operation.parameters where parameter.location == .cookie {
+            renderCookieParameter(parameter, into: &writer)
+        }
+        if !accept.isEmpty {
+            writer.line("request.headerFields[.accept] = \(accept.joined(separator: ", ").swiftLiteral)")
+        }
+        renderSecurity(operation, client: client, into: &writer)
     }
 
     /// The success statuses' media types, for `Accept` (RFC 9110 §12.5.1), each once.
@@ -245,9 +252,12 @@ extension SwiftRenderer {
         }
     }
 
-    private func renderSend(_ operation: OperationDeclaration, into writer: inout SwiftWriter) {
+    /// Encodes the body into `requestBody` and sends: `core.send`, or with `streamed`,
+    /// `core.stream` (the response body a `ResponseBodyStream` named `responseStream`).
+    func renderSend(_ operation: OperationDeclaration, streamed: Bool = false, into writer: inout SwiftWriter) {
+        let send = streamed ? "let (response, responseStream) = try await core.stream" : "let (response, responseBody) = try await core.send"
         guard let body = operation.requestBody else {
-            writer.line("let (response, responseBody) = try await core.send(request, body: nil, operationID: operationID)")
+            writer.line("\(send)(request, body: nil, operationID: operationID)")
             return
         }
         if body.alternatives.isEmpty {
@@ -279,7 +289,9 @@ extension SwiftRenderer {
                 writer.block("if let body") { writer in renderSwitch(&writer) }
             }
         }
-        writer.line("let (response, responseBody) = try await core.send(request, body: requestBody, operationID: operationID)")
+        // `core.stream` takes a `RequestBody`; a binary body already is one.
+        let argument = !streamed || body.isBinary ? "requestBody" : body.isRequired ? ".data(requestBody)" : "requestBody.map { .data($0) }"
+        writer.line("\(send)(request, body: \(argument), operationID: operationID)")
     }
 
     /// Sets the content type and assigns the encoded body to `target`.
@@ -327,8 +339,14 @@ extension SwiftRenderer {
 
     private func renderResponseSwitch(_ operation: OperationDeclaration, into writer: inout SwiftWriter) {
         writer.line("switch response.status.code {")
+        renderSuccessCases(operation, into: &writer)
+        renderErrorCases(operation, into: &writer)
+        writer.line("}")
+    }
+
+    /// The `case`s of the response switch that throw `APIError` (with `responseBody`).
+    func renderErrorCases(_ operation: OperationDeclaration, into writer: inout SwiftWriter) {
         do {
-            renderSuccessCases(operation, into: &writer)
             // Exact codes first (grouped by body type, in order of first appearance), then ranges, then default.
             var groups: [(patterns: [String], type: TypeReference?)] = []
             for error in operation.errorResponses {
@@ -354,7 +372,6 @@ extension SwiftRenderer {
             writer.line("default:")
             writer.line("    throw " + errorExpression(fallback?.type))
         }
-        writer.line("}")
     }
 
     /// Parameters and body checked against their schemas before anything is sent.

@@ -259,26 +259,32 @@ extension Translator {
 }
 
 extension Translator {
-    /// The whole-response (`…Response`) and paging (`…Pages`) methods of each operation, named
-    /// after its method. They compete per version namespace after every operation's own method
-    /// has its name (those are reserved), so they never rename one.
+    /// The whole-response (`…Response`), paging (`…Pages`) and streamed-body (`…Stream`) methods
+    /// of each operation, named after its method. They compete per version namespace after every
+    /// operation's own method has its name (those are reserved), so they never rename one.
     func allocateDerivedMethodNames(_ declared: inout [OperationDeclaration?], planned: [PlannedOperation]) {
+        enum Kind { case response, pages, stream }
         for version in Set(planned.map(\.version)) {
             let members = planned.indices.filter { planned[$0].version == version && declared[$0] != nil }
             let taken = Set(members.map { declared[$0]!.methodName }).union(ReservedNames.operationNames)
-            var candidates: [(index: Int, isPages: Bool, candidate: NameAllocation.Candidate)] = []
+            var candidates: [(index: Int, kind: Kind, candidate: NameAllocation.Candidate)] = []
             for index in members {
                 let operation = declared[index]!
-                candidates.append((index, false, .init(wireName: operation.operationID + " response", base: operation.methodName + "Response",
-                                                       isExplicit: planned[index].candidate.isExplicit, tieBreak: planned[index].candidate.tieBreak)))
-                if operation.paging != nil {
-                    candidates.append((index, true, .init(wireName: operation.operationID + " pages", base: operation.methodName + "Pages",
+                func candidate(_ kind: Kind, _ suffix: String) {
+                    candidates.append((index, kind, .init(wireName: operation.operationID + " " + suffix.lowercased(), base: operation.methodName + suffix,
                                                           isExplicit: planned[index].candidate.isExplicit, tieBreak: planned[index].candidate.tieBreak)))
                 }
+                candidate(.response, "Response")
+                if operation.paging != nil { candidate(.pages, "Pages") }
+                if operation.success.isStreamable { candidate(.stream, "Stream") }
             }
             let outcomes = NameAllocation.allocate(candidates.map(\.candidate), reserved: taken)
             for (item, outcome) in zip(candidates, outcomes) {
-                if item.isPages { declared[item.index]!.paging!.methodName = outcome.name } else { declared[item.index]!.responseMethodName = outcome.name }
+                switch item.kind {
+                case .response: declared[item.index]!.responseMethodName = outcome.name
+                case .pages: declared[item.index]!.paging!.methodName = outcome.name
+                case .stream: declared[item.index]!.streamMethodName = outcome.name
+                }
             }
         }
     }

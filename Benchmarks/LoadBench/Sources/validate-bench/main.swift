@@ -3,8 +3,11 @@
 //   validate-bench [--calls N] [--rounds R]
 //
 // Each case runs R rounds of N calls and prints the median (and minimum) nanoseconds per call:
-//   single-valid:    DataAccessReleaseRequest(...).validate()  (encode to JSON + parse + check)
+//   single-valid:    DataAccessReleaseRequest(...).validate()  (encode to JSONValue + check)
 //   single-invalid:  the same with an accountNumber that breaks the pattern (the error path)
+//   single-valid-text: the same check after the earlier route, JSONEncoder text parsed back
+//                    (JSONCoding.encoder().encode + JSONValue.parse), for comparison
+//   encode:          JSONValue(encoding:) of the request alone; encode-text: the text route alone
 //   array100:        ValidationSchema(types: [.array], items: DataAccessReleaseRequest.validationSchema)
 //                    .validate(JSONValue(encoding: array)) over 100 elements (encode + check)
 //   array100-check:  the same schema check on a JSONValue encoded once beforehand (check only)
@@ -52,6 +55,18 @@ measure("single-valid", calls: calls) {
 measure("single-invalid", calls: calls) {
     do { try invalid.validate() } catch { blackHole(error) }
 }
+/// The route `validate()` took before `JSONValue(encoding:)` built values directly.
+func viaText<T: Encodable>(_ value: T) -> JSONValue {
+    guard let data = try? JSONCoding.encoder().encode(value), let parsed = try? JSONValue.parse(data) else { return .null }
+    return parsed
+}
+precondition(viaText(valid) == JSONValue(encoding: valid), "the two routes disagree")
+measure("single-valid-text", calls: calls) {
+    let errors = DataAccessReleaseRequest.validationSchema.validate(viaText(valid))
+    precondition(errors.isEmpty)
+}
+measure("encode", calls: calls) { blackHole(JSONValue(encoding: valid)) }
+measure("encode-text", calls: calls) { blackHole(viaText(valid)) }
 let arrayCalls = max(1, calls / 100)
 measure("array100", calls: arrayCalls) {
     blackHole(arraySchema.validate(JSONValue(encoding: array)))

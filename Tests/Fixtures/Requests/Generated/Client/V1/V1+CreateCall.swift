@@ -41,6 +41,38 @@ nonisolated extension RequestsFixtureClient.V1 {
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }
     }
+
+    /// The response of `createCall(…)` with its body as a stream of `Data` chunks, read as they arrive (`ResponseBodyStream`), for bodies too large to hold in memory. Same parameters and errors as `createCall(…)`; `ClientConfiguration.timeout` bounds the wait for the response head, `maximumResponseBodySize` applies while the stream is read, and dropping the stream or cancelling its reader stops the transfer.
+    ///
+    /// - Throws: as `createCall(…)`; an error status's body is read whole (within `maximumResponseBodySize`) for `APIError`.
+    public func createCallStream(body: CreateCallBody) async throws -> OperationResponse<ResponseBodyStream, NoResponseHeaders> {
+        let operationID = "createCall"
+        let core = client.core
+        var request = core.makeRequest(method: .post, path: "/v1/calls")
+        request.headerFields[.accept] = "application/sdp"
+        let requestBody: Data
+        switch body {
+        case .multipart(let value):
+            let multipart = try core.encodeMultipart(value, encodings: ["sdp": .init(contentType: "application/sdp")])
+            request.headerFields[.contentType] = multipart.contentType
+            requestBody = multipart.data
+        case .text(let value):
+            request.headerFields[.contentType] = "application/sdp"
+            requestBody = Data(value.utf8)
+        }
+        let (response, responseStream) = try await core.stream(request, body: .data(requestBody), operationID: operationID)
+        switch response.status.code {
+        case 201:
+            try await core.checkContentType(["application/sdp"], request: request, response: response, stream: responseStream, operationID: operationID)
+            return OperationResponse(response, headers: NoResponseHeaders(), body: responseStream)
+        default:
+            let responseBody = try await core.collect(responseStream, request: request, operationID: operationID)
+            switch response.status.code {
+            default:
+                throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
+            }
+        }
+    }
 }
 
 /// A request body of `createCall` (operation `createCall`): one case per media type it accepts; the case sets the `Content-Type`.

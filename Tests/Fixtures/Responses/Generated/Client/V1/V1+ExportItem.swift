@@ -31,4 +31,26 @@ nonisolated extension ResponsesFixtureClient.V1 {
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }
     }
+
+    /// The response of `exportItem(…)` with its body as a stream of `Data` chunks, read as they arrive (`ResponseBodyStream`), for bodies too large to hold in memory. Same parameters and errors as `exportItem(…)`; `ClientConfiguration.timeout` bounds the wait for the response head, `maximumResponseBodySize` applies while the stream is read, and dropping the stream or cancelling its reader stops the transfer.
+    ///
+    /// - Throws: as `exportItem(…)`; an error status's body is read whole (within `maximumResponseBodySize`) for `APIError`.
+    public func exportItemStream(id: Int64) async throws -> OperationResponse<ResponseBodyStream, NoResponseHeaders> {
+        let operationID = "ExportItemV1"
+        let core = client.core
+        var request = core.makeRequest(method: .get, path: "/api/v1/items/" + URIEncoding.pathSegment(String(id)) + "/export")
+        request.headerFields[.accept] = "application/xml"
+        let (response, responseStream) = try await core.stream(request, body: nil, operationID: operationID)
+        switch response.status.code {
+        case 200:
+            try await core.checkContentType(["application/xml"], request: request, response: response, stream: responseStream, operationID: operationID)
+            return OperationResponse(response, headers: NoResponseHeaders(), body: responseStream)
+        default:
+            let responseBody = try await core.collect(responseStream, request: request, operationID: operationID)
+            switch response.status.code {
+            default:
+                throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
+            }
+        }
+    }
 }
