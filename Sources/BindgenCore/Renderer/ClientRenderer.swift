@@ -84,7 +84,7 @@ extension SwiftRenderer {
             parameterDocs.append("  - transport: Sends the requests; `URLSession` by default.")
             parameterDocs.append("  - middlewares: Run around the transport, first to last (`RetryMiddleware`, `LoggingMiddleware`, your own). None by default.")
             writer.documentation("Creates a client.\n\n" + parameterDocs.joined(separator: "\n"))
-            writer.block("\(access)init(\(convenience.joined(separator: ", ")))") { writer in
+            writer.declarationBlock("\(access)init(\(convenience.joined(separator: ", ")))") { writer in
                 let arguments = ["configuration: ClientConfiguration(serverURL: serverURL, timeZone: timeZone, middlewares: middlewares)"]
                     + client.credentials.map { "\(Naming.argumentLabel($0.propertyName)): \(Naming.escaped($0.propertyName))" }
                     + ["transport: transport"]
@@ -95,7 +95,7 @@ extension SwiftRenderer {
                 + client.credentials.map { "\(Naming.escaped($0.propertyName)): \(credentialType($0))?" }
                 + ["transport: any ClientTransport"]
             writer.documentation("Creates a client from a full configuration.")
-            writer.block("\(access)init(\(designated.joined(separator: ", ")))") { writer in
+            writer.declarationBlock("\(access)init(\(designated.joined(separator: ", ")))") { writer in
                 writer.line("self.configuration = configuration")
                 for credential in client.credentials {
                     writer.line("self.\(credential.propertyName) = \(Naming.escaped(credential.propertyName))")

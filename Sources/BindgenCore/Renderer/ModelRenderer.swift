@@ -121,7 +121,7 @@ extension SwiftRenderer {
                 "\(Naming.escaped(property.name)): \(propertyType(property, inside: path))" + defaultArgument(property)
             }
             if let map { parameters.append("\(Naming.escaped(map.name)): [String: \(swiftType(map.valueType))] = [:]") }
-            writer.block("\(access)init(\(parameters.joined(separator: ", ")))") { writer in
+            writer.declarationBlock("\(access)init(\(parameters.joined(separator: ", ")))") { writer in
                 for property in properties {
                     if property.isIndirect {
                         writer.line("self._\(property.name) = Indirect(\(Naming.escaped(property.name)))")

@@ -11,6 +11,7 @@ extension SwiftRenderer {
             renderPagesMethod(operation, paging, into: &writer)
         }
         renderStreamMethod(operation, clientExpression: client, into: &writer)
+        renderOperationSchemas(operation, into: &writer)
     }
 
     /// The method's parameter list (`meterID: Int32, body: DataAccessReleaseRequest`).
@@ -47,7 +48,7 @@ extension SwiftRenderer {
         writer.documentation(operationDocumentation(operation))
         if operation.isDeprecated { writer.line("@available(*, deprecated)") }
         let result = resultType(operation)
-        writer.block("\(access)func \(Naming.escaped(operation.methodName))(\(parameterList(operation))) async throws\(result.map { " -> " + $0 } ?? "")") { writer in
+        writer.declarationBlock("\(access)func \(Naming.escaped(operation.methodName))(\(parameterList(operation))) async throws\(result.map { " -> " + $0 } ?? "")") { writer in
             let call = "try await self.\(Naming.escaped(operation.responseMethodName))(\(argumentList(operation)))"
             writer.line(result == nil ? "_ = " + call : call + ".body")
         }
@@ -63,10 +64,10 @@ extension SwiftRenderer {
             - Throws: from the iteration, what `\(operation.methodName)(…)` throws; nothing is fetched after an error.
             """)
         if operation.isDeprecated { writer.line("@available(*, deprecated)") }
-        writer.block("\(access)func \(Naming.escaped(paging.methodName))(\(parameterList(operation, leaving: paging.pageNumberParameter))) -> PageSequence<\(responseType(operation))>") { writer in
+        writer.declarationBlock("\(access)func \(Naming.escaped(paging.methodName))(\(parameterList(operation, leaving: paging.pageNumberParameter))) -> PageSequence<\(responseType(operation))>") { writer in
             let page = paging.pageNumberType == .int ? "$0" : "\(swiftType(paging.pageNumberType))(clamping: $0)"
             let arguments = argumentList(operation, replacing: (paging.pageNumberParameter, page))
-            let total = paging.totalPagesType == .int ? "$0.headers.\(paging.totalPagesProperty)" : "$0.headers.\(paging.totalPagesProperty).map { Int($0) }"
+            let total = paging.totalPagesType == .int ? "$0.headers.\(paging.totalPagesProperty)" : "$0.headers.\(paging.totalPagesProperty).map { Int(clamping: $0) }"
             writer.line("PageSequence(firstPage: \(paging.firstPage), fetch: { try await self.\(Naming.escaped(operation.responseMethodName))(\(arguments)) }, totalPages: { \(total) })")
         }
     }
@@ -79,7 +80,7 @@ extension SwiftRenderer {
         documentation += " and the body. Same parameters and errors as `\(operation.methodName)(…)`."
         writer.documentation(documentation)
         if operation.isDeprecated { writer.line("@available(*, deprecated)") }
-        writer.block("\(access)func \(Naming.escaped(operation.responseMethodName))(\(parameterList(operation))) async throws -> \(responseType(operation))") { writer in
+        writer.declarationBlock("\(access)func \(Naming.escaped(operation.responseMethodName))(\(parameterList(operation))) async throws -> \(responseType(operation))") { writer in
             renderRequest(operation, clientExpression: client, into: &writer)
             renderSend(operation, into: &writer)
             renderResponseSwitch(operation, into: &writer)
@@ -177,11 +178,12 @@ extension SwiftRenderer {
         return lines.joined(separator: "\n")
     }
 
-    /// A string expression for a parameter value (`String(meterID)`).
+    /// A string expression for a parameter value (`meterID.description`: the text `String(meterID)`
+    /// gives, without making the type checker pick among `String`'s initializers).
     func text(_ expression: String, _ type: TypeReference) -> String {
         switch resolvedKind(type) {
         case .string: return expression
-        case .bool, .int, .int32, .int64, .float, .double: return "String(\(expression))"
+        case .bool, .int, .int32, .int64, .float, .double: return "\(expression).description"
         case .dateTime: return "DateTimeFormat.string(from: \(expression))"
         case .calendarDate: return "\(expression).description"
         case .uuid: return "\(expression).uuidString.lowercased()"
@@ -211,24 +213,30 @@ extension SwiftRenderer {
         let name = Naming.escaped(parameter.name)
         if parameter.isRequired { return text(name, parameter.type) }
         let converted = text("$0", parameter.type)
-        return converted == "$0" ? name : "\(name).map { \(converted) }"
+        if converted == "$0" { return name }
+        // `pageSize?.description` rather than a closure (`pageSize.map { $0.description }`).
+        if converted.hasPrefix("$0.") { return name + "?" + String(converted.dropFirst(2)) }
+        return "\(name).map { \(converted) }"
     }
 
+    /// One string literal, the parameters interpolated (`"/meter/\(URIEncoding.pathSegment(…))/release"`):
+    /// each interpolation is type-checked on its own, where a `+` chain of literals and calls
+    /// makes the type checker try every `+` overload together.
     private func pathExpression(_ operation: OperationDeclaration) -> String {
-        var pieces: [String] = []
+        var literal = ""
         for part in operation.pathParts {
             switch part {
-            case .literal(let text): pieces.append(text.swiftLiteral)
+            case .literal(let text): literal += String(text.swiftLiteral.dropFirst().dropLast())
             case .parameter(let name):
                 let parameter = operation.parameters.first { $0.name == name }
                 if let parameter, usesStyleEncoder(parameter) {
-                    pieces.append(styledPathValue(parameter))
+                    literal += "\\(" + styledPathValue(parameter) + ")"
                 } else {
-                    pieces.append("URIEncoding.pathSegment(\(text(Naming.escaped(name), parameter?.type ?? .string)))")
+                    literal += "\\(URIEncoding.pathSegment(\(text(Naming.escaped(name), parameter?.type ?? .string))))"
                 }
             }
         }
-        return pieces.isEmpty ? "\"\"" : pieces.joined(separator: " + ")
+        return "\"" + literal + "\""
     }
 
     private func renderSecurity(_ operation: OperationDeclaration, client: String, into writer: inout SwiftWriter) {
@@ -262,6 +270,12 @@ extension SwiftRenderer {
         }
         if body.alternatives.isEmpty {
             let single = RequestBodyDeclaration.Alternative(caseName: "", mediaType: body.mediaType, kind: body.kind, type: body.type, encodings: body.encodings)
+            if body.isRequired, body.kind == .binary {
+                // The `RequestBody` is sent as it is.
+                writer.line("request.headerFields[.contentType] = \(body.mediaType.swiftLiteral)")
+                writer.line("let (response, responseBody) = try await core.send(request, body: body, operationID: operationID)")
+                return
+            }
             if body.isRequired {
                 renderBodyEncoding(single, value: "body", target: "let requestBody", into: &writer)
             } else {
@@ -374,25 +388,62 @@ extension SwiftRenderer {
         }
     }
 
-    /// Parameters and body checked against their schemas before anything is sent.
-    private func renderRequestValidation(_ operation: OperationDeclaration, into writer: inout SwiftWriter) {
-        var checks: [(value: String, rules: ValidationRules, pointer: String)] = []
+    /// The parameters and the body checked against their schemas before anything is sent: the
+    /// Swift value, its schema's rules, the JSON Pointer reported (`/query/pageSize`, "" for the
+    /// body) and the schema's member in the operation's schema enum (`operationSchemas`).
+    private func requestChecks(_ operation: OperationDeclaration) -> [(value: String, rules: ValidationRules, pointer: String, member: String)] {
+        var checks: [(value: String, rules: ValidationRules, pointer: String, member: String)] = []
         // A parameter whose only keyword is `type` is already enforced by its Swift type.
         for parameter in operation.parameters where !parameter.rules.isEmpty && !parameter.rules.isTypeOnly {
-            checks.append((Naming.escaped(parameter.name), parameter.rules, "/\(parameter.location.rawValue)/\(JSONPointer.escape(parameter.jsonName))"))
+            let name = Naming.escaped(parameter.name)
+            checks.append((name, parameter.rules, "/\(parameter.location.rawValue)/\(JSONPointer.escape(parameter.jsonName))", name))
         }
         if let body = operation.requestBody, !body.rules.isEmpty, !body.isBinary {
-            checks.append(("body", body.rules, ""))
+            checks.append(("body", body.rules, "", "body"))
         }
+        return checks
+    }
+
+    private func renderRequestValidation(_ operation: OperationDeclaration, into writer: inout SwiftWriter) {
+        let checks = requestChecks(operation)
         guard !checks.isEmpty else { return }
         writer.block("if core.configuration.validatesRequests") { writer in
             writer.line("var violations: [ValidationError] = []")
             for check in checks {
-                var lines = schemaExpression(check.rules)
-                lines[lines.count - 1] += check.pointer.isEmpty ? ")" : ", pointer: \(check.pointer.swiftLiteral))"
-                write("violations += core.violations(of: \(check.value), schema: ", lines, into: &writer)
+                let schema = schemaReference(check.rules, member: check.member, operation)
+                let pointer = check.pointer.isEmpty ? "" : ", pointer: \(check.pointer.swiftLiteral)"
+                writer.line("violations.append(contentsOf: core.violations(of: \(check.value), schema: \(schema)\(pointer)))")
             }
             writer.line("try core.throwIfInvalid(violations, request: request, operationID: operationID)")
+        }
+    }
+
+    /// The name of the private enum holding an operation's schemas (`AssignDataAccessReleaseSchemas`).
+    private func schemasEnumName(_ operation: OperationDeclaration) -> String {
+        operation.methodName.prefix(1).uppercased() + operation.methodName.dropFirst() + "Schemas"
+    }
+
+    /// The schema expression a check uses: a named type's `validationSchema` as is, any other
+    /// schema the `static let` of the operation's schema enum (built once, not on every call).
+    func schemaReference(_ rules: ValidationRules, member: String, _ operation: OperationDeclaration) -> String {
+        let lines = schemaExpression(rules)
+        if rules.reference != nil, lines.count == 1 { return lines[0] }
+        return "\(schemasEnumName(operation)).\(member)"
+    }
+
+    /// The schemas of `requestChecks` and of the success responses (`successSchemas`) that are
+    /// not a named type's own, as `static let`s of a private enum inside the operation's extension.
+    func renderOperationSchemas(_ operation: OperationDeclaration, into writer: inout SwiftWriter) {
+        var members: [(member: String, rules: ValidationRules)] = requestChecks(operation).map { ($0.member, $0.rules) }
+        members += successSchemas(operation)
+        members = members.filter { $0.rules.reference == nil }
+        guard !members.isEmpty else { return }
+        writer.line()
+        writer.documentation("The validation schemas of `\(operation.methodName)(…)` that are not a named type's own, built once rather than on every call.")
+        writer.block("private nonisolated enum \(schemasEnumName(operation))") { writer in
+            for (member, rules) in members {
+                write("static let \(member): ValidationSchema = ", rulesExpression(rules), into: &writer)
+            }
         }
     }
 

@@ -1,14 +1,12 @@
 /// The success side of an operation: one `case` per success status (content-type check,
 /// validation, decoding into `OperationResponse`), the headers struct and the per-status body enum.
 extension SwiftRenderer {
-    func renderSuccessCases(_ operation: OperationDeclaration, into writer: inout SwiftWriter) {
+    /// The success statuses' `case`s: exact codes first, then the range (a `switch` takes the
+    /// first match); statuses read the same way share one (`case 200, 203:`), unless the body enum
+    /// tells them apart.
+    private func successGroups(_ operation: OperationDeclaration) -> [(patterns: [String], item: SuccessCase)] {
         let success = operation.success
-        // Exact codes first, then the range (a `switch` takes the first match).
         let ordered = success.cases.filter { $0.status != nil } + success.cases.filter { $0.status == nil }
-        let headers = success.headersTypeName.map {
-            "try \($0)(core.headerReader(request: request, response: response, body: responseBody, operationID: operationID))"
-        } ?? "NoResponseHeaders()"
-        // Statuses read the same way share one `case` (`case 200, 203:`), unless the body enum tells them apart.
         var groups: [(patterns: [String], item: SuccessCase)] = []
         for item in ordered {
             let pattern = item.status.map(String.init) ?? "200...299"
@@ -19,17 +17,34 @@ extension SwiftRenderer {
                 groups.append(([pattern], item))
             }
         }
-        for (patterns, item) in groups {
+        return groups
+    }
+
+    /// The rules a success `case` validates its JSON body against, with the member of the
+    /// operation's schema enum that holds them (`response200`, `response2XX`).
+    func successSchemas(_ operation: OperationDeclaration) -> [(member: String, rules: ValidationRules)] {
+        successGroups(operation).compactMap { group -> (member: String, rules: ValidationRules)? in
+            guard let body = group.item.body, body.kind == .json, let rules = body.rules, !rules.isEmpty else { return nil }
+            return ("response" + (group.item.status.map(String.init) ?? "2XX"), rules)
+        }
+    }
+
+    func renderSuccessCases(_ operation: OperationDeclaration, into writer: inout SwiftWriter) {
+        let headers = operation.success.headersTypeName.map {
+            "try \($0)(core.headerReader(request: request, response: response, body: responseBody, operationID: operationID))"
+        } ?? "NoResponseHeaders()"
+        let schemas = Dictionary(successSchemas(operation).map { ($0.member, $0.rules) }, uniquingKeysWith: { first, _ in first })
+        for (patterns, item) in successGroups(operation) {
             writer.line("case \(patterns.joined(separator: ", ")):")
             writer.indented { writer in
                 if !item.mediaTypes.isEmpty {
                     let list = "[" + item.mediaTypes.map(\.swiftLiteral).joined(separator: ", ") + "]"
                     writer.line("try core.checkContentType(\(list), request: request, response: response, body: responseBody, operationID: operationID)")
                 }
-                if let body = item.body, body.kind == .json, let rules = body.rules, !rules.isEmpty {
-                    var lines = schemaExpression(rules)
-                    lines[lines.count - 1] += ", request: request, response: response, operationID: operationID)"
-                    write("try core.validateResponse(responseBody, schema: ", lines, into: &writer)
+                let member = "response" + (item.status.map(String.init) ?? "2XX")
+                if let rules = schemas[member] {
+                    let schema = schemaReference(rules, member: member, operation)
+                    writer.line("try core.validateResponse(responseBody, schema: \(schema), request: request, response: response, operationID: operationID)")
                 }
                 writer.line("return OperationResponse(response, headers: \(headers), body: \(bodyExpression(item, operation)))")
             }
@@ -68,7 +83,7 @@ extension SwiftRenderer {
                 }
                 writer.line()
                 let parameters = success.headers.map { "\(Naming.escaped($0.name)): \(swiftType($0.type))? = nil" }.joined(separator: ", ")
-                writer.block("\(access)init(\(parameters))") { writer in
+                writer.declarationBlock("\(access)init(\(parameters))") { writer in
                     for header in success.headers {
                         writer.line("self.\(Naming.escaped(header.name)) = \(Naming.escaped(header.name))")
                     }

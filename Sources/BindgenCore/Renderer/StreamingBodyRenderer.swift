@@ -27,7 +27,7 @@ extension SwiftRenderer {
         writer.line()
         writer.documentation("`\(Naming.escaped(operation.methodName))` with the body's bytes in memory; pass a `RequestBody` (`.file(url)`, `.stream(chunks)`) to send a large body without holding it whole.")
         if operation.isDeprecated { writer.line("@available(*, deprecated)") }
-        writer.block("\(access)func \(Naming.escaped(operation.methodName))(\(parameters.joined(separator: ", "))) async throws\(returnType)") { writer in
+        writer.declarationBlock("\(access)func \(Naming.escaped(operation.methodName))(\(parameters.joined(separator: ", "))) async throws\(returnType)") { writer in
             writer.line("try await \(Naming.escaped(operation.methodName))(\(arguments.joined(separator: ", ")))")
         }
     }

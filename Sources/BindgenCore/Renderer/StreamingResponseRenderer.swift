@@ -20,7 +20,7 @@ extension SwiftRenderer {
             - Throws: as `\(operation.methodName)(…)`; an error status's body is read whole (within `maximumResponseBodySize`) for `APIError`.
             """)
         if operation.isDeprecated { writer.line("@available(*, deprecated)") }
-        writer.block("\(access)func \(Naming.escaped(name))(\(parameterList(operation))) async throws -> \(streamResponseType(operation))") { writer in
+        writer.declarationBlock("\(access)func \(Naming.escaped(name))(\(parameterList(operation))) async throws -> \(streamResponseType(operation))") { writer in
             renderRequest(operation, clientExpression: client, into: &writer)
             renderSend(operation, streamed: true, into: &writer)
             let headers = success.headersTypeName.map {

@@ -65,6 +65,6 @@ import Testing
         }
         // Shared schemas are generated once: the new version uses the existing request and state types.
         let operation = try #require(new["Client/V202406/V202406+AssignDataAccessRelease.swift"])
-        #expect(operation.contains("body: DataAccessReleaseRequest) async throws -> DataAccessReleaseState"))
+        #expect(operation.contains("body: DataAccessReleaseRequest\n    ) async throws -> DataAccessReleaseState"))
     }
 }
