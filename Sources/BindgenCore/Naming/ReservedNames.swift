@@ -69,7 +69,7 @@ public enum ReservedNames {
         "Nullable", "UnionDecoding",
         "NoResponseHeaders", "OperationResponse", "PageSequence", "ResponseHeaderReader", "ResponseHeaderValue", "TypedData",
         "UnexpectedContentTypeError",
-        "BodyFieldEncoding", "FormEncoder", "InvalidHeaderValueError", "MultipartBody", "MultipartFile", "ParameterEncoding", "ParameterStyle",
+        "BodyFieldEncoding", "FormEncoder", "InvalidHeaderValueError", "MultipartBody", "MultipartFile", "ParameterEncoding", "ParameterStyle", "RequestEncoding",
         "ParameterValue",
         "RequestBody", "RequestBodyConsumedError", "ResponseBodyStream",
         // swift-http-types, re-exported by BindingRuntime.

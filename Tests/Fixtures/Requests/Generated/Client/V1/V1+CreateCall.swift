@@ -48,7 +48,9 @@ nonisolated extension RequestsFixtureClient.V1 {
     /// The response of `createCall(…)` with its body as a stream of `Data` chunks, read as they arrive (`ResponseBodyStream`), for bodies too large to hold in memory. Same parameters and errors as `createCall(…)`; `ClientConfiguration.timeout` bounds the wait for the response head, `maximumResponseBodySize` applies while the stream is read, and dropping the stream or cancelling its reader stops the transfer.
     ///
     /// - Throws: as `createCall(…)`; an error status's body is read whole (within `maximumResponseBodySize`) for `APIError`.
-    public func createCallStream(body: CreateCallBody) async throws -> OperationResponse<ResponseBodyStream, NoResponseHeaders> {
+    public func createCallStream(
+        body: CreateCallBody
+    ) async throws -> OperationResponse<ResponseBodyStream, NoResponseHeaders> {
         let operationID = "createCall"
         let core = client.core
         var request = core.makeRequest(method: .post, path: "/v1/calls")

@@ -39,7 +39,7 @@ nonisolated extension ResponsesFixtureClient.V1 {
     public func exportItemStream(id: Int64) async throws -> OperationResponse<ResponseBodyStream, NoResponseHeaders> {
         let operationID = "ExportItemV1"
         let core = client.core
-        var request = core.makeRequest(method: .get, path: "/api/v1/items/" + URIEncoding.pathSegment(String(id)) + "/export")
+        var request = core.makeRequest(method: .get, path: "/api/v1/items/\(URIEncoding.pathSegment(id.description))/export")
         request.headerFields[.accept] = "application/xml"
         let (response, responseStream) = try await core.stream(request, body: nil, operationID: operationID)
         switch response.status.code {

@@ -39,7 +39,7 @@ nonisolated extension ResponsesFixtureClient.V1 {
     public func getImageStream(id: Int64) async throws -> OperationResponse<ResponseBodyStream, NoResponseHeaders> {
         let operationID = "GetImageV1"
         let core = client.core
-        var request = core.makeRequest(method: .get, path: "/api/v1/items/" + URIEncoding.pathSegment(String(id)) + "/image")
+        var request = core.makeRequest(method: .get, path: "/api/v1/items/\(URIEncoding.pathSegment(id.description))/image")
         request.headerFields[.accept] = "image/png"
         let (response, responseStream) = try await core.stream(request, body: nil, operationID: operationID)
         switch response.status.code {
