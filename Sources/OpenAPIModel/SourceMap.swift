@@ -47,6 +47,20 @@ extension OpenAPIDocument {
         sources.locate(pointer)
     }
 
+    /// Where the node at `pointer` (in this document) was written, as a reference a reader can
+    /// follow from the root file: `#/components/schemas/Pet` when the root file holds it,
+    /// `common.yaml#/components/schemas/Money` when another file of the spec does (its path
+    /// relative to the root file's folder, the form `$ref` uses: OpenAPI 3.1.0 §4.8.23 Reference
+    /// Object, RFC 3986 §4.2 relative references); a whole-file schema is just the file's path.
+    /// Generated doc comments name a schema this way, so a multi-file spec's reader finds the file.
+    public func sourceReference(of pointer: JSONPointer) -> String {
+        let (file, original) = sources.locate(pointer)
+        guard file != sources.rootFile, let input = inputs.first(where: { $0.path == file }) else {
+            return "#" + pointer.description
+        }
+        return original.tokens.isEmpty ? input.relativePath : input.relativePath + "#" + original.description
+    }
+
     /// A diagnostic about the node at `pointer`, naming the file it was read from.
     public func diagnostic(_ severity: Diagnostic.Severity, mark: Mark?, message: String, pointer: JSONPointer?) -> Diagnostic {
         guard let pointer else { return Diagnostic(severity, file: file, mark: mark, message: message) }

@@ -40,6 +40,10 @@ public struct TypeDeclaration: Equatable, Sendable {
     public var name: String
     /// JSON Pointer of the schema in the spec (`/components/schemas/Pet`).
     public var sourcePointer: String
+    /// Where the schema was written, for doc comments: `#/components/schemas/Pet`, or
+    /// `common.yaml#/components/schemas/Money` in another file of the spec
+    /// (`OpenAPIDocument.sourceReference(of:)`).
+    public var sourceReference: String
     public var documentation: String?
     public var kind: Kind
     /// Types declared inside this one (inline object and enum schemas of its properties).

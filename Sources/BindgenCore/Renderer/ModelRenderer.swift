@@ -12,12 +12,12 @@ extension SwiftRenderer {
         switch declaration.kind {
         case .alias:
             writer.block("nonisolated extension Schemas") { writer in
-                writer.documentation("Validation keywords of `\(declaration.name)` (`#\(declaration.sourcePointer)`).")
+                writer.documentation("Validation keywords of `\(declaration.name)` (`\(declaration.sourceReference)`).")
                 write("\(access)static let \(schemasMemberName(declaration.name)): ValidationSchema = ", rulesExpression(declaration.validation, draft: module.draft), into: &writer)
             }
         case .structure, .enumeration, .union:
             writer.block("nonisolated extension \(path): Validatable") { writer in
-                writer.documentation("Validation keywords of `#\(declaration.sourcePointer)`.")
+                writer.documentation("Validation keywords of `\(declaration.sourceReference)`.")
                 write("\(access)static let validationSchema: ValidationSchema = ", rulesExpression(declaration.validation, draft: module.draft, scope: path), into: &writer)
             }
         }
@@ -31,7 +31,7 @@ extension SwiftRenderer {
         let path = explicitPath ?? declaration.name
         var documentation = declaration.documentation ?? ""
         if !documentation.isEmpty { documentation += "\n\n" }
-        documentation += "Schema: `#\(declaration.sourcePointer)`"
+        documentation += "Schema: `\(declaration.sourceReference)`"
         writer.documentation(documentation)
         switch declaration.kind {
         case .structure(let properties):

@@ -201,12 +201,13 @@ public struct Translator {
     mutating func declaration(for schema: Schema, named name: String, path: String) -> TypeDeclaration {
         let documentation = schema.description ?? schema.title
         let pointer = schema.pointer.description
+        let reference = document.sourceReference(of: schema.pointer)
         budget.types += 1
         // A declaration renders its name, pointer and documentation at least once, with
         // `struct … : Codable, Hashable, Sendable` or `typealias … = ` around them.
         charge(40 + 2 * path.utf8.count + pointer.utf8.count + (documentation?.utf8.count ?? 0), at: schema)
         if budget.isExceeded {
-            return TypeDeclaration(name: name, sourcePointer: pointer, documentation: nil, kind: .alias(.json), nested: [], validation: ValidationRules())
+            return TypeDeclaration(name: name, sourcePointer: pointer, sourceReference: reference, documentation: nil, kind: .alias(.json), nested: [], validation: ValidationRules())
         }
         if schema.reference == nil, let enumeration = enumeration(for: schema) {
             explainEnumCases(schema, path: path)
@@ -214,7 +215,7 @@ public struct Translator {
                 // Each case is declared, listed in `allCases` and matched both ways.
                 charge(cases.reduce(0) { $0 + 20 + 4 * $1.name.utf8.count + 2 * ($1.documentation?.utf8.count ?? 0) }, at: schema)
             }
-            return TypeDeclaration(name: name, sourcePointer: pointer, documentation: documentation, kind: enumeration, nested: [],
+            return TypeDeclaration(name: name, sourcePointer: pointer, sourceReference: reference, documentation: documentation, kind: enumeration, nested: [],
                                    validation: rules(for: schema))
         }
         if schema.reference == nil, isStructure(schema) {
@@ -228,20 +229,20 @@ public struct Translator {
             }
             let validation = rules(for: schema, propertyRules: inlineRules)
             let map = additionalPropertiesMap(of: mergedAllOf(schema) ?? schema, properties: properties, ownerPath: path, nested: &nested)
-            return TypeDeclaration(name: name, sourcePointer: pointer, documentation: documentation, kind: .structure(properties), nested: nested,
+            return TypeDeclaration(name: name, sourcePointer: pointer, sourceReference: reference, documentation: documentation, kind: .structure(properties), nested: nested,
                                    validation: validation, additionalProperties: map)
         }
         if schema.reference == nil, isUnion(schema) {
             var nested: [TypeDeclaration] = []
             let (union, validation) = unionDeclaration(for: schema, path: path, nested: &nested)
             charge(union.alternatives.reduce(0) { $0 + 60 + 4 * $1.name.utf8.count }, at: schema)
-            return TypeDeclaration(name: name, sourcePointer: pointer, documentation: documentation, kind: .union(union), nested: nested,
+            return TypeDeclaration(name: name, sourcePointer: pointer, sourceReference: reference, documentation: documentation, kind: .union(union), nested: nested,
                                    validation: validation)
         }
         // A typealias cannot hold nested types: inline types it needs become top-level ones.
         var nested: [TypeDeclaration] = []
         let target = typeReference(for: schema, suggestedName: "Element", owner: .topLevel(name), nested: &nested)
-        return TypeDeclaration(name: name, sourcePointer: pointer, documentation: documentation, kind: .alias(target), nested: nested,
+        return TypeDeclaration(name: name, sourcePointer: pointer, sourceReference: reference, documentation: documentation, kind: .alias(target), nested: nested,
                                validation: rules(for: schema))
     }
 

@@ -27,6 +27,11 @@ import YAMLParsing
         #expect(pet.additionalProperties == AdditionalPropertiesMap(name: "additionalProperties", valueType: .json))
         let money = try #require(result.module.types.first { $0.name == "Money" })
         #expect(money.additionalProperties?.valueType == .double)
+        // Doc comments name the file each schema was written in, relative to the root file.
+        let references = Dictionary(uniqueKeysWithValues: result.module.types.map { ($0.name, $0.sourceReference) })
+        #expect(references["Money"] == "common.yaml#/components/schemas/Money")
+        #expect(references["Pet"] == "schemas/pet.yaml")
+        #expect(references["Labels"] == "#/components/schemas/Labels")
     }
 
     /// Writes `files` into a new folder and loads `openapi.yaml` from it.

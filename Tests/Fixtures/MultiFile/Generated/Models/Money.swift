@@ -8,7 +8,7 @@ import BindingRuntime
 
 /// An amount in a currency; other members are numeric adjustments.
 ///
-/// Schema: `#/components/schemas/Money`
+/// Schema: `common.yaml#/components/schemas/Money`
 public nonisolated struct Money: Codable, Hashable, Sendable {
     /// Constraints: pattern: `^[0-9]+(\.[0-9]{1,2})?$`
     public var amount: String
@@ -48,7 +48,7 @@ public nonisolated struct Money: Codable, Hashable, Sendable {
 }
 
 nonisolated extension Money: Validatable {
-    /// Validation keywords of `#/components/schemas/Money`.
+    /// Validation keywords of `common.yaml#/components/schemas/Money`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,
         types: [.object],

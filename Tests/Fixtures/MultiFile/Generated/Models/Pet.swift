@@ -8,7 +8,7 @@ import BindingRuntime
 
 /// A pet. Unknown members are kept.
 ///
-/// Schema: `#/components/schemas/pet`
+/// Schema: `schemas/pet.yaml`
 public nonisolated struct Pet: Codable, Hashable, Sendable {
     /// Read-only: required in responses; optional here so a request can leave it out, and never sent in a request body.
     public var id: Int64?
@@ -93,7 +93,7 @@ public nonisolated struct Pet: Codable, Hashable, Sendable {
 }
 
 nonisolated extension Pet: Validatable {
-    /// Validation keywords of `#/components/schemas/pet`.
+    /// Validation keywords of `schemas/pet.yaml`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,
         types: [.object],

@@ -6,7 +6,7 @@
 import Foundation
 import BindingRuntime
 
-/// Schema: `#/components/schemas/Problem`
+/// Schema: `common.yaml#/components/schemas/Problem`
 public nonisolated struct Problem: Codable, Hashable, Sendable {
     public var title: String?
     public var status: Int?
@@ -42,7 +42,7 @@ public nonisolated struct Problem: Codable, Hashable, Sendable {
 }
 
 nonisolated extension Problem: Validatable {
-    /// Validation keywords of `#/components/schemas/Problem`.
+    /// Validation keywords of `common.yaml#/components/schemas/Problem`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
         draft: .draft2020,
         types: [.object],
