@@ -2,28 +2,25 @@ import OpenAPIModel
 import YAMLParsing
 
 /// Source compatibility of the generated Swift bindings: both specs are translated in memory and
-/// the public API of the two binding models compared (types, properties, initializers, enum
-/// cases, client methods with their labels). A change that makes existing Swift code stop
-/// compiling is breaking; an added enum case is a warning (it breaks exhaustive `switch`es);
-/// everything else added is info.
+/// the Swift surfaces of the two binding models (`SwiftSurface`: types, properties, initializers,
+/// enum cases, client methods with their labels) compared; nothing is rendered. A change that
+/// makes existing Swift code stop compiling is breaking; an added enum case is a warning (it
+/// breaks exhaustive `switch`es); everything else added is info.
 public struct SwiftAPIDiff {
-    /// A callable: labels with types, which are required, and the result.
-    struct Signature: Equatable {
-        var parameters: [(label: String, type: String, required: Bool)]
-        var result: String
-
-        static func == (lhs: Signature, rhs: Signature) -> Bool {
-            lhs.result == rhs.result && lhs.parameters.elementsEqual(rhs.parameters, by: { $0 == $1 })
-        }
-    }
-
-    let old: BindingModule
-    let new: BindingModule
+    let old: SwiftSurface
+    let new: SwiftSurface
     let oldDocument: OpenAPIDocument
     let newDocument: OpenAPIDocument
     var changes: [APIChange] = []
 
+    /// The Swift-level changes from `old` to `new` (the modules translated from `oldDocument` and
+    /// `newDocument`, which locate each finding), in the order found; `APIDiff` sorts them.
     public static func compare(old: BindingModule, new: BindingModule, oldDocument: OpenAPIDocument, newDocument: OpenAPIDocument) -> [APIChange] {
+        compare(old: SwiftSurface(module: old), new: SwiftSurface(module: new), oldDocument: oldDocument, newDocument: newDocument)
+    }
+
+    /// The Swift-level changes between two surfaces.
+    static func compare(old: SwiftSurface, new: SwiftSurface, oldDocument: OpenAPIDocument, newDocument: OpenAPIDocument) -> [APIChange] {
         var diff = SwiftAPIDiff(old: old, new: new, oldDocument: oldDocument, newDocument: newDocument)
         diff.run()
         return diff.changes
@@ -36,207 +33,164 @@ public struct SwiftAPIDiff {
                                  pointer: pointer, file: JSONPointer(pointer).map { document.location(of: $0).file } ?? document.file, mark: mark))
     }
 
-    func flatten(_ types: [TypeDeclaration], prefix: String = "") -> [(path: String, declaration: TypeDeclaration)] {
-        types.flatMap { declaration -> [(String, TypeDeclaration)] in
-            let path = prefix.isEmpty ? declaration.name : prefix + "." + declaration.name
-            return [(path, declaration)] + flatten(declaration.nested, prefix: path)
-        }
-    }
-
-    func swiftType(_ type: TypeReference) -> String {
-        SwiftRenderer(module: new).swiftType(type)
-    }
-
     mutating func run() {
-        let oldTypes = Dictionary(flatten(old.types), uniquingKeysWith: { first, _ in first })
-        let newTypes = flatten(new.types)
-        for (path, declaration) in newTypes {
-            guard let previous = oldTypes[path] else {
-                add(.typeAdded, "new type `\(path)`", pointer: declaration.sourcePointer)
+        let oldTypes = Dictionary(old.types.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        for type in new.types {
+            guard let previous = oldTypes[type.path] else {
+                add(.typeAdded, "new type `\(type.path)`", pointer: type.sourcePointer)
                 continue
             }
-            compareType(path, previous, declaration)
+            compareType(previous, type)
         }
-        let newPaths = Set(newTypes.map(\.path))
-        for (path, declaration) in flatten(old.types) where !newPaths.contains(path) {
-            add(.typeRemoved, "type `\(path)` was removed: code that uses it stops compiling", pointer: declaration.sourcePointer, removed: true)
+        let newPaths = Set(new.types.map(\.path))
+        for type in old.types where !newPaths.contains(type.path) {
+            add(.typeRemoved, "type `\(type.path)` was removed: code that uses it stops compiling", pointer: type.sourcePointer, removed: true)
         }
         compareClient()
     }
 
-    mutating func compareType(_ path: String, _ a: TypeDeclaration, _ b: TypeDeclaration) {
-        let pointer = b.sourcePointer
-        switch (a.kind, b.kind) {
-        case (.structure(let x), .structure(let y)):
-            let oldProperties = Dictionary(x.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-            for property in y {
-                let type = propertyTypeText(property)
+    mutating func compareType(_ a: TypeSurface, _ b: TypeSurface) {
+        let path = b.path, pointer = b.sourcePointer
+        guard a.kind == b.kind else {
+            add(.typeKindChanged, "`\(path)` changed kind (struct, enum or typealias)", pointer: pointer)
+            return
+        }
+        switch b.kind {
+        case .structure:
+            let oldProperties = Dictionary(a.members.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            for property in b.members {
+                let type = property.type ?? ""
                 guard let previous = oldProperties[property.name] else {
                     add(.propertyAdded, "new property `\(path).\(property.name): \(type)`", pointer: pointer)
                     continue
                 }
-                let previousType = propertyTypeText(previous)
+                let previousType = previous.type ?? ""
                 if previousType != type {
                     add(.propertyTypeChanged, "`\(path).\(property.name)` changed type from `\(previousType)` to `\(type)`", pointer: pointer)
                 }
             }
-            let names = Set(y.map(\.name))
-            for property in x where !names.contains(property.name) {
+            let names = Set(b.members.map(\.name))
+            for property in a.members where !names.contains(property.name) {
                 add(.propertyRemoved, "property `\(path).\(property.name)` was removed: code that reads it stops compiling", pointer: pointer)
             }
-            compareCallable("`\(path).init`", initializer(x), initializer(y), pointer: pointer)
-        case (.enumeration(_, let x), .enumeration(_, let y)):
-            let oldCases = Set(x.map(\.name)), newCases = Set(y.map(\.name))
-            for name in y.map(\.name) where !oldCases.contains(name) {
-                add(.enumCaseAdded, "new case `\(path).\(name)`: exhaustive `switch`es over `\(path)` need it", pointer: pointer)
+            if let x = a.initializer, let y = b.initializer {
+                compareCallable("`\(path).init`", x, y, pointer: pointer)
             }
-            for name in x.map(\.name) where !newCases.contains(name) {
-                add(.enumCaseRemoved, "case `\(path).\(name)` was removed: code that names it stops compiling", pointer: pointer)
-            }
-        case (.union(let x), .union(let y)):
-            // A union is a Swift enum: a new case breaks exhaustive `switch`es (a warning: old code
-            // that has a `default` keeps compiling, and `unknown` keeps old clients decoding).
-            let oldCases = Dictionary(x.alternatives.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-            let newNames = Set(y.alternatives.map(\.name))
-            for alternative in y.alternatives {
-                guard let previous = oldCases[alternative.name] else {
-                    add(.enumCaseAdded, "new case `\(path).\(alternative.name)(\(swiftType(alternative.type)))`: exhaustive `switch`es over `\(path)` need it", pointer: pointer)
+        case .enumeration, .union:
+            // A union is a Swift enum too: a new case breaks exhaustive `switch`es (a warning: old
+            // code that has a `default` keeps compiling, and `unknown` keeps old clients decoding).
+            let oldCases = Dictionary(a.members.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            let newNames = Set(b.members.map(\.name))
+            for member in b.members {
+                guard let previous = oldCases[member.name] else {
+                    let payload = member.type.map { "(\($0))" } ?? ""
+                    add(.enumCaseAdded, "new case `\(path).\(member.name)\(payload)`: exhaustive `switch`es over `\(path)` need it", pointer: pointer)
                     continue
                 }
-                if previous.type != alternative.type {
-                    add(.propertyTypeChanged, "case `\(path).\(alternative.name)` changed payload from `\(swiftType(previous.type))` to `\(swiftType(alternative.type))`", pointer: pointer)
+                if let type = member.type, let previousType = previous.type, previousType != type {
+                    add(.propertyTypeChanged, "case `\(path).\(member.name)` changed payload from `\(previousType)` to `\(type)`", pointer: pointer)
                 }
             }
-            for alternative in x.alternatives where !newNames.contains(alternative.name) {
-                add(.enumCaseRemoved, "case `\(path).\(alternative.name)` was removed: code that names it stops compiling", pointer: pointer)
+            for member in a.members where !newNames.contains(member.name) {
+                add(.enumCaseRemoved, "case `\(path).\(member.name)` was removed: code that names it stops compiling", pointer: pointer)
             }
-        case (.alias(let x), .alias(let y)):
-            if x != y {
-                add(.typealiasChanged, "`\(path)` changed from `\(swiftType(x))` to `\(swiftType(y))`", pointer: pointer)
+        case .alias:
+            if a.aliasTarget != b.aliasTarget {
+                add(.typealiasChanged, "`\(path)` changed from `\(a.aliasTarget ?? "")` to `\(b.aliasTarget ?? "")`", pointer: pointer)
             }
-        default:
-            add(.typeKindChanged, "`\(path)` changed kind (struct, enum or typealias)", pointer: pointer)
         }
-    }
-
-    func initializer(_ properties: [Property]) -> Signature {
-        let ordered = properties.filter { $0.isRequired } + properties.filter { !$0.isRequired }
-        return Signature(parameters: ordered.map { ($0.name, propertyTypeText($0), $0.isRequired) }, result: "")
-    }
-
-    /// The property's declared Swift type (`String?`, `Nullable<String>?`).
-    func propertyTypeText(_ property: Property) -> String {
-        property.isTriState ? "Nullable<\(swiftType(property.type))>?" : swiftType(property.type) + (property.isOptional ? "?" : "")
     }
 
     /// Existing calls keep compiling when every new required parameter existed before (same
-    /// label and type), and every old parameter still exists with the same type.
-    mutating func compareCallable(_ name: String, _ a: Signature, _ b: Signature, pointer: String) {
+    /// label and type), and every old parameter still exists with the same type. A parameter's
+    /// type is compared without the `?` that makes an argument omittable
+    /// (`SurfaceParameter.type`): `trace: String? = nil` becoming `trace: String` is an argument
+    /// that became required, not a new type.
+    mutating func compareCallable(_ name: String, _ a: SurfaceSignature, _ b: SurfaceSignature, pointer: String) {
         guard a != b else { return }
-        let oldByLabel = Dictionary(a.parameters.map { ($0.label, $0) }, uniquingKeysWith: { first, _ in first })
-        let newByLabel = Dictionary(b.parameters.map { ($0.label, $0) }, uniquingKeysWith: { first, _ in first })
+        let oldByLabel = Dictionary(a.parameters.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let newByLabel = Dictionary(b.parameters.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var breaking = false
         for parameter in b.parameters {
-            if let previous = oldByLabel[parameter.label] {
+            if let previous = oldByLabel[parameter.name] {
                 if previous.type != parameter.type {
-                    add(.parameterTypeChanged, "\(name): argument `\(parameter.label):` changed type from `\(previous.type)` to `\(parameter.type)`", pointer: pointer)
+                    add(.parameterTypeChanged, "\(name): argument `\(parameter.name):` changed type from `\(previous.type)` to `\(parameter.type)`", pointer: pointer)
                     breaking = true
-                } else if parameter.required && !previous.required {
-                    add(.argumentBecameRequired, "\(name) requires the argument `\(parameter.label):`: calls that omit it stop compiling", pointer: pointer)
+                } else if parameter.isRequired && !previous.isRequired {
+                    add(.argumentBecameRequired, "\(name) requires the argument `\(parameter.name):`: calls that omit it stop compiling", pointer: pointer)
                     breaking = true
-                } else if !parameter.required && previous.required {
-                    add(.argumentBecameOptional, "\(name) no longer requires `\(parameter.label):`", pointer: pointer)
+                } else if !parameter.isRequired && previous.isRequired {
+                    add(.argumentBecameOptional, "\(name) no longer requires `\(parameter.name):`", pointer: pointer)
                 }
-            } else if parameter.required {
-                add(.requiredArgumentAdded, "\(name) requires the new argument `\(parameter.label):`: existing calls stop compiling", pointer: pointer)
+            } else if parameter.isRequired {
+                add(.requiredArgumentAdded, "\(name) requires the new argument `\(parameter.name):`: existing calls stop compiling", pointer: pointer)
                 breaking = true
             } else {
-                add(.optionalArgumentAdded, "\(name) takes the new optional argument `\(parameter.label):`", pointer: pointer)
+                add(.optionalArgumentAdded, "\(name) takes the new optional argument `\(parameter.name):`", pointer: pointer)
             }
         }
-        for parameter in a.parameters where newByLabel[parameter.label] == nil {
-            add(.argumentRemoved, "\(name) no longer takes `\(parameter.label):`: calls that pass it stop compiling", pointer: pointer)
+        for parameter in a.parameters where newByLabel[parameter.name] == nil {
+            add(.argumentRemoved, "\(name) no longer takes `\(parameter.name):`: calls that pass it stop compiling", pointer: pointer)
             breaking = true
         }
         if a.result != b.result {
-            add(.resultTypeChanged, "\(name) now returns `\(b.result)` instead of `\(a.result)`", pointer: pointer)
+            add(.resultTypeChanged, "\(name) now returns `\(b.resultText)` instead of `\(a.resultText)`", pointer: pointer)
             breaking = true
         }
         // Same labels, types and results but a different order: calls stop compiling.
-        if !breaking, a.parameters.map(\.label).filter({ newByLabel[$0] != nil }) != b.parameters.map(\.label).filter({ oldByLabel[$0] != nil }) {
+        if !breaking, a.parameters.map(\.name).filter({ newByLabel[$0] != nil }) != b.parameters.map(\.name).filter({ oldByLabel[$0] != nil }) {
             add(.argumentOrderChanged, "\(name) takes its arguments in another order", pointer: pointer)
         }
     }
 
-    func signature(_ operation: OperationDeclaration) -> Signature {
-        var parameters = operation.parameters.map { ($0.name, swiftType($0.type), $0.isRequired) }
-        if let body = operation.requestBody { parameters.append(("body", swiftType(body.type), body.isRequired)) }
-        let result = operation.success.type.map { swiftType($0) + (operation.success.isOptional ? "?" : "") } ?? "Void"
-        return Signature(parameters: parameters, result: result)
-    }
-
-    func operationPointer(_ operation: OperationDeclaration, in document: OpenAPIDocument) -> String {
+    func operationPointer(_ operation: OperationSurface, in document: OpenAPIDocument) -> String {
         document.operations.first { $0.path == operation.pathTemplate && $0.method == operation.httpMethod }?.operation.pointer.description ?? ""
     }
 
-    /// A generated method: the one-line call, the whole-response, pages or streamed-body method.
-    enum MethodKind { case call, response, pages, stream }
+    /// A client method as the diff names it (`client.v202203.getItem`), with its operation.
+    struct Method {
+        var name: String
+        var operation: OperationSurface
+        var kind: OperationSurface.Method
+        var signature: SurfaceSignature
+    }
 
-    /// The signature of one of an operation's methods; `renderer` spells the types.
-    func signature(_ operation: OperationDeclaration, _ kind: MethodKind, renderer: SwiftRenderer) -> Signature {
-        var result = signature(operation)
-        switch kind {
-        case .call: break
-        case .response: result.result = renderer.responseType(operation)
-        case .stream: result.result = renderer.streamResponseType(operation)
-        case .pages:
-            result.parameters.removeAll { $0.label == operation.paging?.pageNumberParameter }
-            result.result = "PageSequence<\(renderer.responseType(operation))>"
+    static func methods(_ surface: SwiftSurface) -> [Method] {
+        surface.client.groups.flatMap { group in
+            group.operations.flatMap { operation in
+                operation.comparedMethods.map { Method(name: group.methodPrefix + $0.signature.name, operation: operation, kind: $0.method, signature: $0.signature) }
+            }
         }
-        return result
     }
 
     mutating func compareClient() {
-        func methods(_ module: BindingModule) -> [(String, OperationDeclaration, MethodKind)] {
-            module.client.groups.flatMap { group in
-                group.operations.flatMap { operation -> [(String, OperationDeclaration, MethodKind)] in
-                    let prefix = "client." + (group.accessorName.map { $0 + "." } ?? "")
-                    var result = [(prefix + operation.methodName, operation, MethodKind.call)]
-                    if !operation.responseMethodName.isEmpty { result.append((prefix + operation.responseMethodName, operation, .response)) }
-                    if let paging = operation.paging { result.append((prefix + paging.methodName, operation, .pages)) }
-                    if let stream = operation.streamMethodName { result.append((prefix + stream, operation, .stream)) }
-                    return result
-                }
-            }
-        }
-        let oldRenderer = SwiftRenderer(module: old), newRenderer = SwiftRenderer(module: new)
-        let oldMethods = Dictionary(methods(old).map { ($0.0, ($0.1, $0.2)) }, uniquingKeysWith: { first, _ in first })
-        let newMethods = methods(new)
+        let oldMethods = Dictionary(Self.methods(old).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let newMethods = Self.methods(new)
         // The whole-response and pages methods take the one-line call's arguments: a new or removed
         // operation, and argument changes, are reported once, on the one-line call.
         let oldOperations = Set(old.client.groups.flatMap(\.operations).map(\.operationID))
         let newOperations = Set(new.client.groups.flatMap(\.operations).map(\.operationID))
-        for (name, operation, kind) in newMethods {
-            let pointer = operationPointer(operation, in: newDocument)
-            guard let (previous, previousKind) = oldMethods[name] else {
-                if kind == .call || oldOperations.contains(operation.operationID) { add(.methodAdded, "new method `\(name)`", pointer: pointer) }
+        for method in newMethods {
+            let pointer = operationPointer(method.operation, in: newDocument)
+            guard let previous = oldMethods[method.name] else {
+                if method.kind == .call || oldOperations.contains(method.operation.operationID) { add(.methodAdded, "new method `\(method.name)`", pointer: pointer) }
                 continue
             }
-            let (a, b) = (signature(previous, previousKind, renderer: oldRenderer), signature(operation, kind, renderer: newRenderer))
-            if kind == .call || previousKind == .call {
-                compareCallable("`\(name)`", a, b, pointer: pointer)
+            let (a, b) = (previous.signature, method.signature)
+            if method.kind == .call || previous.kind == .call {
+                compareCallable("`\(method.name)`", a, b, pointer: pointer)
             } else if a.result != b.result {
-                add(.resultTypeChanged, "`\(name)` now returns `\(b.result)` instead of `\(a.result)`", pointer: pointer)
+                add(.resultTypeChanged, "`\(method.name)` now returns `\(b.resultText)` instead of `\(a.resultText)`", pointer: pointer)
             }
         }
-        let newNames = Set(newMethods.map(\.0))
-        for (name, operation, kind) in methods(old) where !newNames.contains(name) {
-            guard kind == .call || newOperations.contains(operation.operationID) else { continue }
-            add(.methodRemoved, "method `\(name)` was removed: calls to it stop compiling", pointer: operationPointer(operation, in: oldDocument), removed: true)
+        let newNames = Set(newMethods.map(\.name))
+        for method in Self.methods(old) where !newNames.contains(method.name) {
+            guard method.kind == .call || newOperations.contains(method.operation.operationID) else { continue }
+            add(.methodRemoved, "method `\(method.name)` was removed: calls to it stop compiling", pointer: operationPointer(method.operation, in: oldDocument), removed: true)
         }
-        let oldCredentials = Set(old.client.credentials.map(\.propertyName))
-        for credential in new.client.credentials where !oldCredentials.contains(credential.propertyName) && credential.isRequiredEverywhere {
-            add(.clientInitChanged, "`\(new.client.name).init` requires the new credential `\(credential.propertyName):`",
+        let oldCredentials = Set(old.client.credentials.map(\.name))
+        for credential in new.client.credentials where !oldCredentials.contains(credential.name) && credential.isRequiredEverywhere {
+            add(.clientInitChanged, "`\(new.client.name).init` requires the new credential `\(credential.name):`",
                 pointer: "/components/securitySchemes/" + JSONPointer.escape(credential.schemeName))
         }
     }

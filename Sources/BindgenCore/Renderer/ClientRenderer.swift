@@ -5,7 +5,7 @@ extension SwiftRenderer {
         var files = [file("Client/\(client.name).swift", imports: ["import Foundation", "@_spi(Generated) import BindingRuntime"]) { writer in
             renderClientStruct(into: &writer)
         }]
-        for group in client.groups {
+        for (group, groupSurface) in zip(client.groups, surface.client.groups) {
             if let typeName = group.typeName, let accessor = group.accessorName, let version = group.version {
                 files.append(file("Client/\(client.name)+\(typeName).swift", imports: []) { writer in
                     writer.block("nonisolated extension \(client.name)") { writer in
@@ -21,19 +21,19 @@ extension SwiftRenderer {
             }
             let folder = group.typeName ?? "Operations"
             let owner = group.typeName.map { "\(client.name).\($0)" } ?? client.name
-            for operation in group.operations {
+            for (operation, methods) in zip(group.operations, groupSurface.operations) {
                 // File names are unique across the module (SwiftPM names object files after them):
                 // `V202203+AssignDataAccessRelease.swift`.
                 let name = operation.methodName.prefix(1).uppercased() + operation.methodName.dropFirst()
                 files.append(file("Client/\(folder)/\(group.typeName ?? client.name)+\(name).swift", imports: ["import Foundation", "@_spi(Generated) import BindingRuntime"]) { writer in
                     writer.block("nonisolated extension \(owner)") { writer in
-                        renderOperation(operation, clientExpression: group.typeName == nil ? "self" : "client", into: &writer)
+                        renderOperation(operation, methods: methods, clientExpression: group.typeName == nil ? "self" : "client", into: &writer)
                     }
                     if let body = operation.requestBody, !body.alternatives.isEmpty {
                         writer.line()
                         renderBodyEnum(body, operation: operation, into: &writer)
                     }
-                    renderResponseTypes(operation, into: &writer)
+                    renderResponseTypes(operation, methods, into: &writer)
                 })
             }
         }
@@ -50,10 +50,11 @@ extension SwiftRenderer {
                 + "each version's accessor and operations are in their own files."
         }
         writer.documentation(documentation)
-        writer.block("\(access)nonisolated struct \(client.name): Sendable") { writer in
-            for credential in client.credentials {
+        let clientSurface = surface.client
+        writer.block("\(access)nonisolated struct \(clientSurface.name): Sendable") { writer in
+            for (credential, member) in zip(client.credentials, clientSurface.credentials) {
                 writer.documentation(credentialDocumentation(credential))
-                writer.line("\(access)var \(Naming.escaped(credential.propertyName)): \(credentialType(credential))?")
+                writer.line("\(access)var \(Naming.escaped(member.name)): \(member.type)?")
             }
             writer.documentation("Server URL, date handling, middlewares, timeout, size limit, validation and deprecation reporting.")
             writer.line("\(access)var configuration: ClientConfiguration")
@@ -61,19 +62,6 @@ extension SwiftRenderer {
             writer.line("\(access)var transport: any ClientTransport")
             writer.line()
 
-            var convenience: [String] = []
-            if let url = module.defaultServerURL, url.contains("://") {
-                convenience.append("serverURL: URL = URL(string: \(url.swiftLiteral))!")
-            } else {
-                convenience.append("serverURL: URL")
-            }
-            let credentialParameters = client.credentials.map { credential in
-                "\(Naming.escaped(credential.propertyName)): \(credentialType(credential))" + (credential.isRequiredEverywhere ? "" : "? = nil")
-            }
-            convenience += credentialParameters
-            convenience.append("timeZone: TimeZone = TimeZone(identifier: \"UTC\")!")
-            convenience.append("transport: any ClientTransport = URLSessionTransport()")
-            convenience.append("middlewares: [any ClientMiddleware] = []")
             var parameterDocs = ["- Parameters:"]
             let serverDefault = module.defaultServerURL.map { " Defaults to the spec's first server, `\($0)`." } ?? ""
             parameterDocs.append("  - serverURL: The server's base URL.\(serverDefault)")
@@ -84,18 +72,15 @@ extension SwiftRenderer {
             parameterDocs.append("  - transport: Sends the requests; `URLSession` by default.")
             parameterDocs.append("  - middlewares: Run around the transport, first to last (`RetryMiddleware`, `LoggingMiddleware`, your own). None by default.")
             writer.documentation("Creates a client.\n\n" + parameterDocs.joined(separator: "\n"))
-            writer.declarationBlock("\(access)init(\(convenience.joined(separator: ", ")))") { writer in
+            writer.declarationBlock("\(access)\(clientSurface.initializer.declaration)") { writer in
                 let arguments = ["configuration: ClientConfiguration(serverURL: serverURL, timeZone: timeZone, middlewares: middlewares)"]
                     + client.credentials.map { "\(Naming.argumentLabel($0.propertyName)): \(Naming.escaped($0.propertyName))" }
                     + ["transport: transport"]
                 writer.line("self.init(\(arguments.joined(separator: ", ")))")
             }
             writer.line()
-            let designated = ["configuration: ClientConfiguration"]
-                + client.credentials.map { "\(Naming.escaped($0.propertyName)): \(credentialType($0))?" }
-                + ["transport: any ClientTransport"]
             writer.documentation("Creates a client from a full configuration.")
-            writer.declarationBlock("\(access)init(\(designated.joined(separator: ", ")))") { writer in
+            writer.declarationBlock("\(access)\(clientSurface.designatedInitializer.declaration)") { writer in
                 writer.line("self.configuration = configuration")
                 for credential in client.credentials {
                     writer.line("self.\(credential.propertyName) = \(Naming.escaped(credential.propertyName))")
@@ -105,13 +90,6 @@ extension SwiftRenderer {
             writer.line()
             writer.documentation("What generated operations use to build, send and decode requests.")
             writer.line("@_spi(Generated) \(access)var core: ClientCore { ClientCore(configuration: configuration, transport: transport) }")
-        }
-    }
-
-    func credentialType(_ credential: Credential) -> String {
-        switch credential.kind {
-        case .apiKey, .bearer: return "String"
-        case .basic: return "HTTPBasicCredentials"
         }
     }
 

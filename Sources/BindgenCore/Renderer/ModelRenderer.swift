@@ -41,20 +41,12 @@ extension SwiftRenderer {
         case .union(let union):
             renderUnion(declaration, union, path: path, into: &writer)
         case .alias(let target):
-            writer.line("\(access)typealias \(declaration.name) = \(swiftType(target))")
+            writer.line("\(access)typealias \(declaration.name) = \(typeSurface(path).aliasTarget ?? swiftType(target))")
             for nested in declaration.nested {
                 writer.line()
                 renderType(nested, into: &writer)
             }
         }
-    }
-
-    /// The property's declared type; `path` is the struct's (top-level types a nested one of the
-    /// same name would shadow there are module-qualified, `payloadType`).
-    func propertyType(_ property: Property, inside path: String) -> String {
-        let type = payloadType(property.type, inside: path)
-        if property.isTriState { return "Nullable<\(type)>?" }
-        return type + (property.isOptional ? "?" : "")
     }
 
     /// `init(from:)` / `encode(to:)` are written out: boxed or deprecated properties (stored as
@@ -65,8 +57,9 @@ extension SwiftRenderer {
     }
 
     private func renderStructure(_ declaration: TypeDeclaration, _ properties: [Property], path: String, into writer: inout SwiftWriter) {
+        let members = typeSurface(path).members
         writer.block("\(access)nonisolated struct \(declaration.name): Codable, Hashable, Sendable") { writer in
-            for property in properties {
+            for (property, member) in zip(properties, members) {
                 var documentation = property.documentation ?? ""
                 if !property.constraints.isEmpty {
                     if !documentation.isEmpty { documentation += "\n\n" }
@@ -86,42 +79,34 @@ extension SwiftRenderer {
                 if property.isDeprecated { writer.line("@available(*, deprecated)") }
                 if property.isIndirect {
                     // A recursive schema: stored in a box, exposed as a plain property.
-                    writer.block("\(access)var \(Naming.escaped(property.name)): \(propertyType(property, inside: path))") { writer in
+                    writer.block("\(access)var \(member.declaration)") { writer in
                         writer.line("get { _\(property.name).value }")
                         writer.line("set { _\(property.name) = Indirect(newValue) }")
                     }
-                    writer.line("private var _\(property.name): Indirect<\(propertyType(property, inside: path))>")
+                    writer.line("private var _\(property.name): Indirect<\(member.writtenType ?? "")>")
                 } else if property.isDeprecated {
                     // Stored under another name, so that the struct's own initializer and coding
                     // do not use the deprecated property (a warning in the generated code).
-                    writer.block("\(access)var \(Naming.escaped(property.name)): \(propertyType(property, inside: path))") { writer in
+                    writer.block("\(access)var \(member.declaration)") { writer in
                         writer.line("get { _\(property.name) }")
                         writer.line("set { _\(property.name) = newValue }")
                     }
-                    writer.line("private var _\(property.name): \(propertyType(property, inside: path))")
+                    writer.line("private var _\(property.name): \(member.writtenType ?? "")")
                 } else {
-                    writer.line("\(access)var \(Naming.escaped(property.name)): \(propertyType(property, inside: path))")
+                    writer.line("\(access)var \(member.declaration)")
                 }
             }
             let map = declaration.additionalProperties
-            if let map {
+            if map != nil, let member = members.last {
                 writer.documentation("The members other than the declared properties (`additionalProperties`): kept when decoding, written back when encoding.")
-                writer.line("\(access)var \(Naming.escaped(map.name)): [String: \(swiftType(map.valueType))]")
+                writer.line("\(access)var \(member.declaration)")
             }
             writer.line()
-            func defaultArgument(_ property: Property) -> String {
-                if let expression = property.defaultExpression { return " = " + expression }
-                return !property.isRequired || property.isReadOnly ? " = nil" : ""
-            }
-            let ordered = properties.filter { defaultArgument($0).isEmpty } + properties.filter { !defaultArgument($0).isEmpty }
             writer.documentation(properties.contains { $0.defaultExpression != nil }
                 ? "Creates a value from its properties: required ones first, optional ones default to nil or to the schema's `default`."
                 : "Creates a value from its properties: required ones first, optional ones default to nil.")
-            var parameters = ordered.map { property in
-                "\(Naming.escaped(property.name)): \(propertyType(property, inside: path))" + defaultArgument(property)
-            }
-            if let map { parameters.append("\(Naming.escaped(map.name)): [String: \(swiftType(map.valueType))] = [:]") }
-            writer.declarationBlock("\(access)init(\(parameters.joined(separator: ", ")))") { writer in
+            let initializer = typeSurface(path).initializer ?? .initializer([])
+            writer.declarationBlock("\(access)\(initializer.declaration)") { writer in
                 for property in properties {
                     if property.isIndirect {
                         writer.line("self._\(property.name) = Indirect(\(Naming.escaped(property.name)))")

@@ -2,27 +2,19 @@ import OpenAPIModel
 
 /// One operation method: build the request, apply security, send, map the status to a result or an error.
 extension SwiftRenderer {
-    func renderOperation(_ operation: OperationDeclaration, clientExpression client: String, into writer: inout SwiftWriter) {
-        renderOneLineMethod(operation, into: &writer)
+    /// `methods`: the operation's signatures, from the surface.
+    func renderOperation(_ operation: OperationDeclaration, methods: OperationSurface, clientExpression client: String, into writer: inout SwiftWriter) {
+        renderOneLineMethod(operation, methods.call, into: &writer)
         writer.line()
-        renderResponseMethod(operation, clientExpression: client, into: &writer)
-        if let paging = operation.paging {
+        renderResponseMethod(operation, methods, clientExpression: client, into: &writer)
+        if let paging = operation.paging, let pages = methods.pages {
             writer.line()
-            renderPagesMethod(operation, paging, into: &writer)
+            renderPagesMethod(operation, paging, pages, into: &writer)
         }
-        renderStreamMethod(operation, clientExpression: client, into: &writer)
+        if let stream = methods.stream {
+            renderStreamMethod(operation, stream, clientExpression: client, into: &writer)
+        }
         renderOperationSchemas(operation, into: &writer)
-    }
-
-    /// The method's parameter list (`meterID: Int32, body: DataAccessReleaseRequest`).
-    func parameterList(_ operation: OperationDeclaration, leaving omitted: String? = nil) -> String {
-        var parameters = operation.parameters.filter { $0.name != omitted }.map { parameter in
-            "\(Naming.escaped(parameter.name)): \(swiftType(parameter.type))" + (parameter.isRequired ? "" : "? = nil")
-        }
-        if let body = operation.requestBody {
-            parameters.append("body: \(bodyParameterType(body))" + (body.isRequired ? "" : "? = nil"))
-        }
-        return parameters.joined(separator: ", ")
     }
 
     /// The arguments passing every parameter on (`meterID: meterID, body: body`); `replacing` gives one another value.
@@ -34,27 +26,16 @@ extension SwiftRenderer {
         return arguments.joined(separator: ", ")
     }
 
-    /// The one-line call's result type (`DataAccessReleaseState`, `Item?`, `CreateItemV1Body`), nil for none.
-    func resultType(_ operation: OperationDeclaration) -> String? {
-        operation.success.type.map { swiftType($0) + (operation.success.isOptional ? "?" : "") }
-    }
-
-    /// `OperationResponse<Body, Headers>` of the whole-response method.
-    func responseType(_ operation: OperationDeclaration) -> String {
-        "OperationResponse<\(resultType(operation) ?? "Void"), \(operation.success.headersTypeName ?? "NoResponseHeaders")>"
-    }
-
-    private func renderOneLineMethod(_ operation: OperationDeclaration, into writer: inout SwiftWriter) {
+    private func renderOneLineMethod(_ operation: OperationDeclaration, _ signature: SurfaceSignature, into writer: inout SwiftWriter) {
         writer.documentation(operationDocumentation(operation))
         if operation.isDeprecated { writer.line("@available(*, deprecated)") }
-        let result = resultType(operation)
-        writer.declarationBlock("\(access)func \(Naming.escaped(operation.methodName))(\(parameterList(operation))) async throws\(result.map { " -> " + $0 } ?? "")") { writer in
+        writer.declarationBlock("\(access)\(signature.declaration)") { writer in
             let call = "try await self.\(Naming.escaped(operation.responseMethodName))(\(argumentList(operation)))"
-            writer.line(result == nil ? "_ = " + call : call + ".body")
+            writer.line(signature.result == nil ? "_ = " + call : call + ".body")
         }
     }
 
-    private func renderPagesMethod(_ operation: OperationDeclaration, _ paging: PagingDeclaration, into writer: inout SwiftWriter) {
+    private func renderPagesMethod(_ operation: OperationDeclaration, _ paging: PagingDeclaration, _ signature: SurfaceSignature, into writer: inout SwiftWriter) {
         let header = operation.success.headers.first { $0.name == paging.totalPagesProperty }?.wireName ?? paging.totalPagesProperty
         writer.documentation("""
             Every page of `\(operation.methodName)(…)`, fetched as the sequence is iterated: page \(paging.firstPage), then the next, \
@@ -64,7 +45,7 @@ extension SwiftRenderer {
             - Throws: from the iteration, what `\(operation.methodName)(…)` throws; nothing is fetched after an error.
             """)
         if operation.isDeprecated { writer.line("@available(*, deprecated)") }
-        writer.declarationBlock("\(access)func \(Naming.escaped(paging.methodName))(\(parameterList(operation, leaving: paging.pageNumberParameter))) -> PageSequence<\(responseType(operation))>") { writer in
+        writer.declarationBlock("\(access)\(signature.declaration)") { writer in
             let page = paging.pageNumberType == .int ? "$0" : "\(swiftType(paging.pageNumberType))(clamping: $0)"
             let arguments = argumentList(operation, replacing: (paging.pageNumberParameter, page))
             let total = paging.totalPagesType == .int ? "$0.headers.\(paging.totalPagesProperty)" : "$0.headers.\(paging.totalPagesProperty).map { Int(clamping: $0) }"
@@ -72,7 +53,7 @@ extension SwiftRenderer {
         }
     }
 
-    private func renderResponseMethod(_ operation: OperationDeclaration, clientExpression client: String, into writer: inout SwiftWriter) {
+    private func renderResponseMethod(_ operation: OperationDeclaration, _ methods: OperationSurface, clientExpression client: String, into writer: inout SwiftWriter) {
         var documentation = "The whole response of `\(operation.methodName)(…)`: the status, every header field"
         if !operation.success.headers.isEmpty {
             documentation += ", the declared headers (" + operation.success.headers.map { "`\($0.wireName)` as `\($0.name)`" }.joined(separator: ", ") + ")"
@@ -80,12 +61,14 @@ extension SwiftRenderer {
         documentation += " and the body. Same parameters and errors as `\(operation.methodName)(…)`."
         writer.documentation(documentation)
         if operation.isDeprecated { writer.line("@available(*, deprecated)") }
-        writer.declarationBlock("\(access)func \(Naming.escaped(operation.responseMethodName))(\(parameterList(operation))) async throws -> \(responseType(operation))") { writer in
+        writer.declarationBlock("\(access)\(methods.response.declaration)") { writer in
             renderRequest(operation, clientExpression: client, into: &writer)
             renderSend(operation, into: &writer)
             renderResponseSwitch(operation, into: &writer)
         }
-        renderDataBodyOverload(operation, into: &writer)
+        if let overload = methods.dataBodyCall {
+            renderDataBodyOverload(operation, overload, into: &writer)
+        }
     }
 
     /// The start of a method sending the operation: `operationID`, `core` and `request`, with the

@@ -70,10 +70,10 @@ extension SwiftRenderer {
     }
 
     /// Top-level declarations an operation's file holds besides its methods: the headers struct
-    /// and the body enum.
-    func renderResponseTypes(_ operation: OperationDeclaration, into writer: inout SwiftWriter) {
+    /// and the body enum. `methods`: the operation's signatures, from the surface.
+    func renderResponseTypes(_ operation: OperationDeclaration, _ methods: OperationSurface, into writer: inout SwiftWriter) {
         let success = operation.success
-        if let name = success.headersTypeName {
+        if let name = success.headersTypeName, let initializer = methods.headersInitializer {
             writer.line()
             writer.documentation("The response headers `\(operation.operationID)` declares for its success statuses (OpenAPI Response Object, `headers`), decoded by their schemas; each is nil when the response does not carry it.")
             writer.block("\(access)nonisolated struct \(name): Hashable, Sendable") { writer in
@@ -82,8 +82,7 @@ extension SwiftRenderer {
                     writer.line("\(access)var \(Naming.escaped(header.name)): \(swiftType(header.type))?")
                 }
                 writer.line()
-                let parameters = success.headers.map { "\(Naming.escaped($0.name)): \(swiftType($0.type))? = nil" }.joined(separator: ", ")
-                writer.declarationBlock("\(access)init(\(parameters))") { writer in
+                writer.declarationBlock("\(access)\(initializer.declaration)") { writer in
                     for header in success.headers {
                         writer.line("self.\(Naming.escaped(header.name)) = \(Naming.escaped(header.name))")
                     }

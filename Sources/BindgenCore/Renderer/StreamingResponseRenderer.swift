@@ -2,13 +2,8 @@
 /// (`SuccessResponse.isStreamable`) also gets `…Stream(…)`, returning the whole response with
 /// the body as a `ResponseBodyStream` read as it arrives, so a large download is never held whole.
 extension SwiftRenderer {
-    /// `OperationResponse<ResponseBodyStream, Headers>` of the streamed-body method.
-    func streamResponseType(_ operation: OperationDeclaration) -> String {
-        "OperationResponse<ResponseBodyStream, \(operation.success.headersTypeName ?? "NoResponseHeaders")>"
-    }
-
-    func renderStreamMethod(_ operation: OperationDeclaration, clientExpression client: String, into writer: inout SwiftWriter) {
-        guard let name = operation.streamMethodName else { return }
+    /// `signature`: the `…Stream(…)` method's, from the surface.
+    func renderStreamMethod(_ operation: OperationDeclaration, _ signature: SurfaceSignature, clientExpression client: String, into writer: inout SwiftWriter) {
         let success = operation.success
         writer.line()
         writer.documentation("""
@@ -20,7 +15,7 @@ extension SwiftRenderer {
             - Throws: as `\(operation.methodName)(…)`; an error status's body is read whole (within `maximumResponseBodySize`) for `APIError`.
             """)
         if operation.isDeprecated { writer.line("@available(*, deprecated)") }
-        writer.declarationBlock("\(access)func \(Naming.escaped(name))(\(parameterList(operation))) async throws -> \(streamResponseType(operation))") { writer in
+        writer.declarationBlock("\(access)\(signature.declaration)") { writer in
             renderRequest(operation, clientExpression: client, into: &writer)
             renderSend(operation, streamed: true, into: &writer)
             let headers = success.headersTypeName.map {

@@ -3,19 +3,22 @@
 /// is a pure function of the module: no dates, hashes or machine paths in any file.
 public struct SwiftRenderer {
     let module: BindingModule
-    /// Top-level and nested declarations by Swift path (`Pet`, `Pet.Status`).
-    let declarations: [String: TypeDeclaration]
+    /// The Swift API the files declare: names and declaration lines come from it.
+    let surface: SwiftSurface
 
     public init(module: BindingModule) {
         self.module = module
-        var declarations: [String: TypeDeclaration] = [:]
-        func register(_ declaration: TypeDeclaration, prefix: String) {
-            let path = prefix.isEmpty ? declaration.name : prefix + "." + declaration.name
-            declarations[path] = declaration
-            for nested in declaration.nested { register(nested, prefix: path) }
-        }
-        for declaration in module.types { register(declaration, prefix: "") }
-        self.declarations = declarations
+        self.surface = SwiftSurface(module: module)
+    }
+
+    /// Top-level and nested declarations by Swift path (`Pet`, `Pet.Status`).
+    var declarations: DeclarationIndex { surface.declarations }
+
+    /// The surface of the type the code declares at `scope` (`TypeSurface.scope`): every
+    /// declaration the renderer writes has one.
+    func typeSurface(_ scope: String) -> TypeSurface {
+        guard let type = surface.type(declaredAt: scope) else { preconditionFailure("no surface for the type declared at \(scope)") }
+        return type
     }
 
     /// Every file, sorted by path.
@@ -80,35 +83,18 @@ public struct SwiftRenderer {
         return GeneratedFile(path: path, contents: writer.text)
     }
 
+    /// `TypeSpelling.swiftType(_:)`.
     func swiftType(_ type: TypeReference) -> String {
-        switch type {
-        case .string: return "String"
-        case .bool: return "Bool"
-        case .int: return "Int"
-        case .int32: return "Int32"
-        case .int64: return "Int64"
-        case .float: return "Float"
-        case .double: return "Double"
-        case .dateTime: return "Date"
-        case .calendarDate: return "CalendarDate"
-        case .data: return "Data"
-        case .uuid: return "UUID"
-        case .json: return "JSONValue"
-        case .array(let element): return "[\(swiftType(element))]"
-        case .dictionary(let value): return "[String: \(swiftType(value))]"
-        case .optional(let wrapped): return swiftType(wrapped) + "?"
-        case .named(let name): return name
-        }
+        surface.spelling.swiftType(type)
+    }
+
+    /// `TypeSpelling.payloadType(_:inside:)`.
+    func payloadType(_ type: TypeReference, inside path: String) -> String {
+        surface.spelling.payloadType(type, inside: path)
     }
 
     /// The declaration a named type stands for, following typealiases.
     func resolvedKind(_ type: TypeReference) -> TypeReference {
-        var current = type
-        var hops = 0
-        while case .named(let name) = current, let declaration = declarations[name], case .alias(let target) = declaration.kind, hops < 16 {
-            current = target
-            hops += 1
-        }
-        return current
+        declarations.resolved(type)
     }
 }

@@ -6,13 +6,13 @@ extension SwiftRenderer {
         let payload = { (type: TypeReference) in self.payloadType(type, inside: path) }
         // `indirect`: a case's payload may hold the union again (a tree of unions and structs).
         writer.block("\(access)nonisolated indirect enum \(declaration.name): Codable, Hashable, Sendable") { writer in
-            for alternative in union.alternatives {
+            for (alternative, member) in zip(union.alternatives, typeSurface(path).members) {
                 var documentation = "`\(alternative.source)`"
                 if !alternative.discriminatorValues.isEmpty {
                     documentation += " (discriminator value " + alternative.discriminatorValues.map { "`\($0)`" }.joined(separator: ", ") + ")"
                 }
                 writer.documentation(documentation)
-                writer.line("case \(Naming.escaped(alternative.name))(\(payload(alternative.type)))")
+                writer.line("case \(member.caseDeclaration)")
             }
             switch union.selection {
             case .discriminator:
@@ -69,28 +69,6 @@ extension SwiftRenderer {
                 }
                 writer.line("default: self = .unknown(try container.decode(JSONValue.self))")
             }
-        }
-    }
-
-    /// `swiftType`, with a top-level type written module-qualified where a type enclosing the
-    /// union (or the union itself) declares a nested type of the same name, which would shadow it
-    /// (`Charge.Customer`, the union of `string` and the top-level `Customer`, holds `Stripe.Customer`).
-    func payloadType(_ type: TypeReference, inside path: String) -> String {
-        switch type {
-        case .array(let element): return "[\(payloadType(element, inside: path))]"
-        case .dictionary(let value): return "[String: \(payloadType(value, inside: path))]"
-        case .optional(let wrapped): return payloadType(wrapped, inside: path) + "?"
-        case .named(let name) where !name.contains("."):
-            var scope = Substring(path)
-            while true {
-                if declarations[scope + "." + name] != nil || (scope.contains(".") && scope.split(separator: ".").last.map(String.init) == name) {
-                    return module.name + "." + name
-                }
-                guard let dot = scope.lastIndex(of: ".") else { break }
-                scope = scope[..<dot]
-            }
-            return name
-        default: return swiftType(type)
         }
     }
 

@@ -3,34 +3,20 @@
 /// strongly connected components (Tarjan) over the "struct has a property of struct type" graph.
 enum RecursiveProperties {
     static func mark(_ types: inout [TypeDeclaration]) {
-        var declarations: [String: TypeDeclaration] = [:]
-        func register(_ declaration: TypeDeclaration, prefix: String) {
-            let path = prefix.isEmpty ? declaration.name : prefix + "." + declaration.name
-            declarations[path] = declaration
-            for nested in declaration.nested { register(nested, prefix: path) }
-        }
-        for declaration in types { register(declaration, prefix: "") }
+        let declarations = DeclarationIndex(types)
 
         /// The struct a property type stores inline, following typealiases.
         func storedStruct(_ type: TypeReference) -> String? {
-            var current = type
-            for _ in 0..<16 {
-                guard case .named(let path) = current, let declaration = declarations[path] else { return nil }
-                switch declaration.kind {
-                case .structure: return path
-                case .alias(let target): current = target
-                case .enumeration, .union: return nil  // unions are `indirect` enums
-                }
-            }
-            return nil
+            guard case .named(let path) = declarations.resolved(type), case .structure? = declarations[path]?.kind else { return nil }
+            return path  // unions are `indirect` enums
         }
 
         var edges: [String: [String]] = [:]
-        for (path, declaration) in declarations {
+        for (path, _, declaration) in declarations.entries {
             guard case .structure(let properties) = declaration.kind else { continue }
             edges[path] = properties.compactMap { storedStruct($0.type) }
         }
-        let component = stronglyConnectedComponents(nodes: declarations.keys.sorted(), edges: edges)
+        let component = stronglyConnectedComponents(nodes: declarations.sortedPaths, edges: edges)
 
         func update(_ declaration: inout TypeDeclaration, prefix: String) {
             let path = prefix.isEmpty ? declaration.name : prefix + "." + declaration.name

@@ -1,0 +1,81 @@
+import OpenAPIModel
+
+/// Every method one operation generates, with labels and result types: the one-line call, the
+/// whole response (`…Response`), the `Data`-body overload of a binary body, the pages
+/// (`…Pages`) and the streamed body (`…Stream`); and the initializer of its headers struct.
+struct OperationSurface {
+    /// Which of an operation's methods a signature is.
+    enum Method: Equatable { case call, response, pages, stream }
+
+    var operationID: String
+    /// The path and method of the operation, to locate findings in the spec.
+    var pathTemplate: String
+    var httpMethod: HTTPMethod
+    /// `func name(…) async throws -> Body` (no result for `Void`); the body parameter is a
+    /// `RequestBody` for a binary body.
+    var call: SurfaceSignature
+    /// `func nameResponse(…) async throws -> OperationResponse<Body, Headers>`.
+    var response: SurfaceSignature
+    /// For a binary body: `call` with `body: Data`, forwarding to it.
+    var dataBodyCall: SurfaceSignature?
+    /// For a paged operation: `func namePages(…) -> PageSequence<OperationResponse<Body, Headers>>`,
+    /// without the page-number parameter.
+    var pages: SurfaceSignature?
+    /// For a streamable success body: `func nameStream(…) async throws -> OperationResponse<ResponseBodyStream, Headers>`.
+    var stream: SurfaceSignature?
+    /// The headers struct's memberwise initializer (`init(rateLimit: Int? = nil)`), when the
+    /// success statuses declare headers.
+    var headersInitializer: SurfaceSignature?
+
+    init(_ operation: OperationDeclaration, spelling: TypeSpelling) {
+        operationID = operation.operationID
+        pathTemplate = operation.pathTemplate
+        httpMethod = operation.httpMethod
+        let parameters = Self.parameters(operation, spelling: spelling)
+        let body = operation.success.type.map { spelling.swiftType($0) + (operation.success.isOptional ? "?" : "") }
+        let headers = operation.success.headersTypeName ?? "NoResponseHeaders"
+        let whole = "OperationResponse<\(body ?? "Void"), \(headers)>"
+        call = .method(operation.methodName, parameters, result: body)
+        response = .method(operation.responseMethodName, parameters, result: whole)
+        if let requestBody = operation.requestBody, requestBody.isBinary {
+            var overload = parameters
+            overload[overload.count - 1] = SurfaceParameter(name: "body", type: "Data", isOmittable: !requestBody.isRequired,
+                                                            defaultValue: requestBody.isRequired ? nil : "nil")
+            dataBodyCall = .method(operation.methodName, overload, result: body)
+        }
+        if let paging = operation.paging {
+            pages = .method(paging.methodName, parameters.filter { $0.name != paging.pageNumberParameter },
+                            isAsync: false, isThrowing: false, result: "PageSequence<\(whole)>")
+        }
+        if let name = operation.streamMethodName {
+            stream = .method(name, parameters, result: "OperationResponse<ResponseBodyStream, \(headers)>")
+        }
+        if operation.success.headersTypeName != nil {
+            headersInitializer = .initializer(operation.success.headers.map { .omittable($0.name, type: spelling.swiftType($0.type)) })
+        }
+    }
+
+    /// The parameters, then `body` (a `RequestBody` for a binary body); the optional ones omittable.
+    private static func parameters(_ operation: OperationDeclaration, spelling: TypeSpelling) -> [SurfaceParameter] {
+        var parameters = operation.parameters.map { parameter in
+            parameter.isRequired ? SurfaceParameter(name: parameter.name, type: spelling.swiftType(parameter.type))
+                : .omittable(parameter.name, type: spelling.swiftType(parameter.type))
+        }
+        if let body = operation.requestBody {
+            let type = body.isBinary ? "RequestBody" : spelling.swiftType(body.type)
+            parameters.append(body.isRequired ? SurfaceParameter(name: "body", type: type) : .omittable("body", type: type))
+        }
+        return parameters
+    }
+
+    /// The methods the Swift-source diff compares, by kind: the one-line call, the whole response
+    /// (when named), the pages and the stream. (The `Data`-body overload forwards to the call with
+    /// the same labels; its changes are the call's.)
+    var comparedMethods: [(method: Method, signature: SurfaceSignature)] {
+        var methods: [(method: Method, signature: SurfaceSignature)] = [(.call, call)]
+        if !response.name.isEmpty { methods.append((.response, response)) }
+        if let pages { methods.append((.pages, pages)) }
+        if let stream { methods.append((.stream, stream)) }
+        return methods
+    }
+}
