@@ -40,8 +40,8 @@ extension SwiftRenderer {
             renderEnumeration(declaration.name, raw: raw, cases: cases, into: &writer)
         case .union(let union):
             renderUnion(declaration, union, path: path, into: &writer)
-        case .alias(let target):
-            writer.line("\(access)typealias \(declaration.name) = \(typeSurface(path).aliasTarget ?? swiftType(target))")
+        case .alias:
+            writer.line("\(access)typealias \(declaration.name) = \(typeSurface(path).aliasTarget ?? "")")
             for nested in declaration.nested {
                 writer.line()
                 renderType(nested, into: &writer)

@@ -5,10 +5,11 @@ enum RecursiveProperties {
     static func mark(_ types: inout [TypeDeclaration]) {
         let declarations = DeclarationIndex(types)
 
-        /// The struct a property type stores inline, following typealiases.
+        /// The struct a property type stores inline, following typealiases (enums store none;
+        /// unions are `indirect` enums).
         func storedStruct(_ type: TypeReference) -> String? {
             guard case .named(let path) = declarations.resolved(type), case .structure? = declarations[path]?.kind else { return nil }
-            return path  // unions are `indirect` enums
+            return path
         }
 
         var edges: [String: [String]] = [:]
