@@ -5,7 +5,7 @@ import Testing
 /// them, and typealiases followed.
 @Suite struct DeclarationIndexTests {
     static func declaration(_ name: String, _ kind: TypeDeclaration.Kind, nested: [TypeDeclaration] = []) -> TypeDeclaration {
-        TypeDeclaration(name: name, sourcePointer: "/components/schemas/\(name)", documentation: nil, kind: kind, nested: nested, validation: ValidationRules())
+        TypeDeclaration(name: name, sourcePointer: "/components/schemas/\(name)", sourceReference: "#/components/schemas/\(name)", documentation: nil, kind: kind, nested: nested, validation: ValidationRules())
     }
 
     @Test func pathsScopesAndAliases() {
