@@ -67,15 +67,24 @@ public struct Tag: Hashable, Sendable {
 
 /// A Security Requirement Object: scheme name → scopes.
 public struct SecurityRequirement: Hashable, Sendable {
-    public var schemes: [(name: String, scopes: [String])]
+    public var schemes: [Scheme]
     public var mark: Mark
 
-    public static func == (lhs: SecurityRequirement, rhs: SecurityRequirement) -> Bool {
-        lhs.schemes.elementsEqual(rhs.schemes, by: { $0.name == $1.name && $0.scopes == $1.scopes })
+    /// One entry: a security scheme's name and the scopes required of it (empty for schemes
+    /// without scopes; OpenAPI 3.1.1 §4.8.30).
+    public struct Scheme: Hashable, Sendable {
+        public var name: String
+        public var scopes: [String]
+
+        public init(name: String, scopes: [String]) {
+            self.name = name
+            self.scopes = scopes
+        }
     }
 
-    public func hash(into hasher: inout Hasher) {
-        for scheme in schemes { hasher.combine(scheme.name) }
+    public init(schemes: [Scheme], mark: Mark) {
+        self.schemes = schemes
+        self.mark = mark
     }
 }
 

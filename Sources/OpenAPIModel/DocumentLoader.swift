@@ -183,7 +183,7 @@ struct DocumentReader {
         item.servers = readServers(node, pointer)
         for pair in pairs {
             guard let key = pair.key.text, let method = HTTPMethod(rawValue: key) else { continue }
-            item.operations.append((method, readOperation(pair.value, pointer.appending(key))))
+            item.operations.append(PathOperation(method: method, operation: readOperation(pair.value, pointer.appending(key))))
         }
         return item
     }
@@ -316,7 +316,7 @@ struct DocumentReader {
         if let headers = node["headers"], let pairs = context.mapping(headers, pointer.appending("headers"), "'headers'") {
             response.headers = pairs.compactMap { pair in
                 guard let name = pair.key.text else { return nil }
-                return (name, referenceable(pair.value, pointer.appending("headers").appending(name)) { readHeader($0, $1) })
+                return NamedHeader(name: name, header: referenceable(pair.value, pointer.appending("headers").appending(name)) { readHeader($0, $1) })
             }
         }
         return response
@@ -335,9 +335,9 @@ struct DocumentReader {
         guard let list = context.sequence(node, pointer, "'security'") else { return [] }
         return list.enumerated().compactMap { index, requirement in
             guard let pairs = context.mapping(requirement, pointer.appending(index), "a Security Requirement Object") else { return nil }
-            let schemes = pairs.compactMap { pair -> (String, [String])? in
+            let schemes = pairs.compactMap { pair -> SecurityRequirement.Scheme? in
                 guard let name = pair.key.text else { return nil }
-                return (name, pair.value.sequence?.compactMap(\.text) ?? [])
+                return SecurityRequirement.Scheme(name: name, scopes: pair.value.sequence?.compactMap(\.text) ?? [])
             }
             return SecurityRequirement(schemes: schemes, mark: requirement.mark)
         }

@@ -15,18 +15,27 @@ public struct PathItem: Hashable, Sendable {
     public var reference: Reference?
     public var summary: String?
     public var description: String?
-    public var operations: [(method: HTTPMethod, operation: Operation)]
+    public var operations: [PathOperation]
     /// Parameters shared by every operation of the path.
     public var parameters: [Referenceable<Parameter>]
     public var servers: [Server]
     public var mark: Mark
     public var pointer: JSONPointer
 
-    public static func == (lhs: PathItem, rhs: PathItem) -> Bool {
-        lhs.pointer == rhs.pointer && lhs.operations.elementsEqual(rhs.operations, by: { $0.method == $1.method && $0.operation == $1.operation })
-    }
-
+    /// Equality is synthesized over every field; the hash is the path item's pointer, which
+    /// equal path items share.
     public func hash(into hasher: inout Hasher) { hasher.combine(pointer) }
+}
+
+/// One operation of a Path Item with the method it is under (`get`).
+public struct PathOperation: Hashable, Sendable {
+    public var method: HTTPMethod
+    public var operation: Operation
+
+    public init(method: HTTPMethod, operation: Operation) {
+        self.method = method
+        self.operation = operation
+    }
 }
 
 /// An Operation Object.
@@ -83,12 +92,8 @@ public struct Parameter: Hashable, Sendable {
     public var mark: Mark
     public var pointer: JSONPointer
 
-    public static func == (lhs: Parameter, rhs: Parameter) -> Bool {
-        lhs.name == rhs.name && lhs.location == rhs.location && lhs.required == rhs.required
-            && lhs.schema == rhs.schema && lhs.content == rhs.content && lhs.style == rhs.style
-            && lhs.explode == rhs.explode && lhs.pointer == rhs.pointer
-    }
-
+    /// Equality is synthesized over every field; the hash is the name and location, which
+    /// identify a parameter (OpenAPI 3.1.1 §4.8.12) and which equal parameters share.
     public func hash(into hasher: inout Hasher) { hasher.combine(name); hasher.combine(location) }
 }
 
@@ -138,17 +143,25 @@ public struct RequestBody: Hashable, Sendable {
 /// A Response Object.
 public struct Response: Hashable, Sendable {
     public var description: String
-    public var headers: [(name: String, header: Referenceable<Header>)]
+    public var headers: [NamedHeader]
     public var content: [MediaType]
     public var mark: Mark
     public var pointer: JSONPointer
 
-    public static func == (lhs: Response, rhs: Response) -> Bool {
-        lhs.pointer == rhs.pointer && lhs.description == rhs.description && lhs.content == rhs.content
-            && lhs.headers.elementsEqual(rhs.headers, by: { $0.name == $1.name && $0.header == $1.header })
-    }
-
+    /// Equality is synthesized over every field; the hash is the response's pointer, which
+    /// equal responses share.
     public func hash(into hasher: inout Hasher) { hasher.combine(pointer) }
+}
+
+/// A `headers` entry of a Response Object: the header's name as written and its Header Object.
+public struct NamedHeader: Hashable, Sendable {
+    public var name: String
+    public var header: Referenceable<Header>
+
+    public init(name: String, header: Referenceable<Header>) {
+        self.name = name
+        self.header = header
+    }
 }
 
 /// A Header Object.

@@ -1,5 +1,20 @@
 import YAMLParsing
 
+extension Schema {
+    /// Follows the schema's `$ref` chain, looking each reference up with `lookup`, to the schema
+    /// that holds content (itself when it has no `$ref`); nil when a lookup fails or on a cycle
+    /// of pure references.
+    public func resolved(through lookup: (Reference) -> Schema?) -> Schema? {
+        var current = self
+        var seen: Set<String> = []
+        while let reference = current.reference {
+            guard seen.insert(reference.target).inserted, let target = lookup(reference) else { return nil }
+            current = target
+        }
+        return current
+    }
+}
+
 /// Looking up what a `$ref` designates. References are checked when the document is loaded,
 /// so lookups of checked references succeed; a failed lookup returns nil.
 extension OpenAPIDocument {
@@ -17,13 +32,7 @@ extension OpenAPIDocument {
 
     /// Follows a schema's `$ref` chain to the schema that holds content; nil on a cycle of pure references.
     public func resolved(_ schema: Schema) -> Schema? {
-        var current = schema
-        var seen: Set<String> = []
-        while let reference = current.reference {
-            guard seen.insert(reference.target).inserted, let target = self.schema(for: reference) else { return nil }
-            current = target
-        }
-        return current
+        schema.resolved(through: self.schema(for:))
     }
 
     /// The parameters an operation is sent with, resolved: the path item's, then the operation's.

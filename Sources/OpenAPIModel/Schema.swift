@@ -27,20 +27,32 @@ public indirect enum AdditionalProperties: Hashable, Sendable {
 /// `discriminator` (OpenAPI 3.x Discriminator Object).
 public struct Discriminator: Hashable, Sendable {
     public var propertyName: String
-    public var mapping: [(key: String, value: String)]
+    /// `mapping` in document order.
+    public var mapping: [Mapping]
 
-    public init(propertyName: String, mapping: [(key: String, value: String)]) {
+    /// A `mapping` entry: a discriminator value and the schema name or reference it selects.
+    public struct Mapping: Hashable, Sendable {
+        public var key: String
+        public var value: String
+
+        public init(key: String, value: String) {
+            self.key = key
+            self.value = value
+        }
+
+        /// The schema name `value` designates: the name of a local `#/components/schemas/<name>`
+        /// reference (`JSONPointer.componentName(in:)`), else the value as written (OpenAPI 3.1.1
+        /// §4.8.25.1: a mapping value is a schema name or a reference).
+        public var schemaName: String {
+            guard value.hasPrefix("#"), let pointer = JSONPointer(String(value.dropFirst()).removingPercentEncodingIfValid),
+                  let name = pointer.componentName(in: "schemas") else { return value }
+            return name
+        }
+    }
+
+    public init(propertyName: String, mapping: [Mapping]) {
         self.propertyName = propertyName
         self.mapping = mapping
-    }
-
-    public static func == (lhs: Discriminator, rhs: Discriminator) -> Bool {
-        lhs.propertyName == rhs.propertyName && lhs.mapping.elementsEqual(rhs.mapping, by: { $0 == $1 })
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(propertyName)
-        for entry in mapping { hasher.combine(entry.key); hasher.combine(entry.value) }
     }
 }
 

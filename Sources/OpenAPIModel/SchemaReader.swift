@@ -230,11 +230,11 @@ extension LoadContext {
     private func readDiscriminator(_ node: Node, _ pointer: JSONPointer) -> Discriminator? {
         guard mapping(node, pointer, "'discriminator'") != nil,
               let propertyName = string(node, "propertyName", pointer, in: "discriminator", required: true) else { return nil }
-        var entries: [(key: String, value: String)] = []
+        var entries: [Discriminator.Mapping] = []
         if let mappingNode = node["mapping"], let pairs = mapping(mappingNode, pointer.appending("mapping"), "'mapping'") {
             entries = pairs.compactMap { pair in
                 guard let key = pair.key.text, let value = pair.value.text else { return nil }
-                return (key, value)
+                return Discriminator.Mapping(key: key, value: value)
             }
         }
         return Discriminator(propertyName: propertyName, mapping: entries)

@@ -31,9 +31,14 @@ actor LoopbackServer {
     private(set) var requests: [Recorded] = []
     let respond: @Sendable (Recorded) -> Reply
 
+    /// Seconds allowed to start listening and to answer one request.
+    private static let limit: TimeInterval = 120
+
     private init(respond: @escaping @Sendable (Recorded) -> Reply) {
         self.respond = respond
-        self.server = HTTPServer(address: try! .inet(ip4: "127.0.0.1", port: 0), timeout: 10, logger: .disabled)
+        // Generous limits: CI runs the whole suite in parallel on 2 cores, where FlyingFox's
+        // defaults (5 s to start listening, as seen failing in CI) are too tight.
+        self.server = HTTPServer(address: try! .inet(ip4: "127.0.0.1", port: 0), timeout: Self.limit, logger: .disabled)
     }
 
     /// Starts a server whose answers come from `respond`.
@@ -57,7 +62,7 @@ actor LoopbackServer {
         }
         let server = self.server
         task = Task { try await server.run() }
-        try await server.waitUntilListening()
+        try await server.waitUntilListening(timeout: Self.limit)
     }
 
     private func record(_ request: Recorded) -> Reply {

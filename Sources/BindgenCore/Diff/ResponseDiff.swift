@@ -7,10 +7,10 @@ extension WireDiff {
     /// success status gained, lost or changed its body (the Swift result type changes with it).
     mutating func compareResponseDetails(status: String, _ previous: Response, _ response: Response, label: String) {
         func headers(_ response: Response) -> [(name: String, mark: Mark)] {
-            response.headers.filter { $0.name.lowercased() != "content-type" }.map { name, header in
-                switch header {
-                case .reference(let reference): return (name, reference.mark)
-                case .value(let value): return (name, value.mark)
+            response.headers.filter { $0.name.lowercased() != "content-type" }.map { entry in
+                switch entry.header {
+                case .reference(let reference): return (entry.name, reference.mark)
+                case .value(let value): return (entry.name, value.mark)
                 }
             }
         }

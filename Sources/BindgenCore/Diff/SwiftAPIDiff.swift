@@ -3,7 +3,8 @@ import YAMLParsing
 
 /// Source compatibility of the generated Swift bindings: both specs are translated in memory and
 /// the Swift surfaces of the two binding models (`SwiftSurface`: types, properties, initializers,
-/// enum cases, client methods with their labels) compared; nothing is rendered. A change that
+/// enum cases, client methods with their labels, and the headers structs and body enums
+/// operations declare) compared; nothing is rendered. A change that
 /// makes existing Swift code stop compiling is breaking; an added enum case is a warning (it
 /// breaks exhaustive `switch`es); everything else added is info.
 public struct SwiftAPIDiff {
@@ -47,6 +48,22 @@ public struct SwiftAPIDiff {
             add(.typeRemoved, "type `\(type.path)` was removed: code that uses it stops compiling", pointer: type.sourcePointer, removed: true)
         }
         compareClient()
+        compareOperationTypes()
+    }
+
+    /// The types operations declare (headers struct, success and request body enums), where both
+    /// surfaces have the same one: a header property, a status case or a media-type case added,
+    /// removed or retyped. One that appears or goes away changes the methods' result or body
+    /// parameter type, which `compareClient` reports.
+    mutating func compareOperationTypes() {
+        let oldOperations = Dictionary(old.client.groups.flatMap(\.operations).map { ($0.operationID, $0) }, uniquingKeysWith: { first, _ in first })
+        for operation in new.client.groups.flatMap(\.operations) {
+            guard let previous = oldOperations[operation.operationID] else { continue }
+            let oldTypes = Dictionary(previous.ownTypes.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+            for type in operation.ownTypes {
+                if let before = oldTypes[type.path] { compareType(before, type) }
+            }
+        }
     }
 
     mutating func compareType(_ a: TypeSurface, _ b: TypeSurface) {

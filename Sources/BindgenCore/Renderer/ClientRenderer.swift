@@ -29,9 +29,9 @@ extension SwiftRenderer {
                     writer.block("nonisolated extension \(owner)") { writer in
                         renderOperation(operation, methods: methods, clientExpression: group.typeName == nil ? "self" : "client", into: &writer)
                     }
-                    if let body = operation.requestBody, !body.alternatives.isEmpty {
+                    if let body = operation.requestBody, let bodyType = methods.requestBodyType {
                         writer.line()
-                        renderBodyEnum(body, operation: operation, into: &writer)
+                        renderBodyEnum(body, bodyType, operation: operation, into: &writer)
                     }
                     renderResponseTypes(operation, methods, into: &writer)
                 })
@@ -105,14 +105,15 @@ extension SwiftRenderer {
         return text
     }
 
-    /// The body enum of an operation that accepts several kinds of media type: the caller picks one.
-    private func renderBodyEnum(_ body: RequestBodyDeclaration, operation: OperationDeclaration, into writer: inout SwiftWriter) {
-        guard case .named(let name) = body.type else { return }
+    /// The body enum of an operation that accepts several kinds of media type: the caller picks
+    /// one. `bodyType`: its cases, from the surface.
+    private func renderBodyEnum(_ body: RequestBodyDeclaration, _ bodyType: TypeSurface, operation: OperationDeclaration, into writer: inout SwiftWriter) {
+        let name = bodyType.name
         writer.documentation("A request body of `\(operation.methodName)` (operation `\(operation.operationID)`): one case per media type it accepts; the case sets the `Content-Type`.")
         writer.block("\(access)nonisolated enum \(name): Sendable") { writer in
-            for alternative in body.alternatives {
+            for (alternative, member) in zip(body.alternatives, bodyType.members) {
                 writer.documentation("Sent as `\(alternative.mediaType)`.")
-                writer.line("case \(Naming.escaped(alternative.caseName))(\(swiftType(alternative.type)))")
+                writer.line("case \(member.caseDeclaration)")
             }
         }
     }

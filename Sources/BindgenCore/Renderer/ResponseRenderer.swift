@@ -73,13 +73,13 @@ extension SwiftRenderer {
     /// and the body enum. `methods`: the operation's signatures, from the surface.
     func renderResponseTypes(_ operation: OperationDeclaration, _ methods: OperationSurface, into writer: inout SwiftWriter) {
         let success = operation.success
-        if let name = success.headersTypeName, let initializer = methods.headersInitializer {
+        if let name = success.headersTypeName, let headersType = methods.headersType, let initializer = headersType.initializer {
             writer.line()
             writer.documentation("The response headers `\(operation.operationID)` declares for its success statuses (OpenAPI Response Object, `headers`), decoded by their schemas; each is nil when the response does not carry it.")
             writer.block("\(access)nonisolated struct \(name): Hashable, Sendable") { writer in
-                for header in success.headers {
+                for (header, member) in zip(success.headers, headersType.members) {
                     writer.documentation("`\(header.wireName)`" + (header.documentation.map { ": " + $0 } ?? "."))
-                    writer.line("\(access)var \(Naming.escaped(header.name)): \(swiftType(header.type))?")
+                    writer.line("\(access)var \(member.declaration)")
                 }
                 writer.line()
                 writer.declarationBlock("\(access)\(initializer.declaration)") { writer in
@@ -95,18 +95,14 @@ extension SwiftRenderer {
                 }
             }
         }
-        if let name = success.bodyEnumName {
+        if let name = success.bodyEnumName, let bodyType = methods.successBodyType {
             writer.line()
             writer.documentation("The body of `\(operation.operationID)`'s success response, by status.")
             writer.block("\(access)nonisolated enum \(name): Sendable") { writer in
-                for item in success.cases {
+                for (item, member) in zip(success.cases, bodyType.members) {
                     let status = item.status.map(String.init) ?? "2XX"
                     writer.documentation("\(status)" + (item.documentation.map { ": " + $0 } ?? ""))
-                    if let body = item.body {
-                        writer.line("case \(Naming.escaped(item.caseName))(\(swiftType(body.type)))")
-                    } else {
-                        writer.line("case \(Naming.escaped(item.caseName))")
-                    }
+                    writer.line("case \(member.caseDeclaration)")
                 }
             }
         }

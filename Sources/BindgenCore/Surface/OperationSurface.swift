@@ -2,7 +2,8 @@ import OpenAPIModel
 
 /// Every method one operation generates, with labels and result types: the one-line call, the
 /// whole response (`…Response`), the `Data`-body overload of a binary body, the pages
-/// (`…Pages`) and the streamed body (`…Stream`); and the initializer of its headers struct.
+/// (`…Pages`) and the streamed body (`…Stream`); and the types the operation declares itself:
+/// its headers struct, its per-status success body enum and its per-media-type request body enum.
 struct OperationSurface {
     /// Which of an operation's methods a signature is.
     enum Method: Equatable { case call, response, pages, stream }
@@ -23,9 +24,19 @@ struct OperationSurface {
     var pages: SurfaceSignature?
     /// For a streamable success body: `func nameStream(…) async throws -> OperationResponse<ResponseBodyStream, Headers>`.
     var stream: SurfaceSignature?
-    /// The headers struct's memberwise initializer (`init(rateLimit: Int? = nil)`), when the
-    /// success statuses declare headers.
-    var headersInitializer: SurfaceSignature?
+    /// The headers struct (`var rateLimit: Int?`, one optional property per header, and the
+    /// memberwise `init(rateLimit: Int? = nil)`), when the success statuses declare headers.
+    var headersType: TypeSurface?
+    /// The per-status success body enum (`case ok(Item)`, `case noContent`), when the success
+    /// statuses carry different bodies.
+    var successBodyType: TypeSurface?
+    /// The per-media-type request body enum (`case json(Item)`), when the body accepts several kinds.
+    var requestBodyType: TypeSurface?
+
+    /// The types the operation declares, as the diff compares them: headers, success body, request body.
+    var ownTypes: [TypeSurface] {
+        [headersType, successBodyType, requestBodyType].compactMap { $0 }
+    }
 
     init(_ operation: OperationDeclaration, spelling: TypeSpelling) {
         operationID = operation.operationID
@@ -50,8 +61,27 @@ struct OperationSurface {
         if let name = operation.streamMethodName {
             stream = .method(name, parameters, result: "OperationResponse<ResponseBodyStream, \(headers)>")
         }
-        if operation.success.headersTypeName != nil {
-            headersInitializer = .initializer(operation.success.headers.map { .omittable($0.name, type: spelling.swiftType($0.type)) })
+        let pointer = "/paths/" + JSONPointer.escape(operation.pathTemplate) + "/" + operation.httpMethod.rawValue
+        if let name = operation.success.headersTypeName {
+            let initializer = SurfaceSignature.initializer(operation.success.headers.map { .omittable($0.name, type: spelling.swiftType($0.type)) })
+            // Top-level types without nested ones: nothing shadows a payload's name.
+            let members = operation.success.headers.map { header in
+                TypeSurface.Member(name: header.name, type: spelling.swiftType(header.type), writtenType: spelling.swiftType(header.type) + "?")
+            }
+            headersType = TypeSurface(name: name, sourcePointer: pointer + "/responses", kind: .structure, members: members, initializer: initializer)
+        }
+        if let name = operation.success.bodyEnumName {
+            let members = operation.success.cases.map { item in
+                TypeSurface.Member(name: item.caseName, type: item.body.map { spelling.swiftType($0.type) },
+                                   writtenType: item.body.map { spelling.swiftType($0.type) })
+            }
+            successBodyType = TypeSurface(name: name, sourcePointer: pointer + "/responses", kind: .enumeration, members: members)
+        }
+        if let body = operation.requestBody, !body.alternatives.isEmpty, case .named(let name) = body.type {
+            let members = body.alternatives.map { alternative in
+                TypeSurface.Member(name: alternative.caseName, type: spelling.swiftType(alternative.type), writtenType: spelling.swiftType(alternative.type))
+            }
+            requestBodyType = TypeSurface(name: name, sourcePointer: pointer + "/requestBody", kind: .enumeration, members: members)
         }
     }
 

@@ -81,6 +81,17 @@ struct TypeSurface {
         }
     }
 
+    /// A type an operation declares at the top level of the module (`OperationSurface.ownTypes`).
+    init(name: String, sourcePointer: String, kind: Kind, members: [Member], initializer: SurfaceSignature? = nil) {
+        self.path = name
+        self.scope = name
+        self.name = name
+        self.sourcePointer = sourcePointer
+        self.kind = kind
+        self.members = members
+        self.initializer = initializer
+    }
+
     /// The initializer's default argument for a property: the schema's `default`, else `nil` for
     /// an optional property (or a read-only one, which requests leave out); none for the rest.
     private static func defaultArgument(_ property: Property) -> String? {

@@ -21,7 +21,7 @@ extension Translator {
                 let code = Int(status)
                 success.cases.append(SuccessCase(status: code, caseName: Self.caseName(forStatus: code), body: body,
                                                  mediaTypes: response.content.map(\.name), documentation: response.description))
-                for (name, headerValue) in response.headers where name.lowercased() != "content-type" {
+                for (name, headerValue) in response.headers.map({ ($0.name, $0.header) }) where name.lowercased() != "content-type" {
                     // OpenAPI Response Object, `headers`: "If a response header is defined with the name
                     // "Content-Type", it SHALL be ignored."
                     guard let header = document.resolve(headerValue),
@@ -118,16 +118,7 @@ extension Translator {
         let types = resolved.nonNullTypes ?? []
         guard types.count == 1 else { return .string }
         switch types[0] {
-        case .integer: return resolved.format == "int32" ? .int32 : resolved.format == "int64" ? .int64 : .int
-        case .number: return resolved.format == "float" ? .float : .double
-        case .boolean: return .bool
-        case .string:
-            switch resolved.format {
-            case "date-time": return .dateTime
-            case "date": return .calendarDate
-            case "uuid": return .uuid
-            default: return .string
-            }
+        case .integer, .number, .boolean, .string: return ScalarTypes.type(types[0], format: resolved.format) ?? .string
         case .array:
             guard let items = resolved.items else { return .string }
             let element = headerType(items)

@@ -303,7 +303,7 @@ public struct Translator {
         let raw: TypeReference
         var cases: [EnumCase] = []
         if types == [.integer] {
-            raw = integerType(schema.format)
+            raw = ScalarTypes.integer(schema.format)
             for (index, outcome, _) in enumCaseNames(schema, values: values, integer: true) {
                 guard case .int(let int)? = values[index].scalar?.value else { continue }
                 cases.append(EnumCase(name: outcome.name, rawValue: .integer(int), documentation: documentation(index)))
@@ -431,22 +431,8 @@ public struct Translator {
             return .json
         }
         switch types?.first {
-        case .string?:
-            switch schema.format {
-            case "date-time": return .dateTime
-            case "date": return .calendarDate
-            case "binary": return bindsBinaryAsFile ? .named("MultipartFile") : .data
-            case "byte": return .data
-            case "uuid": return .uuid
-            default: return .string
-            }
-        case .integer?: return integerType(schema.format)
-        case .number?:
-            switch schema.format {
-            case "float": return .float
-            default: return .double
-            }
-        case .boolean?: return .bool
+        case .string? where schema.format == "binary": return bindsBinaryAsFile ? .named("MultipartFile") : .data
+        case .string? where schema.format == "byte": return .data
         case .array?:
             guard let items = schema.items else { return .array(.json) }
             return .array(nullableElement(typeReference(for: items, suggestedName: suggestedName + "Item", owner: owner, nested: &nested), items))
@@ -458,6 +444,8 @@ public struct Translator {
             return .dictionary(.json)
         case .null?:
             return .json
+        case let scalar?:
+            return ScalarTypes.type(scalar, format: schema.format) ?? .json
         }
     }
 
@@ -514,13 +502,7 @@ public struct Translator {
 
     /// `document.resolved(_:)` through the cache: follows a `$ref` chain to the schema with content.
     func resolved(_ schema: Schema) -> Schema? {
-        var current = schema
-        var seen: Set<String> = []
-        while let reference = current.reference {
-            guard seen.insert(reference.target).inserted, let target = self.schema(for: reference) else { return nil }
-            current = target
-        }
-        return current
+        schema.resolved(through: self.schema(for:))
     }
 
     /// Spending and bounds of one translation. Work is bounded by `GenerationLimits`: the depth
@@ -579,13 +561,5 @@ public struct Translator {
     mutating func limitError(_ diagnostic: Diagnostic) {
         diagnostics.append(diagnostic)
         limitErrors.append(diagnostic)
-    }
-
-    func integerType(_ format: String?) -> TypeReference {
-        switch format {
-        case "int32": return .int32
-        case "int64": return .int64
-        default: return .int
-        }
     }
 }

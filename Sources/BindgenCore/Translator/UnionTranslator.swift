@@ -178,8 +178,8 @@ extension Translator {
             branch.reference?.componentName(in: "schemas")
         }
         var mapped: Set<Int> = []
-        for (key, target) in discriminator.mapping {
-            let targetName = target.hasPrefix("#/components/schemas/") ? String(target.dropFirst("#/components/schemas/".count)) : target
+        for entry in discriminator.mapping {
+            let (key, target, targetName) = (entry.key, entry.value, entry.schemaName)
             guard let index = branches.firstIndex(where: { componentName($0) == targetName || $0.reference?.target == target }) else { continue }
             claim(key, index)
             mapped.insert(index)

@@ -153,6 +153,10 @@ import Testing
              new: "        '200':\n          description: The item.\n          headers:\n            ETag:\n              schema:\n                type: string\n",
              // The whole-response method's `Headers` type changes from `NoResponseHeaders` to the new struct.
              expected: ["swift breaking swift-result-type-changed", "wire info response-header-added"]),
+        Edit(name: "response header added beside another", old: "          headers:\n            Location:\n",
+             new: "          headers:\n            ETag:\n              schema:\n                type: string\n            Location:\n",
+             // The headers struct `CreateItemV1Headers` gains a property and its initializer an argument.
+             expected: ["swift info swift-optional-argument-added", "swift info swift-property-added", "wire info response-header-added"]),
         Edit(name: "response header removed", old: "          headers:\n            Location:\n              schema:\n                type: string\n", new: "",
              expected: ["swift breaking swift-result-type-changed", "wire warning response-header-removed"]),
         Edit(name: "success body removed", old: "          description: The item.\n          content:\n            application/json:\n              schema:\n                $ref: '#/components/schemas/Item'\n",

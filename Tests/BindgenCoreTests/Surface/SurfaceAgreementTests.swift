@@ -5,8 +5,9 @@ import Testing
 
 /// The Swift surface and the renderers cannot disagree: for each fixture, every declaration the
 /// surface lists (type members and initializers, the client's initializers and credentials,
-/// every operation method) appears verbatim in the generated files, as often as the surface
-/// lists it (wrapped parameter lists joined back onto one line).
+/// every operation method, and the headers structs and body enums operations declare) appears
+/// verbatim in the generated files, as often as the surface lists it (wrapped parameter lists
+/// joined back onto one line).
 @Suite struct SurfaceAgreementTests {
     /// (spec path under the package root, module name); the EnergyCAP config folder is loaded as `generate` does.
     static let fixtures: [(spec: String, module: String)] = [
@@ -52,7 +53,8 @@ import Testing
     /// Every declaration line the surface stands for, with the access modifier.
     static func expectedLines(_ surface: SwiftSurface, access: String) -> [String] {
         var lines: [String] = []
-        for type in surface.types {
+        let operations = surface.client.groups.flatMap(\.operations)
+        for type in surface.types + operations.flatMap(\.ownTypes) {
             switch type.kind {
             case .structure: lines += type.members.map { "\(access)var \($0.declaration)" }
             case .enumeration, .union: lines += type.members.map { "case \($0.caseDeclaration)" }
@@ -63,8 +65,8 @@ import Testing
         let client = surface.client
         lines += client.credentials.map { "\(access)var \(Naming.escaped($0.name)): \($0.type)?" }
         lines += [client.initializer, client.designatedInitializer].map { access + $0.declaration }
-        for operation in client.groups.flatMap(\.operations) {
-            let signatures = [operation.call, operation.response, operation.dataBodyCall, operation.pages, operation.stream, operation.headersInitializer]
+        for operation in operations {
+            let signatures = [operation.call, operation.response, operation.dataBodyCall, operation.pages, operation.stream]
             lines += signatures.compactMap { $0 }.map { access + $0.declaration }
         }
         return lines
