@@ -10,7 +10,8 @@
 #   Benchmarks/run.sh --streaming-only
 #
 # Options: --runs N (timed runs per generator, default 5, after 1 warm-up), --no-oag (skip
-# OpenAPI Generator), --keep-tmp. Environment: BENCH_ROOT (default /work/bench) holds the peer's
+# OpenAPI Generator), --no-peer (skip swift-openapi-generator, whose release build takes ~7 min;
+# with --compile-only only), --keep-tmp. Environment: BENCH_ROOT (default /work/bench) holds the peer's
 # clone and the builds; SPEC (default Tests/Corpus/energycap/energycap-sdk-8.2309.openapi.yaml).
 # The Markdown table is printed at the end and written to Benchmarks/results/latest.md.
 set -euo pipefail
@@ -38,6 +39,7 @@ DO_COMPILE=0
 DO_STREAMING=0
 STREAMING_ONLY=0
 DO_OAG=1
+DO_PEER=1
 KEEP_TMP=0
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -46,9 +48,10 @@ while [[ $# -gt 0 ]]; do
         --streaming) DO_STREAMING=1 ;;
         --streaming-only) DO_STREAMING=1; DO_DEFAULT=0; STREAMING_ONLY=1 ;;
         --no-oag) DO_OAG=0 ;;
+        --no-peer) DO_PEER=0 ;;
         --runs) RUNS="$2"; shift ;;
         --keep-tmp) KEEP_TMP=1 ;;
-        -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
@@ -56,6 +59,7 @@ done
 if [[ $STREAMING_ONLY == 1 ]]; then
     exec "$(dirname "${BASH_SOURCE[0]}")/streaming.sh"
 fi
+if [[ $DO_PEER == 0 && $DO_DEFAULT == 1 ]]; then echo "run.sh: --no-peer goes with --compile-only" >&2; exit 2; fi
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: --runs needs a positive integer" >&2; exit 2; }
 [[ -f "$SPEC" ]] || { echo "run.sh: spec not found: $SPEC (set SPEC=...)" >&2; exit 2; }
 SPEC="$(cd "$(dirname "$SPEC")" && pwd)/$(basename "$SPEC")"
@@ -282,7 +286,9 @@ run_compile() {
 
     sed -e "s|@RUNTIME_VERSION@|$PEER_RUNTIME_VERSION|g" -e "s|@MODULE@|$PEER_MODULE|g" "$REPO/Benchmarks/compile/peer.Package.swift.template" >"$peer_dir/Package.swift"
     printf 'generate:\n  - types\n  - client\naccessModifier: public\n' >"$TMP/peer-compile-config.yaml"
-    if "$PEER_BIN" generate "$SPEC" --config "$TMP/peer-compile-config.yaml" --mode types --mode client \
+    if [[ $DO_PEER == 0 ]]; then
+        COMP_peer_status="skipped (--no-peer)"
+    elif "$PEER_BIN" generate "$SPEC" --config "$TMP/peer-compile-config.yaml" --mode types --mode client \
         --output-directory "$peer_dir/Sources/$PEER_MODULE" >/dev/null 2>"$TMP/peer-compile-gen.log"; then
         compile_module peer "$peer_dir" OpenAPIRuntime "$PEER_MODULE"
     else
@@ -307,7 +313,7 @@ run_compile() {
 START="$(date -u '+%Y-%m-%d %H:%M UTC')"
 LOADAVG="$(cut -d' ' -f1-3 /proc/loadavg)"
 build_ours
-build_peer
+if [[ $DO_PEER == 1 ]]; then build_peer; fi
 if [[ $DO_DEFAULT == 1 ]]; then
     if [[ $DO_OAG == 1 ]]; then setup_oag; else OAG_NOTE="skipped (--no-oag)"; fi
     build_loadbench

@@ -1,7 +1,8 @@
-/// A coding key for any JSON member name: generated structs of open objects (`additionalProperties`
-/// beside `properties`, JSON Schema 2020-12 §10.3.2.3) use it to read and write the members their
-/// `CodingKeys` do not list.
-public struct DynamicCodingKey: CodingKey, Hashable, Sendable {
+/// A coding key for any JSON member name. Generated `init(from:)` and `encode(to:)` name every
+/// member with it, as a string literal (`forKey: "meterId"`), instead of declaring a `CodingKeys`
+/// enum per struct; open objects (`additionalProperties` beside `properties`, JSON Schema
+/// 2020-12 §10.3.2.3) also read and write the members no property declares with it.
+public struct DynamicCodingKey: CodingKey, Hashable, Sendable, ExpressibleByStringLiteral {
     public var stringValue: String
     public var intValue: Int? { nil }
 
@@ -16,16 +17,20 @@ public struct DynamicCodingKey: CodingKey, Hashable, Sendable {
     public init?(intValue: Int) {
         return nil
     }
+
+    public init(stringLiteral name: String) {
+        self.stringValue = name
+    }
 }
 
 extension Decoder {
-    /// The members of the object being decoded whose names `Keys` does not list, each decoded as
+    /// The members of the object being decoded whose names are not `declared`, each decoded as
     /// `Value`: what an open object's struct keeps in its additional-properties map.
     /// - Throws: `DecodingError` when the value is not an object or a member is not a `Value`.
-    public func additionalProperties<Value: Decodable, Keys: CodingKey & CaseIterable>(
-        _ type: Value.Type, excluding keys: Keys.Type
+    public func additionalProperties<Value: Decodable>(
+        _ type: Value.Type, excluding declared: [String]
     ) throws -> [String: Value] {
-        let known = Set(Keys.allCases.map(\.stringValue))
+        let known = Set(declared)
         let container = try self.container(keyedBy: DynamicCodingKey.self)
         var result: [String: Value] = [:]
         for key in container.allKeys where !known.contains(key.stringValue) {
@@ -36,13 +41,13 @@ extension Decoder {
 }
 
 extension Encoder {
-    /// Writes `values` as members of the object being encoded, beside the ones `Keys` lists (a
-    /// member whose name `Keys` lists is skipped, so a declared property is never written twice).
-    public func encodeAdditionalProperties<Value: Encodable, Keys: CodingKey & CaseIterable>(
-        _ values: [String: Value], excluding keys: Keys.Type
+    /// Writes `values` as members of the object being encoded, beside the `declared` ones (a
+    /// member whose name is declared is skipped, so a declared property is never written twice).
+    public func encodeAdditionalProperties<Value: Encodable>(
+        _ values: [String: Value], excluding declared: [String]
     ) throws {
         guard !values.isEmpty else { return }
-        let known = Set(Keys.allCases.map(\.stringValue))
+        let known = Set(declared)
         var container = self.container(keyedBy: DynamicCodingKey.self)
         // Sorted: the output does not depend on the dictionary's order.
         for name in values.keys.sorted() where !known.contains(name) {

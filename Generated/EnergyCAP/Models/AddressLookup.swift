@@ -50,44 +50,60 @@ public nonisolated struct AddressLookup: Codable, Hashable, Sendable {
         self.locationProperties = locationProperties
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case addressTypeID = "addressTypeId"
-        case line1
-        case line2
-        case line3
-        case city
-        case state
-        case country
-        case postalCode
-        case latitude
-        case longitude
-        case uniqueLocationIdentifier
-        case locationProperties
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.addressTypeID = try container.decodeIfPresent(Int32.self, forKey: "addressTypeId")
+        self.line1 = try container.decodeIfPresent(String.self, forKey: "line1")
+        self.line2 = try container.decodeIfPresent(String.self, forKey: "line2")
+        self.line3 = try container.decodeIfPresent(String.self, forKey: "line3")
+        self.city = try container.decodeIfPresent(String.self, forKey: "city")
+        self.state = try container.decodeIfPresent(String.self, forKey: "state")
+        self.country = try container.decodeIfPresent(String.self, forKey: "country")
+        self.postalCode = try container.decodeIfPresent(String.self, forKey: "postalCode")
+        self.latitude = try container.decodeIfPresent(Double.self, forKey: "latitude")
+        self.longitude = try container.decodeIfPresent(Double.self, forKey: "longitude")
+        self.uniqueLocationIdentifier = try container.decodeIfPresent(String.self, forKey: "uniqueLocationIdentifier")
+        self.locationProperties = try container.decodeIfPresent([String: JSONValue].self, forKey: "locationProperties")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.addressTypeID, forKey: "addressTypeId")
+        try container.encodeIfPresent(self.line1, forKey: "line1")
+        try container.encodeIfPresent(self.line2, forKey: "line2")
+        try container.encodeIfPresent(self.line3, forKey: "line3")
+        try container.encodeIfPresent(self.city, forKey: "city")
+        try container.encodeIfPresent(self.state, forKey: "state")
+        try container.encodeIfPresent(self.country, forKey: "country")
+        try container.encodeIfPresent(self.postalCode, forKey: "postalCode")
+        try container.encodeIfPresent(self.latitude, forKey: "latitude")
+        try container.encodeIfPresent(self.longitude, forKey: "longitude")
+        try container.encodeIfPresent(self.uniqueLocationIdentifier, forKey: "uniqueLocationIdentifier")
+        try container.encodeIfPresent(self.locationProperties, forKey: "locationProperties")
     }
 }
 
 nonisolated extension AddressLookup: Validatable {
     /// Validation keywords of `#/components/schemas/AddressLookup`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
-            ("addressTypeId", ValidationSchema(types: [.integer])),
-            ("line1", ValidationSchema(types: [.string])),
-            ("line2", ValidationSchema(types: [.string])),
-            ("line3", ValidationSchema(types: [.string])),
-            ("city", ValidationSchema(types: [.string])),
-            ("state", ValidationSchema(types: [.string])),
-            ("country", ValidationSchema(types: [.string])),
-            ("postalCode", ValidationSchema(types: [.string])),
-            ("latitude", ValidationSchema(types: [.number])),
-            ("longitude", ValidationSchema(types: [.number])),
-            ("uniqueLocationIdentifier", ValidationSchema(types: [.string])),
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
+            ("addressTypeId", ValidationSchema(.types([.integer]))),
+            ("line1", ValidationSchema(.types([.string]))),
+            ("line2", ValidationSchema(.types([.string]))),
+            ("line3", ValidationSchema(.types([.string]))),
+            ("city", ValidationSchema(.types([.string]))),
+            ("state", ValidationSchema(.types([.string]))),
+            ("country", ValidationSchema(.types([.string]))),
+            ("postalCode", ValidationSchema(.types([.string]))),
+            ("latitude", ValidationSchema(.types([.number]))),
+            ("longitude", ValidationSchema(.types([.number]))),
+            ("uniqueLocationIdentifier", ValidationSchema(.types([.string]))),
             ("locationProperties", ValidationSchema(
-                types: [.object],
-                additionalProperties: .schema(ValidationSchema())
+                .types([.object]),
+                .additionalProperties(.schema(ValidationSchema()))
             ))
-        ]
+        ])
     )
 }

@@ -18,19 +18,24 @@ public nonisolated struct ErrorResponse: Codable, Hashable, Sendable {
         self.message = message
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case message
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.message = try container.decodeIfPresent(String.self, forKey: "message")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.message, forKey: "message")
     }
 }
 
 nonisolated extension ErrorResponse: Validatable {
     /// Validation keywords of `#/components/schemas/ErrorResponse`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
-            ("message", ValidationSchema(types: [.string]))
-        ]
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
+            ("message", ValidationSchema(.types([.string])))
+        ])
     )
 }

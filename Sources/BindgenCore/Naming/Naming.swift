@@ -1,5 +1,5 @@
 /// Every Swift identifier the generator emits is made here, from the name the spec uses
-/// (which stays beside it, e.g. in `CodingKeys`).
+/// (which stays beside it, e.g. as the coding key in `init(from:)`).
 ///
 /// Non-ASCII letters are transliterated, never dropped (`über` → `uber`; `名前` → `u540D_u524D`:
 /// see `Transliteration`, Unicode UAX #15). Names that compete in one scope are made unique by

@@ -74,7 +74,8 @@ public enum ReservedNames {
         "RequestBody", "RequestBodyConsumedError", "ResponseBodyStream",
         // swift-http-types, re-exported by BindingRuntime.
         "HTTPField", "HTTPFields", "HTTPRequest", "HTTPResponse",
-        // The generator's own declarations: every struct's `CodingKeys`, the `Schemas` namespace, the manifest.
+        // The generator's own declarations: the `Schemas` namespace, the manifest; `CodingKeys`,
+        // which structs declared before their coding was written out, stays taken so no name moves.
         "APIBindgenManifest", "CodingKeys", "Schemas",
     ]
 

@@ -1,4 +1,4 @@
-/// Models: structs with `CodingKeys` and a memberwise initializer, open enums, typealiases.
+/// Models: structs with a memberwise initializer and written-out coding, open enums, typealiases.
 extension SwiftRenderer {
     /// The declaration, then its validation schema: a `Validatable` conformance for structs and
     /// enums (nested ones included), a `Schemas` member for aliases.
@@ -47,13 +47,6 @@ extension SwiftRenderer {
                 renderType(nested, into: &writer)
             }
         }
-    }
-
-    /// `init(from:)` / `encode(to:)` are written out: boxed or deprecated properties (stored as
-    /// `_name`), optional-and-nullable ones (`decodeNullable`), required nullable ones (encoded as
-    /// `null` when nil; synthesized coding would leave the key out).
-    func needsExplicitCoding(_ properties: [Property]) -> Bool {
-        properties.contains { $0.isIndirect || $0.isDeprecated || $0.isReadOnly || $0.isTriState || ($0.isRequired && $0.isNullable) }
     }
 
     private func renderStructure(_ declaration: TypeDeclaration, _ properties: [Property], path: String, into writer: inout SwiftWriter) {
@@ -118,17 +111,7 @@ extension SwiftRenderer {
                 }
                 if let map { writer.line("self.\(map.name) = \(Naming.escaped(map.name))") }
             }
-            writer.line()
-            writer.documentation("The JSON names of the properties.")
-            writer.block("\(access)nonisolated enum CodingKeys: String, CodingKey\(map != nil ? ", CaseIterable" : "")") { writer in
-                for property in properties {
-                    let name = Naming.escaped(property.name)
-                    writer.line(property.name == property.jsonName ? "case \(name)" : "case \(name) = \(property.jsonName.swiftLiteral)")
-                }
-            }
-            if map != nil || needsExplicitCoding(properties) {
-                renderExplicitCoding(properties, path: path, map: map, into: &writer)
-            }
+            renderCoding(properties, path: path, map: map, into: &writer)
             for nested in declaration.nested {
                 writer.line()
                 renderType(nested, path: path + "." + nested.name, into: &writer)
@@ -136,17 +119,19 @@ extension SwiftRenderer {
         }
     }
 
-    /// `init(from:)` and `encode(to:)` written out, for structs whose boxed or deprecated
-    /// properties are stored as `_name` (synthesized conformance would use that name). Same JSON
-    /// as the synthesized ones.
-    /// Also written for open objects (the map's members, through `DynamicCodingKey`) and for
-    /// structs with `readOnly` properties (left out of request bodies, `Encoder.isEncodingRequest`).
-    private func renderExplicitCoding(_ properties: [Property], path: String, map: AdditionalPropertiesMap?, into writer: inout SwiftWriter) {
+    /// `init(from:)` and `encode(to:)`, written out for every struct with the members' JSON names
+    /// as `DynamicCodingKey` literals: the same JSON as synthesized conformance, without a
+    /// `CodingKeys` enum per struct (an enum's conformances cost more to compile than the coding
+    /// itself; Benchmarks/README.md). Boxed and deprecated properties are stored as `_name`; an
+    /// open object's map holds the members no property names; `readOnly` properties are left out
+    /// of request bodies (`Encoder.isEncodingRequest`).
+    private func renderCoding(_ properties: [Property], path: String, map: AdditionalPropertiesMap?, into writer: inout SwiftWriter) {
+        let declared = "[" + properties.map(\.jsonName.swiftLiteral).joined(separator: ", ") + "]"
         writer.line()
         writer.block("\(access)init(from decoder: any Decoder) throws") { writer in
-            writer.line("let container = try decoder.container(keyedBy: CodingKeys.self)")
+            writer.line(properties.isEmpty ? "_ = try decoder.container(keyedBy: DynamicCodingKey.self)" : "let container = try decoder.container(keyedBy: DynamicCodingKey.self)")
             for property in properties {
-                let key = "." + Naming.escaped(property.name)
+                let key = property.jsonName.swiftLiteral
                 let decode = property.isTriState
                     ? "try container.decodeNullable(\(payloadType(property.type, inside: path)).self, forKey: \(key))"
                     : property.isOptional
@@ -161,14 +146,14 @@ extension SwiftRenderer {
                 }
             }
             if let map {
-                writer.line("self.\(map.name) = try decoder.additionalProperties(\(swiftType(map.valueType)).self, excluding: CodingKeys.self)")
+                writer.line("self.\(map.name) = try decoder.additionalProperties(\(swiftType(map.valueType)).self, excluding: \(declared))")
             }
         }
         writer.line()
         writer.block("\(access)func encode(to encoder: any Encoder) throws") { writer in
-            writer.line("var container = encoder.container(keyedBy: CodingKeys.self)")
+            writer.line(properties.isEmpty ? "_ = encoder.container(keyedBy: DynamicCodingKey.self)" : "var container = encoder.container(keyedBy: DynamicCodingKey.self)")
             for property in properties {
-                let key = "." + Naming.escaped(property.name)
+                let key = property.jsonName.swiftLiteral
                 let value = !property.isDeprecated ? "self.\(property.name)" : property.isIndirect ? "self._\(property.name).value" : "self._\(property.name)"
                 // A required nullable property is always sent: `nil` as `null`.
                 let always = !property.isOptional || (property.isRequired && property.isNullable && !property.isTriState)
@@ -176,7 +161,7 @@ extension SwiftRenderer {
                 writer.line(property.isReadOnly ? "if !encoder.isEncodingRequest { \(encode) }" : encode)
             }
             if let map {
-                writer.line("try encoder.encodeAdditionalProperties(self.\(map.name), excluding: CodingKeys.self)")
+                writer.line("try encoder.encodeAdditionalProperties(self.\(map.name), excluding: \(declared))")
             }
         }
     }

@@ -10,11 +10,13 @@ extension SwiftRenderer {
             case .alias(let name): return ["ValidationSchema(reference: { Schemas.\(schemasMemberName(name)) })"]
             }
         }
+        // `ValidationSchema(_:_:)`'s keywords: `.types([.object])`, one per keyword present.
         var arguments: [[String]] = []
-        func add(_ label: String, _ value: String) { arguments.append(["\(label): \(value)"]) }
+        func add(_ label: String, _ value: String) { arguments.append([".\(label)(\(value))"]) }
         func add(_ label: String, lines: [String]) {
             var block = lines
-            block[0] = "\(label): " + block[0]
+            block[0] = ".\(label)(" + block[0]
+            block[block.count - 1] += ")"
             arguments.append(block)
         }
         if let draft { add("draft", "." + draft.rawValue) }

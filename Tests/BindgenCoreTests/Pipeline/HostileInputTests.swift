@@ -354,7 +354,7 @@ import YAMLParsing
         try spec.write(toFile: path, atomically: true, encoding: .utf8)
         let result = try Generator.generate(GeneratorConfig(specPath: path, moduleName: "Hostile", outputPath: "/nonexistent/Hostile"))
         let text = result.files.map(\.contents).joined()
-        #expect(text.contains("enumValues: [.number(1.5), .number(1e+300), .number(2.5e-300), .number(-0.0)]"), "\(text)")
+        #expect(text.contains(".enumValues([.number(1.5), .number(1e+300), .number(2.5e-300), .number(-0.0)])"), "\(text)")
         #expect(!text.contains("inf"))
     }
 

@@ -66,8 +66,8 @@ nonisolated extension EnergyCAPClient.V202203 {
     /// The validation schemas of `searchUtilityPlatformServiceAddresses(…)` that are not a named type's own, built once rather than on every call.
     private nonisolated enum SearchUtilityPlatformServiceAddressesSchemas {
         static let response200: ValidationSchema = ValidationSchema(
-            types: [.array],
-            items: ValidationSchema(reference: { AddressLookup.validationSchema })
+            .types([.array]),
+            .items(ValidationSchema(reference: { AddressLookup.validationSchema }))
         )
     }
 }

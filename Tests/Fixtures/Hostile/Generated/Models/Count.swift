@@ -60,8 +60,8 @@ public nonisolated enum Count: RawRepresentable, Codable, Hashable, Sendable, Ca
 nonisolated extension Count: Validatable {
     /// Validation keywords of `#/components/schemas/Count`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.integer],
-        enumValues: [.integer(0), .integer(1), .integer(-1)]
+        .draft(.draft2020),
+        .types([.integer]),
+        .enumValues([.integer(0), .integer(1), .integer(-1)])
     )
 }

@@ -17,21 +17,27 @@ public nonisolated struct DefaultV1Response: Codable, Hashable, Sendable {
         self.type = type
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case self2 = "self"
-        case type = "Type"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.self2 = try container.decodeIfPresent(String.self, forKey: "self")
+        self.type = try container.decodeIfPresent(String.self, forKey: "Type")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.self2, forKey: "self")
+        try container.encodeIfPresent(self.type, forKey: "Type")
     }
 }
 
 nonisolated extension DefaultV1Response: Validatable {
     /// Validation keywords of `#/paths/~1v1~1default/get/responses/200/content/application~1json/schema`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
-            ("self", ValidationSchema(types: [.string])),
-            ("Type", ValidationSchema(types: [.string]))
-        ]
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
+            ("self", ValidationSchema(.types([.string]))),
+            ("Type", ValidationSchema(.types([.string])))
+        ])
     )
 }

@@ -172,157 +172,106 @@ public nonisolated struct Keywords: Codable, Hashable, Sendable {
         self.url = url
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case self2 = "self"
-        case self3 = "Self"
-        case type = "Type"
-        case `protocol` = "Protocol"
-        case `class`
-        case `default`
-        case init2 = "init"
-        case `inout`
-        case `let`
-        case `var`
-        case `subscript`
-        case `deinit`
-        case unnamed = "_"
-        case async
-        case `await`
-        case actor
-        case nonisolated
-        case isolated
-        case consume
-        case borrowing
-        case consuming
-        case each
-        case macro
-        case some
-        case any
-        case get
-        case set
-        case none
-        case `open`
-        case `where`
-        case `is`
-        case `as`
-        case `nil`
-        case `true`
-        case allCases
-        case hashValue2 = "hashValue"
-        case rawValue
-        case validationSchema
-        case validate2 = "validate"
-        case encode2 = "encode"
-        case codingKeys = "CodingKeys"
-        case evilPublicFuncEvil26Int5 = "evil\rpublic func evil26() -> Int { 5 }"
-        case choice
-        case count
-        case nested
-        case string
-        case url
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.self2 = try container.decode(String.self, forKey: .self2)
-        self.self3 = try container.decodeIfPresent(String.self, forKey: .self3)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.protocol = try container.decodeIfPresent(String.self, forKey: .`protocol`)
-        self.class = try container.decode(String.self, forKey: .`class`)
-        self.default = try container.decodeIfPresent(String.self, forKey: .`default`)
-        self.init2 = try container.decodeIfPresent(String.self, forKey: .init2)
-        self.inout = try container.decodeIfPresent(String.self, forKey: .`inout`)
-        self.let = try container.decodeIfPresent(String.self, forKey: .`let`)
-        self.var = try container.decodeIfPresent(String.self, forKey: .`var`)
-        self.subscript = try container.decodeIfPresent(String.self, forKey: .`subscript`)
-        self.deinit = try container.decodeIfPresent(String.self, forKey: .`deinit`)
-        self.unnamed = try container.decodeIfPresent(String.self, forKey: .unnamed)
-        self.async = try container.decodeIfPresent(String.self, forKey: .async)
-        self.await = try container.decodeIfPresent(String.self, forKey: .`await`)
-        self.actor = try container.decodeIfPresent(String.self, forKey: .actor)
-        self.nonisolated = try container.decodeIfPresent(String.self, forKey: .nonisolated)
-        self.isolated = try container.decodeIfPresent(String.self, forKey: .isolated)
-        self.consume = try container.decodeIfPresent(String.self, forKey: .consume)
-        self.borrowing = try container.decodeIfPresent(String.self, forKey: .borrowing)
-        self.consuming = try container.decodeIfPresent(String.self, forKey: .consuming)
-        self.each = try container.decodeIfPresent(String.self, forKey: .each)
-        self.macro = try container.decodeIfPresent(String.self, forKey: .macro)
-        self.some = try container.decodeIfPresent(String.self, forKey: .some)
-        self.any = try container.decodeIfPresent(String.self, forKey: .any)
-        self.get = try container.decodeIfPresent(String.self, forKey: .get)
-        self.set = try container.decodeIfPresent(String.self, forKey: .set)
-        self.none = try container.decodeIfPresent(String.self, forKey: .none)
-        self.open = try container.decodeIfPresent(String.self, forKey: .`open`)
-        self.where = try container.decodeIfPresent(String.self, forKey: .`where`)
-        self.is = try container.decodeIfPresent(String.self, forKey: .`is`)
-        self.as = try container.decodeIfPresent(String.self, forKey: .`as`)
-        self.nil = try container.decodeIfPresent(String.self, forKey: .`nil`)
-        self.true = try container.decodeIfPresent(String.self, forKey: .`true`)
-        self.allCases = try container.decodeIfPresent(String.self, forKey: .allCases)
-        self.hashValue2 = try container.decodeIfPresent(String.self, forKey: .hashValue2)
-        self.rawValue = try container.decodeIfPresent(String.self, forKey: .rawValue)
-        self.validationSchema = try container.decodeIfPresent(String.self, forKey: .validationSchema)
-        self.validate2 = try container.decodeIfPresent(String.self, forKey: .validate2)
-        self.encode2 = try container.decodeIfPresent(String.self, forKey: .encode2)
-        self.codingKeys = try container.decodeIfPresent(String.self, forKey: .codingKeys)
-        self._evilPublicFuncEvil26Int5 = try container.decodeIfPresent(String.self, forKey: .evilPublicFuncEvil26Int5)
-        self.choice = try container.decodeIfPresent(Choice.self, forKey: .choice)
-        self.count = try container.decodeIfPresent(Count.self, forKey: .count)
-        self.nested = try container.decodeIfPresent(Keywords.Nested.self, forKey: .nested)
-        self.string = try container.decodeIfPresent(StringModel.self, forKey: .string)
-        self.url = try container.decodeIfPresent(String.self, forKey: .url)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.self2 = try container.decode(String.self, forKey: "self")
+        self.self3 = try container.decodeIfPresent(String.self, forKey: "Self")
+        self.type = try container.decodeIfPresent(String.self, forKey: "Type")
+        self.protocol = try container.decodeIfPresent(String.self, forKey: "Protocol")
+        self.class = try container.decode(String.self, forKey: "class")
+        self.default = try container.decodeIfPresent(String.self, forKey: "default")
+        self.init2 = try container.decodeIfPresent(String.self, forKey: "init")
+        self.inout = try container.decodeIfPresent(String.self, forKey: "inout")
+        self.let = try container.decodeIfPresent(String.self, forKey: "let")
+        self.var = try container.decodeIfPresent(String.self, forKey: "var")
+        self.subscript = try container.decodeIfPresent(String.self, forKey: "subscript")
+        self.deinit = try container.decodeIfPresent(String.self, forKey: "deinit")
+        self.unnamed = try container.decodeIfPresent(String.self, forKey: "_")
+        self.async = try container.decodeIfPresent(String.self, forKey: "async")
+        self.await = try container.decodeIfPresent(String.self, forKey: "await")
+        self.actor = try container.decodeIfPresent(String.self, forKey: "actor")
+        self.nonisolated = try container.decodeIfPresent(String.self, forKey: "nonisolated")
+        self.isolated = try container.decodeIfPresent(String.self, forKey: "isolated")
+        self.consume = try container.decodeIfPresent(String.self, forKey: "consume")
+        self.borrowing = try container.decodeIfPresent(String.self, forKey: "borrowing")
+        self.consuming = try container.decodeIfPresent(String.self, forKey: "consuming")
+        self.each = try container.decodeIfPresent(String.self, forKey: "each")
+        self.macro = try container.decodeIfPresent(String.self, forKey: "macro")
+        self.some = try container.decodeIfPresent(String.self, forKey: "some")
+        self.any = try container.decodeIfPresent(String.self, forKey: "any")
+        self.get = try container.decodeIfPresent(String.self, forKey: "get")
+        self.set = try container.decodeIfPresent(String.self, forKey: "set")
+        self.none = try container.decodeIfPresent(String.self, forKey: "none")
+        self.open = try container.decodeIfPresent(String.self, forKey: "open")
+        self.where = try container.decodeIfPresent(String.self, forKey: "where")
+        self.is = try container.decodeIfPresent(String.self, forKey: "is")
+        self.as = try container.decodeIfPresent(String.self, forKey: "as")
+        self.nil = try container.decodeIfPresent(String.self, forKey: "nil")
+        self.true = try container.decodeIfPresent(String.self, forKey: "true")
+        self.allCases = try container.decodeIfPresent(String.self, forKey: "allCases")
+        self.hashValue2 = try container.decodeIfPresent(String.self, forKey: "hashValue")
+        self.rawValue = try container.decodeIfPresent(String.self, forKey: "rawValue")
+        self.validationSchema = try container.decodeIfPresent(String.self, forKey: "validationSchema")
+        self.validate2 = try container.decodeIfPresent(String.self, forKey: "validate")
+        self.encode2 = try container.decodeIfPresent(String.self, forKey: "encode")
+        self.codingKeys = try container.decodeIfPresent(String.self, forKey: "CodingKeys")
+        self._evilPublicFuncEvil26Int5 = try container.decodeIfPresent(String.self, forKey: "evil\rpublic func evil26() -> Int { 5 }")
+        self.choice = try container.decodeIfPresent(Choice.self, forKey: "choice")
+        self.count = try container.decodeIfPresent(Count.self, forKey: "count")
+        self.nested = try container.decodeIfPresent(Keywords.Nested.self, forKey: "nested")
+        self.string = try container.decodeIfPresent(StringModel.self, forKey: "string")
+        self.url = try container.decodeIfPresent(String.self, forKey: "url")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.self2, forKey: .self2)
-        try container.encodeIfPresent(self.self3, forKey: .self3)
-        try container.encodeIfPresent(self.type, forKey: .type)
-        try container.encodeIfPresent(self.protocol, forKey: .`protocol`)
-        try container.encode(self.class, forKey: .`class`)
-        try container.encodeIfPresent(self.default, forKey: .`default`)
-        try container.encodeIfPresent(self.init2, forKey: .init2)
-        try container.encodeIfPresent(self.inout, forKey: .`inout`)
-        try container.encodeIfPresent(self.let, forKey: .`let`)
-        try container.encodeIfPresent(self.var, forKey: .`var`)
-        try container.encodeIfPresent(self.subscript, forKey: .`subscript`)
-        try container.encodeIfPresent(self.deinit, forKey: .`deinit`)
-        try container.encodeIfPresent(self.unnamed, forKey: .unnamed)
-        try container.encodeIfPresent(self.async, forKey: .async)
-        try container.encodeIfPresent(self.await, forKey: .`await`)
-        try container.encodeIfPresent(self.actor, forKey: .actor)
-        try container.encodeIfPresent(self.nonisolated, forKey: .nonisolated)
-        try container.encodeIfPresent(self.isolated, forKey: .isolated)
-        try container.encodeIfPresent(self.consume, forKey: .consume)
-        try container.encodeIfPresent(self.borrowing, forKey: .borrowing)
-        try container.encodeIfPresent(self.consuming, forKey: .consuming)
-        try container.encodeIfPresent(self.each, forKey: .each)
-        try container.encodeIfPresent(self.macro, forKey: .macro)
-        try container.encodeIfPresent(self.some, forKey: .some)
-        try container.encodeIfPresent(self.any, forKey: .any)
-        try container.encodeIfPresent(self.get, forKey: .get)
-        try container.encodeIfPresent(self.set, forKey: .set)
-        try container.encodeIfPresent(self.none, forKey: .none)
-        try container.encodeIfPresent(self.open, forKey: .`open`)
-        try container.encodeIfPresent(self.where, forKey: .`where`)
-        try container.encodeIfPresent(self.is, forKey: .`is`)
-        try container.encodeIfPresent(self.as, forKey: .`as`)
-        try container.encodeIfPresent(self.nil, forKey: .`nil`)
-        try container.encodeIfPresent(self.true, forKey: .`true`)
-        try container.encodeIfPresent(self.allCases, forKey: .allCases)
-        try container.encodeIfPresent(self.hashValue2, forKey: .hashValue2)
-        try container.encodeIfPresent(self.rawValue, forKey: .rawValue)
-        try container.encodeIfPresent(self.validationSchema, forKey: .validationSchema)
-        try container.encodeIfPresent(self.validate2, forKey: .validate2)
-        try container.encodeIfPresent(self.encode2, forKey: .encode2)
-        try container.encodeIfPresent(self.codingKeys, forKey: .codingKeys)
-        try container.encodeIfPresent(self._evilPublicFuncEvil26Int5, forKey: .evilPublicFuncEvil26Int5)
-        try container.encodeIfPresent(self.choice, forKey: .choice)
-        try container.encodeIfPresent(self.count, forKey: .count)
-        try container.encodeIfPresent(self.nested, forKey: .nested)
-        try container.encodeIfPresent(self.string, forKey: .string)
-        try container.encodeIfPresent(self.url, forKey: .url)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.self2, forKey: "self")
+        try container.encodeIfPresent(self.self3, forKey: "Self")
+        try container.encodeIfPresent(self.type, forKey: "Type")
+        try container.encodeIfPresent(self.protocol, forKey: "Protocol")
+        try container.encode(self.class, forKey: "class")
+        try container.encodeIfPresent(self.default, forKey: "default")
+        try container.encodeIfPresent(self.init2, forKey: "init")
+        try container.encodeIfPresent(self.inout, forKey: "inout")
+        try container.encodeIfPresent(self.let, forKey: "let")
+        try container.encodeIfPresent(self.var, forKey: "var")
+        try container.encodeIfPresent(self.subscript, forKey: "subscript")
+        try container.encodeIfPresent(self.deinit, forKey: "deinit")
+        try container.encodeIfPresent(self.unnamed, forKey: "_")
+        try container.encodeIfPresent(self.async, forKey: "async")
+        try container.encodeIfPresent(self.await, forKey: "await")
+        try container.encodeIfPresent(self.actor, forKey: "actor")
+        try container.encodeIfPresent(self.nonisolated, forKey: "nonisolated")
+        try container.encodeIfPresent(self.isolated, forKey: "isolated")
+        try container.encodeIfPresent(self.consume, forKey: "consume")
+        try container.encodeIfPresent(self.borrowing, forKey: "borrowing")
+        try container.encodeIfPresent(self.consuming, forKey: "consuming")
+        try container.encodeIfPresent(self.each, forKey: "each")
+        try container.encodeIfPresent(self.macro, forKey: "macro")
+        try container.encodeIfPresent(self.some, forKey: "some")
+        try container.encodeIfPresent(self.any, forKey: "any")
+        try container.encodeIfPresent(self.get, forKey: "get")
+        try container.encodeIfPresent(self.set, forKey: "set")
+        try container.encodeIfPresent(self.none, forKey: "none")
+        try container.encodeIfPresent(self.open, forKey: "open")
+        try container.encodeIfPresent(self.where, forKey: "where")
+        try container.encodeIfPresent(self.is, forKey: "is")
+        try container.encodeIfPresent(self.as, forKey: "as")
+        try container.encodeIfPresent(self.nil, forKey: "nil")
+        try container.encodeIfPresent(self.true, forKey: "true")
+        try container.encodeIfPresent(self.allCases, forKey: "allCases")
+        try container.encodeIfPresent(self.hashValue2, forKey: "hashValue")
+        try container.encodeIfPresent(self.rawValue, forKey: "rawValue")
+        try container.encodeIfPresent(self.validationSchema, forKey: "validationSchema")
+        try container.encodeIfPresent(self.validate2, forKey: "validate")
+        try container.encodeIfPresent(self.encode2, forKey: "encode")
+        try container.encodeIfPresent(self.codingKeys, forKey: "CodingKeys")
+        try container.encodeIfPresent(self._evilPublicFuncEvil26Int5, forKey: "evil\rpublic func evil26() -> Int { 5 }")
+        try container.encodeIfPresent(self.choice, forKey: "choice")
+        try container.encodeIfPresent(self.count, forKey: "count")
+        try container.encodeIfPresent(self.nested, forKey: "nested")
+        try container.encodeIfPresent(self.string, forKey: "string")
+        try container.encodeIfPresent(self.url, forKey: "url")
     }
 
     /// Schema: `#/components/schemas/Keywords/properties/nested`
@@ -336,10 +285,16 @@ public nonisolated struct Keywords: Codable, Hashable, Sendable {
             self.string = string
         }
 
-        /// The JSON names of the properties.
-        public nonisolated enum CodingKeys: String, CodingKey {
-            case type = "Type"
-            case string = "String"
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+            self.type = try container.decodeIfPresent(String.self, forKey: "Type")
+            self.string = try container.decodeIfPresent(Int.self, forKey: "String")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: DynamicCodingKey.self)
+            try container.encodeIfPresent(self.type, forKey: "Type")
+            try container.encodeIfPresent(self.string, forKey: "String")
         }
     }
 }
@@ -347,77 +302,77 @@ public nonisolated struct Keywords: Codable, Hashable, Sendable {
 nonisolated extension Keywords: Validatable {
     /// Validation keywords of `#/components/schemas/Keywords`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
-            ("self", ValidationSchema(types: [.string])),
-            ("Self", ValidationSchema(types: [.string])),
-            ("Type", ValidationSchema(types: [.string])),
-            ("Protocol", ValidationSchema(types: [.string])),
-            ("class", ValidationSchema(types: [.string])),
-            ("default", ValidationSchema(types: [.string])),
-            ("init", ValidationSchema(types: [.string])),
-            ("inout", ValidationSchema(types: [.string])),
-            ("let", ValidationSchema(types: [.string])),
-            ("var", ValidationSchema(types: [.string])),
-            ("subscript", ValidationSchema(types: [.string])),
-            ("deinit", ValidationSchema(types: [.string])),
-            ("_", ValidationSchema(types: [.string])),
-            ("async", ValidationSchema(types: [.string])),
-            ("await", ValidationSchema(types: [.string])),
-            ("actor", ValidationSchema(types: [.string])),
-            ("nonisolated", ValidationSchema(types: [.string])),
-            ("isolated", ValidationSchema(types: [.string])),
-            ("consume", ValidationSchema(types: [.string])),
-            ("borrowing", ValidationSchema(types: [.string])),
-            ("consuming", ValidationSchema(types: [.string])),
-            ("each", ValidationSchema(types: [.string])),
-            ("macro", ValidationSchema(types: [.string])),
-            ("some", ValidationSchema(types: [.string])),
-            ("any", ValidationSchema(types: [.string])),
-            ("get", ValidationSchema(types: [.string])),
-            ("set", ValidationSchema(types: [.string])),
-            ("none", ValidationSchema(types: [.string])),
-            ("open", ValidationSchema(types: [.string])),
-            ("where", ValidationSchema(types: [.string])),
-            ("is", ValidationSchema(types: [.string])),
-            ("as", ValidationSchema(types: [.string])),
-            ("nil", ValidationSchema(types: [.string])),
-            ("true", ValidationSchema(types: [.string])),
-            ("allCases", ValidationSchema(types: [.string])),
-            ("hashValue", ValidationSchema(types: [.string])),
-            ("rawValue", ValidationSchema(types: [.string])),
-            ("validationSchema", ValidationSchema(types: [.string])),
-            ("validate", ValidationSchema(types: [.string])),
-            ("encode", ValidationSchema(types: [.string])),
-            ("CodingKeys", ValidationSchema(types: [.string])),
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
+            ("self", ValidationSchema(.types([.string]))),
+            ("Self", ValidationSchema(.types([.string]))),
+            ("Type", ValidationSchema(.types([.string]))),
+            ("Protocol", ValidationSchema(.types([.string]))),
+            ("class", ValidationSchema(.types([.string]))),
+            ("default", ValidationSchema(.types([.string]))),
+            ("init", ValidationSchema(.types([.string]))),
+            ("inout", ValidationSchema(.types([.string]))),
+            ("let", ValidationSchema(.types([.string]))),
+            ("var", ValidationSchema(.types([.string]))),
+            ("subscript", ValidationSchema(.types([.string]))),
+            ("deinit", ValidationSchema(.types([.string]))),
+            ("_", ValidationSchema(.types([.string]))),
+            ("async", ValidationSchema(.types([.string]))),
+            ("await", ValidationSchema(.types([.string]))),
+            ("actor", ValidationSchema(.types([.string]))),
+            ("nonisolated", ValidationSchema(.types([.string]))),
+            ("isolated", ValidationSchema(.types([.string]))),
+            ("consume", ValidationSchema(.types([.string]))),
+            ("borrowing", ValidationSchema(.types([.string]))),
+            ("consuming", ValidationSchema(.types([.string]))),
+            ("each", ValidationSchema(.types([.string]))),
+            ("macro", ValidationSchema(.types([.string]))),
+            ("some", ValidationSchema(.types([.string]))),
+            ("any", ValidationSchema(.types([.string]))),
+            ("get", ValidationSchema(.types([.string]))),
+            ("set", ValidationSchema(.types([.string]))),
+            ("none", ValidationSchema(.types([.string]))),
+            ("open", ValidationSchema(.types([.string]))),
+            ("where", ValidationSchema(.types([.string]))),
+            ("is", ValidationSchema(.types([.string]))),
+            ("as", ValidationSchema(.types([.string]))),
+            ("nil", ValidationSchema(.types([.string]))),
+            ("true", ValidationSchema(.types([.string]))),
+            ("allCases", ValidationSchema(.types([.string]))),
+            ("hashValue", ValidationSchema(.types([.string]))),
+            ("rawValue", ValidationSchema(.types([.string]))),
+            ("validationSchema", ValidationSchema(.types([.string]))),
+            ("validate", ValidationSchema(.types([.string]))),
+            ("encode", ValidationSchema(.types([.string]))),
+            ("CodingKeys", ValidationSchema(.types([.string]))),
             ("evil\rpublic func evil26() -> Int { 5 }", ValidationSchema(
-                types: [.string],
-                minLength: 1,
-                pattern: Pattern(source: "^x\r$", icu: "^x\\x{D}\\z")
+                .types([.string]),
+                .minLength(1),
+                .pattern(Pattern(source: "^x\r$", icu: "^x\\x{D}\\z"))
             )),
             ("choice", ValidationSchema(reference: { Choice.validationSchema })),
             ("count", ValidationSchema(reference: { Count.validationSchema })),
             ("nested", ValidationSchema(reference: { Keywords.Nested.validationSchema })),
             ("string", ValidationSchema(reference: { Schemas.stringModel })),
             ("url", ValidationSchema(
-                types: [.string],
-                format: "uri"
+                .types([.string]),
+                .format("uri")
             ))
-        ],
-        required: ["self", "class"],
-        additionalProperties: .forbidden
+        ]),
+        .required(["self", "class"]),
+        .additionalProperties(.forbidden)
     )
 }
 
 nonisolated extension Keywords.Nested: Validatable {
     /// Validation keywords of `#/components/schemas/Keywords/properties/nested`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
-            ("Type", ValidationSchema(types: [.string])),
-            ("String", ValidationSchema(types: [.integer]))
-        ]
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
+            ("Type", ValidationSchema(.types([.string]))),
+            ("String", ValidationSchema(.types([.integer])))
+        ])
     )
 }

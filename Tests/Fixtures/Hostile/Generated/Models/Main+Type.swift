@@ -16,19 +16,24 @@ public nonisolated struct Main: Codable, Hashable, Sendable {
         self.name = name
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case name
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.name = try container.decodeIfPresent(String.self, forKey: "name")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.name, forKey: "name")
     }
 }
 
 nonisolated extension Main: Validatable {
     /// Validation keywords of `#/components/schemas/main`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
-            ("name", ValidationSchema(types: [.string]))
-        ]
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
+            ("name", ValidationSchema(.types([.string])))
+        ])
     )
 }

@@ -25,33 +25,27 @@ public nonisolated struct Node: Codable, Hashable, Sendable {
         self._default = Indirect(`default`)
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case self2 = "self"
-        case `default`
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self._self2 = Indirect(try container.decodeIfPresent(Node.self, forKey: .self2))
-        self._default = Indirect(try container.decodeIfPresent(Node.self, forKey: .`default`))
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self._self2 = Indirect(try container.decodeIfPresent(Node.self, forKey: "self"))
+        self._default = Indirect(try container.decodeIfPresent(Node.self, forKey: "default"))
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.self2, forKey: .self2)
-        try container.encodeIfPresent(self.default, forKey: .`default`)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.self2, forKey: "self")
+        try container.encodeIfPresent(self.default, forKey: "default")
     }
 }
 
 nonisolated extension Node: Validatable {
     /// Validation keywords of `#/components/schemas/Node`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
             ("self", ValidationSchema(reference: { Node.validationSchema })),
             ("default", ValidationSchema(reference: { Node.validationSchema }))
-        ]
+        ])
     )
 }

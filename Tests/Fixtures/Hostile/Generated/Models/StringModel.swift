@@ -12,8 +12,8 @@ public typealias StringModel = String
 nonisolated extension Schemas {
     /// Validation keywords of `StringModel` (`#/components/schemas/String`).
     public static let stringModel: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.string],
-        minLength: 2
+        .draft(.draft2020),
+        .types([.string]),
+        .minLength(2)
     )
 }

@@ -15,19 +15,24 @@ public nonisolated struct URIEncodingModel: Codable, Hashable, Sendable {
         self.x = x
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case x
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.x = try container.decodeIfPresent(String.self, forKey: "x")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.x, forKey: "x")
     }
 }
 
 nonisolated extension URIEncodingModel: Validatable {
     /// Validation keywords of `#/components/schemas/URIEncoding`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
-            ("x", ValidationSchema(types: [.string]))
-        ]
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
+            ("x", ValidationSchema(.types([.string])))
+        ])
     )
 }

@@ -20,36 +20,31 @@ public nonisolated struct Labels: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey, CaseIterable {
-        case name
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.additionalProperties = try decoder.additionalProperties(JSONValue.self, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.name = try container.decode(String.self, forKey: "name")
+        self.additionalProperties = try decoder.additionalProperties(JSONValue.self, excluding: ["name"])
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.name, forKey: .name)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.name, forKey: "name")
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: ["name"])
     }
 }
 
 nonisolated extension Labels: Validatable {
     /// Validation keywords of `#/components/schemas/Labels`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
-            ("name", ValidationSchema(types: [.string]))
-        ],
-        required: ["name"],
-        additionalProperties: .forbidden,
-        patternProperties: [
-            (Pattern(source: "^x-", icu: "^x\\x{2D}"), ValidationSchema(types: [.string]))
-        ]
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
+            ("name", ValidationSchema(.types([.string])))
+        ]),
+        .required(["name"]),
+        .additionalProperties(.forbidden),
+        .patternProperties([
+            (Pattern(source: "^x-", icu: "^x\\x{2D}"), ValidationSchema(.types([.string])))
+        ])
     )
 }

@@ -26,44 +26,38 @@ public nonisolated struct Money: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey, CaseIterable {
-        case amount
-        case currency
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.amount = try container.decode(String.self, forKey: .amount)
-        self.currency = try container.decode(String.self, forKey: .currency)
-        self.additionalProperties = try decoder.additionalProperties(Double.self, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.amount = try container.decode(String.self, forKey: "amount")
+        self.currency = try container.decode(String.self, forKey: "currency")
+        self.additionalProperties = try decoder.additionalProperties(Double.self, excluding: ["amount", "currency"])
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.amount, forKey: .amount)
-        try container.encode(self.currency, forKey: .currency)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.amount, forKey: "amount")
+        try container.encode(self.currency, forKey: "currency")
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: ["amount", "currency"])
     }
 }
 
 nonisolated extension Money: Validatable {
     /// Validation keywords of `common.yaml#/components/schemas/Money`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
             ("amount", ValidationSchema(
-                types: [.string],
-                pattern: Pattern(source: "^[0-9]+(\\.[0-9]{1,2})?$", icu: "^[0-9]+(?:\\x{2E}[0-9]{1,2})?\\z")
+                .types([.string]),
+                .pattern(Pattern(source: "^[0-9]+(\\.[0-9]{1,2})?$", icu: "^[0-9]+(?:\\x{2E}[0-9]{1,2})?\\z"))
             )),
             ("currency", ValidationSchema(
-                types: [.string],
-                minLength: 3,
-                maxLength: 3
+                .types([.string]),
+                .minLength(3),
+                .maxLength(3)
             ))
-        ],
-        required: ["amount", "currency"],
-        additionalProperties: .schema(ValidationSchema(types: [.number]))
+        ]),
+        .required(["amount", "currency"]),
+        .additionalProperties(.schema(ValidationSchema(.types([.number]))))
     )
 }

@@ -53,68 +53,56 @@ public nonisolated struct Pet: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey, CaseIterable {
-        case id
-        case name
-        case password
-        case price
-        case status
-        case legs
-        case friend
-        case tags
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(Int64.self, forKey: .id)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.password = try container.decodeIfPresent(String.self, forKey: .password)
-        self.price = try container.decode(Money.self, forKey: .price)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.legs = try container.decodeIfPresent(Int.self, forKey: .legs)
-        self._friend = Indirect(try container.decodeIfPresent(Pet.self, forKey: .friend))
-        self.tags = try container.decodeIfPresent([String: String].self, forKey: .tags)
-        self.additionalProperties = try decoder.additionalProperties(JSONValue.self, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.id = try container.decodeIfPresent(Int64.self, forKey: "id")
+        self.name = try container.decode(String.self, forKey: "name")
+        self.password = try container.decodeIfPresent(String.self, forKey: "password")
+        self.price = try container.decode(Money.self, forKey: "price")
+        self.status = try container.decodeIfPresent(String.self, forKey: "status")
+        self.legs = try container.decodeIfPresent(Int.self, forKey: "legs")
+        self._friend = Indirect(try container.decodeIfPresent(Pet.self, forKey: "friend"))
+        self.tags = try container.decodeIfPresent([String: String].self, forKey: "tags")
+        self.additionalProperties = try decoder.additionalProperties(JSONValue.self, excluding: ["id", "name", "password", "price", "status", "legs", "friend", "tags"])
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        if !encoder.isEncodingRequest { try container.encodeIfPresent(self.id, forKey: .id) }
-        try container.encode(self.name, forKey: .name)
-        try container.encodeIfPresent(self.password, forKey: .password)
-        try container.encode(self.price, forKey: .price)
-        try container.encodeIfPresent(self.status, forKey: .status)
-        try container.encodeIfPresent(self.legs, forKey: .legs)
-        try container.encodeIfPresent(self.friend, forKey: .friend)
-        try container.encodeIfPresent(self.tags, forKey: .tags)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        if !encoder.isEncodingRequest { try container.encodeIfPresent(self.id, forKey: "id") }
+        try container.encode(self.name, forKey: "name")
+        try container.encodeIfPresent(self.password, forKey: "password")
+        try container.encode(self.price, forKey: "price")
+        try container.encodeIfPresent(self.status, forKey: "status")
+        try container.encodeIfPresent(self.legs, forKey: "legs")
+        try container.encodeIfPresent(self.friend, forKey: "friend")
+        try container.encodeIfPresent(self.tags, forKey: "tags")
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: ["id", "name", "password", "price", "status", "legs", "friend", "tags"])
     }
 }
 
 nonisolated extension Pet: Validatable {
     /// Validation keywords of `schemas/pet.yaml`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
-            ("id", ValidationSchema(types: [.integer])),
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
+            ("id", ValidationSchema(.types([.integer]))),
             ("name", ValidationSchema(
-                types: [.string],
-                minLength: 1
+                .types([.string]),
+                .minLength(1)
             )),
-            ("password", ValidationSchema(types: [.string])),
+            ("password", ValidationSchema(.types([.string]))),
             ("price", ValidationSchema(reference: { Money.validationSchema })),
-            ("status", ValidationSchema(types: [.string])),
-            ("legs", ValidationSchema(types: [.integer])),
+            ("status", ValidationSchema(.types([.string]))),
+            ("legs", ValidationSchema(.types([.integer]))),
             ("friend", ValidationSchema(reference: { Pet.validationSchema })),
             ("tags", ValidationSchema(
-                types: [.object],
-                additionalProperties: .schema(ValidationSchema(types: [.string]))
+                .types([.object]),
+                .additionalProperties(.schema(ValidationSchema(.types([.string]))))
             ))
-        ],
-        required: ["id", "name", "password", "price"],
-        readOnlyProperties: ["id"],
-        writeOnlyProperties: ["password"]
+        ]),
+        .required(["id", "name", "password", "price"]),
+        .readOnlyProperties(["id"]),
+        .writeOnlyProperties(["password"])
     )
 }

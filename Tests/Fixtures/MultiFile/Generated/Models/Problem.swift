@@ -20,35 +20,29 @@ public nonisolated struct Problem: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey, CaseIterable {
-        case title
-        case status
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.title = try container.decodeIfPresent(String.self, forKey: .title)
-        self.status = try container.decodeIfPresent(Int.self, forKey: .status)
-        self.additionalProperties = try decoder.additionalProperties(JSONValue.self, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.title = try container.decodeIfPresent(String.self, forKey: "title")
+        self.status = try container.decodeIfPresent(Int.self, forKey: "status")
+        self.additionalProperties = try decoder.additionalProperties(JSONValue.self, excluding: ["title", "status"])
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.title, forKey: .title)
-        try container.encodeIfPresent(self.status, forKey: .status)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.title, forKey: "title")
+        try container.encodeIfPresent(self.status, forKey: "status")
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: ["title", "status"])
     }
 }
 
 nonisolated extension Problem: Validatable {
     /// Validation keywords of `common.yaml#/components/schemas/Problem`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
-            ("title", ValidationSchema(types: [.string])),
-            ("status", ValidationSchema(types: [.integer]))
-        ]
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
+            ("title", ValidationSchema(.types([.string]))),
+            ("status", ValidationSchema(.types([.integer])))
+        ])
     )
 }

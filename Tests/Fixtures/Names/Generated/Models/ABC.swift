@@ -15,19 +15,24 @@ public nonisolated struct ABC: Codable, Hashable, Sendable {
         self.b = b
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case b
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.b = try container.decodeIfPresent(String.self, forKey: "b")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.b, forKey: "b")
     }
 }
 
 nonisolated extension ABC: Validatable {
     /// Validation keywords of `#/components/schemas/ABC`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
-            ("b", ValidationSchema(types: [.string]))
-        ]
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
+            ("b", ValidationSchema(.types([.string])))
+        ])
     )
 }

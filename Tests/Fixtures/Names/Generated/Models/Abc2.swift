@@ -15,19 +15,24 @@ public nonisolated struct Abc: Codable, Hashable, Sendable {
         self.a = a
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case a
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.a = try container.decodeIfPresent(String.self, forKey: "a")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.a, forKey: "a")
     }
 }
 
 nonisolated extension Abc: Validatable {
     /// Validation keywords of `#/components/schemas/Abc`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
-            ("a", ValidationSchema(types: [.string]))
-        ]
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
+            ("a", ValidationSchema(.types([.string])))
+        ])
     )
 }

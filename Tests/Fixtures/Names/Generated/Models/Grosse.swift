@@ -15,19 +15,24 @@ public nonisolated struct Grosse: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decodeIfPresent(Double.self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.value, forKey: "value")
     }
 }
 
 nonisolated extension Grosse: Validatable {
     /// Validation keywords of `#/components/schemas/Größe`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
-            ("value", ValidationSchema(types: [.number]))
-        ]
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
+            ("value", ValidationSchema(.types([.number])))
+        ])
     )
 }

@@ -17,24 +17,30 @@ public nonisolated struct NullTime: Codable, Hashable, Sendable {
         self.valid = valid
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case time
-        case valid
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.time = try container.decodeIfPresent(Date.self, forKey: "time")
+        self.valid = try container.decodeIfPresent(Bool.self, forKey: "valid")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.time, forKey: "time")
+        try container.encodeIfPresent(self.valid, forKey: "valid")
     }
 }
 
 nonisolated extension NullTime: Validatable {
     /// Validation keywords of `#/components/schemas/NullTime`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
             ("time", ValidationSchema(
-                types: [.string],
-                format: "date-time"
+                .types([.string]),
+                .format("date-time")
             )),
-            ("valid", ValidationSchema(types: [.boolean]))
-        ]
+            ("valid", ValidationSchema(.types([.boolean])))
+        ])
     )
 }

@@ -12,7 +12,7 @@ public typealias NullTime2 = String
 nonisolated extension Schemas {
     /// Validation keywords of `NullTime2` (`#/components/schemas/nullTime`).
     public static let nullTime2: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.string]
+        .draft(.draft4),
+        .types([.string])
     )
 }

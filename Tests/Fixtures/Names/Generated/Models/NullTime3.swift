@@ -12,7 +12,7 @@ public typealias NullTime3 = Int
 nonisolated extension Schemas {
     /// Validation keywords of `NullTime3` (`#/components/schemas/Null_Time`).
     public static let nullTime3: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.integer]
+        .draft(.draft4),
+        .types([.integer])
     )
 }

@@ -53,21 +53,38 @@ public nonisolated struct Person: Codable, Hashable, Sendable {
         self.sign = sign
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case firstName
-        case firstName4 = "first_name"
-        case firstName2 = "FirstName"
-        case firstName3 = "first-name"
-        case uber = "über"
-        case naive = "naïve"
-        case u540D_u524D = "名前"
-        case init2 = "init"
-        case `default`
-        case status
-        case status2 = "Status"
-        case size
-        case sign
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.firstName = try container.decode(String.self, forKey: "firstName")
+        self.firstName4 = try container.decodeIfPresent(String.self, forKey: "first_name")
+        self.firstName2 = try container.decodeIfPresent(String.self, forKey: "FirstName")
+        self.firstName3 = try container.decodeIfPresent(String.self, forKey: "first-name")
+        self.uber = try container.decodeIfPresent(String.self, forKey: "über")
+        self.naive = try container.decodeIfPresent(Bool.self, forKey: "naïve")
+        self.u540D_u524D = try container.decodeIfPresent(String.self, forKey: "名前")
+        self.init2 = try container.decodeIfPresent(String.self, forKey: "init")
+        self.default = try container.decodeIfPresent(String.self, forKey: "default")
+        self.status = try container.decodeIfPresent(Person.Status.self, forKey: "status")
+        self.status2 = try container.decodeIfPresent(Person.Status2.self, forKey: "Status")
+        self.size = try container.decodeIfPresent(Grosse.self, forKey: "size")
+        self.sign = try container.decodeIfPresent(Sign.self, forKey: "sign")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.firstName, forKey: "firstName")
+        try container.encodeIfPresent(self.firstName4, forKey: "first_name")
+        try container.encodeIfPresent(self.firstName2, forKey: "FirstName")
+        try container.encodeIfPresent(self.firstName3, forKey: "first-name")
+        try container.encodeIfPresent(self.uber, forKey: "über")
+        try container.encodeIfPresent(self.naive, forKey: "naïve")
+        try container.encodeIfPresent(self.u540D_u524D, forKey: "名前")
+        try container.encodeIfPresent(self.init2, forKey: "init")
+        try container.encodeIfPresent(self.default, forKey: "default")
+        try container.encodeIfPresent(self.status, forKey: "status")
+        try container.encodeIfPresent(self.status2, forKey: "Status")
+        try container.encodeIfPresent(self.size, forKey: "size")
+        try container.encodeIfPresent(self.sign, forKey: "sign")
     }
 
     /// Schema: `#/components/schemas/Person/properties/status`
@@ -126,9 +143,14 @@ public nonisolated struct Person: Codable, Hashable, Sendable {
             self.since = since
         }
 
-        /// The JSON names of the properties.
-        public nonisolated enum CodingKeys: String, CodingKey {
-            case since
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+            self.since = try container.decodeIfPresent(CalendarDate.self, forKey: "since")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: DynamicCodingKey.self)
+            try container.encodeIfPresent(self.since, forKey: "since")
         }
     }
 }
@@ -136,46 +158,46 @@ public nonisolated struct Person: Codable, Hashable, Sendable {
 nonisolated extension Person: Validatable {
     /// Validation keywords of `#/components/schemas/Person`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
-            ("firstName", ValidationSchema(types: [.string])),
-            ("first_name", ValidationSchema(types: [.string])),
-            ("FirstName", ValidationSchema(types: [.string])),
-            ("first-name", ValidationSchema(types: [.string])),
-            ("über", ValidationSchema(types: [.string])),
-            ("naïve", ValidationSchema(types: [.boolean])),
-            ("名前", ValidationSchema(types: [.string])),
-            ("init", ValidationSchema(types: [.string])),
-            ("default", ValidationSchema(types: [.string])),
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
+            ("firstName", ValidationSchema(.types([.string]))),
+            ("first_name", ValidationSchema(.types([.string]))),
+            ("FirstName", ValidationSchema(.types([.string]))),
+            ("first-name", ValidationSchema(.types([.string]))),
+            ("über", ValidationSchema(.types([.string]))),
+            ("naïve", ValidationSchema(.types([.boolean]))),
+            ("名前", ValidationSchema(.types([.string]))),
+            ("init", ValidationSchema(.types([.string]))),
+            ("default", ValidationSchema(.types([.string]))),
             ("status", ValidationSchema(reference: { Person.Status.validationSchema })),
             ("Status", ValidationSchema(reference: { Person.Status2.validationSchema })),
             ("size", ValidationSchema(reference: { Grosse.validationSchema })),
             ("sign", ValidationSchema(reference: { Sign.validationSchema }))
-        ],
-        required: ["firstName"]
+        ]),
+        .required(["firstName"])
     )
 }
 
 nonisolated extension Person.Status: Validatable {
     /// Validation keywords of `#/components/schemas/Person/properties/status`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.string],
-        enumValues: [.string("active"), .string("inactive")]
+        .draft(.draft4),
+        .types([.string]),
+        .enumValues([.string("active"), .string("inactive")])
     )
 }
 
 nonisolated extension Person.Status2: Validatable {
     /// Validation keywords of `#/components/schemas/Person/properties/Status`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
             ("since", ValidationSchema(
-                types: [.string],
-                format: "date"
+                .types([.string]),
+                .format("date")
             ))
-        ]
+        ])
     )
 }

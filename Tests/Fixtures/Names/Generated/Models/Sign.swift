@@ -72,8 +72,8 @@ public nonisolated enum Sign: RawRepresentable, Codable, Hashable, Sendable, Cas
 nonisolated extension Sign: Validatable {
     /// Validation keywords of `#/components/schemas/Sign`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.string],
-        enumValues: [.string("+1"), .string("-1"), .string(""), .string("unknown"), .string("default"), .string("Unknown")]
+        .draft(.draft4),
+        .types([.string]),
+        .enumValues([.string("+1"), .string("-1"), .string(""), .string("unknown"), .string("default"), .string("Unknown")])
     )
 }

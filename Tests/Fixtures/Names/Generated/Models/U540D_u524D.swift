@@ -12,7 +12,7 @@ public typealias U540D_u524D = String
 nonisolated extension Schemas {
     /// Validation keywords of `U540D_u524D` (`#/components/schemas/名前`).
     public static let u540D_u524D: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.string]
+        .draft(.draft4),
+        .types([.string])
     )
 }

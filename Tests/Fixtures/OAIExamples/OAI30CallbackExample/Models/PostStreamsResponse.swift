@@ -18,19 +18,24 @@ public nonisolated struct PostStreamsResponse: Codable, Hashable, Sendable {
         self.subscriptionID = subscriptionID
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case subscriptionID = "subscriptionId"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.subscriptionID = try container.decode(String.self, forKey: "subscriptionId")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.subscriptionID, forKey: "subscriptionId")
     }
 }
 
 nonisolated extension PostStreamsResponse: Validatable {
     /// Validation keywords of `#/paths/~1streams/post/responses/201/content/application~1json/schema`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        properties: [
-            ("subscriptionId", ValidationSchema(types: [.string]))
-        ],
-        required: ["subscriptionId"]
+        .draft(.draft4),
+        .properties([
+            ("subscriptionId", ValidationSchema(.types([.string])))
+        ]),
+        .required(["subscriptionId"])
     )
 }

@@ -60,8 +60,8 @@ public nonisolated enum GetPullRequestsByRepositoryState: RawRepresentable, Coda
 nonisolated extension GetPullRequestsByRepositoryState: Validatable {
     /// Validation keywords of `#/paths/~12.0~1repositories~1{username}~1{slug}~1pullrequests/get/parameters/2/schema`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.string],
-        enumValues: [.string("open"), .string("merged"), .string("declined")]
+        .draft(.draft4),
+        .types([.string]),
+        .enumValues([.string("open"), .string("merged"), .string("declined")])
     )
 }

@@ -21,25 +21,33 @@ public nonisolated struct Pullrequest: Codable, Hashable, Sendable {
         self.author = author
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case id
-        case title
-        case repository
-        case author
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.id = try container.decodeIfPresent(Int.self, forKey: "id")
+        self.title = try container.decodeIfPresent(String.self, forKey: "title")
+        self.repository = try container.decodeIfPresent(Repository.self, forKey: "repository")
+        self.author = try container.decodeIfPresent(User.self, forKey: "author")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.id, forKey: "id")
+        try container.encodeIfPresent(self.title, forKey: "title")
+        try container.encodeIfPresent(self.repository, forKey: "repository")
+        try container.encodeIfPresent(self.author, forKey: "author")
     }
 }
 
 nonisolated extension Pullrequest: Validatable {
     /// Validation keywords of `#/components/schemas/pullrequest`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
-            ("id", ValidationSchema(types: [.integer])),
-            ("title", ValidationSchema(types: [.string])),
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
+            ("id", ValidationSchema(.types([.integer]))),
+            ("title", ValidationSchema(.types([.string]))),
             ("repository", ValidationSchema(reference: { Repository.validationSchema })),
             ("author", ValidationSchema(reference: { User.validationSchema }))
-        ]
+        ])
     )
 }

@@ -17,21 +17,27 @@ public nonisolated struct Repository: Codable, Hashable, Sendable {
         self.owner = owner
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case slug
-        case owner
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.slug = try container.decodeIfPresent(String.self, forKey: "slug")
+        self.owner = try container.decodeIfPresent(User.self, forKey: "owner")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.slug, forKey: "slug")
+        try container.encodeIfPresent(self.owner, forKey: "owner")
     }
 }
 
 nonisolated extension Repository: Validatable {
     /// Validation keywords of `#/components/schemas/repository`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
-            ("slug", ValidationSchema(types: [.string])),
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
+            ("slug", ValidationSchema(.types([.string]))),
             ("owner", ValidationSchema(reference: { User.validationSchema }))
-        ]
+        ])
     )
 }

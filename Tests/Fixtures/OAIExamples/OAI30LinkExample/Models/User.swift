@@ -17,21 +17,27 @@ public nonisolated struct User: Codable, Hashable, Sendable {
         self.uuid = uuid
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case username
-        case uuid
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.username = try container.decodeIfPresent(String.self, forKey: "username")
+        self.uuid = try container.decodeIfPresent(String.self, forKey: "uuid")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.username, forKey: "username")
+        try container.encodeIfPresent(self.uuid, forKey: "uuid")
     }
 }
 
 nonisolated extension User: Validatable {
     /// Validation keywords of `#/components/schemas/user`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
-            ("username", ValidationSchema(types: [.string])),
-            ("uuid", ValidationSchema(types: [.string]))
-        ]
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
+            ("username", ValidationSchema(.types([.string]))),
+            ("uuid", ValidationSchema(.types([.string])))
+        ])
     )
 }

@@ -17,22 +17,28 @@ public nonisolated struct ErrorModel: Codable, Hashable, Sendable {
         self.message = message
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case code
-        case message
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.code = try container.decode(Int32.self, forKey: "code")
+        self.message = try container.decode(String.self, forKey: "message")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.code, forKey: "code")
+        try container.encode(self.message, forKey: "message")
     }
 }
 
 nonisolated extension ErrorModel: Validatable {
     /// Validation keywords of `#/components/schemas/Error`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
-            ("code", ValidationSchema(types: [.integer])),
-            ("message", ValidationSchema(types: [.string]))
-        ],
-        required: ["code", "message"]
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
+            ("code", ValidationSchema(.types([.integer]))),
+            ("message", ValidationSchema(.types([.string])))
+        ]),
+        .required(["code", "message"])
     )
 }

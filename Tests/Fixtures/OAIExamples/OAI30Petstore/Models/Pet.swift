@@ -19,24 +19,31 @@ public nonisolated struct Pet: Codable, Hashable, Sendable {
         self.tag = tag
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case tag
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.id = try container.decode(Int64.self, forKey: "id")
+        self.name = try container.decode(String.self, forKey: "name")
+        self.tag = try container.decodeIfPresent(String.self, forKey: "tag")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encode(self.name, forKey: "name")
+        try container.encodeIfPresent(self.tag, forKey: "tag")
     }
 }
 
 nonisolated extension Pet: Validatable {
     /// Validation keywords of `#/components/schemas/Pet`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
-            ("id", ValidationSchema(types: [.integer])),
-            ("name", ValidationSchema(types: [.string])),
-            ("tag", ValidationSchema(types: [.string]))
-        ],
-        required: ["id", "name"]
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
+            ("id", ValidationSchema(.types([.integer]))),
+            ("name", ValidationSchema(.types([.string]))),
+            ("tag", ValidationSchema(.types([.string])))
+        ]),
+        .required(["id", "name"])
     )
 }

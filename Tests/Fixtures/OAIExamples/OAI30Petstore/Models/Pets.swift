@@ -12,9 +12,9 @@ public typealias Pets = [Pet]
 nonisolated extension Schemas {
     /// Validation keywords of `Pets` (`#/components/schemas/Pets`).
     public static let pets: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.array],
-        maxItems: 100,
-        items: ValidationSchema(reference: { Pet.validationSchema })
+        .draft(.draft4),
+        .types([.array]),
+        .maxItems(100),
+        .items(ValidationSchema(reference: { Pet.validationSchema }))
     )
 }

@@ -17,22 +17,28 @@ public nonisolated struct NewPet: Codable, Hashable, Sendable {
         self.tag = tag
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case name
-        case tag
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.name = try container.decode(String.self, forKey: "name")
+        self.tag = try container.decodeIfPresent(String.self, forKey: "tag")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.name, forKey: "name")
+        try container.encodeIfPresent(self.tag, forKey: "tag")
     }
 }
 
 nonisolated extension NewPet: Validatable {
     /// Validation keywords of `#/components/schemas/NewPet`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
-            ("name", ValidationSchema(types: [.string])),
-            ("tag", ValidationSchema(types: [.string]))
-        ],
-        required: ["name"]
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
+            ("name", ValidationSchema(.types([.string]))),
+            ("tag", ValidationSchema(.types([.string])))
+        ]),
+        .required(["name"])
     )
 }

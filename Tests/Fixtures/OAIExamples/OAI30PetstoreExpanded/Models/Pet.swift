@@ -19,27 +19,34 @@ public nonisolated struct Pet: Codable, Hashable, Sendable {
         self.id = id
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case name
-        case tag
-        case id
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.name = try container.decode(String.self, forKey: "name")
+        self.tag = try container.decodeIfPresent(String.self, forKey: "tag")
+        self.id = try container.decode(Int64.self, forKey: "id")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.name, forKey: "name")
+        try container.encodeIfPresent(self.tag, forKey: "tag")
+        try container.encode(self.id, forKey: "id")
     }
 }
 
 nonisolated extension Pet: Validatable {
     /// Validation keywords of `#/components/schemas/Pet`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        allOf: [
+        .draft(.draft4),
+        .allOf([
             ValidationSchema(reference: { NewPet.validationSchema }),
             ValidationSchema(
-                types: [.object],
-                properties: [
-                    ("id", ValidationSchema(types: [.integer]))
-                ],
-                required: ["id"]
+                .types([.object]),
+                .properties([
+                    ("id", ValidationSchema(.types([.integer])))
+                ]),
+                .required(["id"])
             )
-        ]
+        ])
     )
 }

@@ -17,10 +17,16 @@ public nonisolated struct DataSetList: Codable, Hashable, Sendable {
         self.apis = apis
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case total
-        case apis
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.total = try container.decodeIfPresent(Int.self, forKey: "total")
+        self.apis = try container.decodeIfPresent([DataSetList.ApisItem].self, forKey: "apis")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.total, forKey: "total")
+        try container.encodeIfPresent(self.apis, forKey: "apis")
     }
 
     /// Schema: `#/components/schemas/dataSetList/properties/apis/items`
@@ -51,12 +57,20 @@ public nonisolated struct DataSetList: Codable, Hashable, Sendable {
             self.apiDocumentationURL = apiDocumentationURL
         }
 
-        /// The JSON names of the properties.
-        public nonisolated enum CodingKeys: String, CodingKey {
-            case apiKey
-            case apiVersionNumber
-            case apiURL = "apiUrl"
-            case apiDocumentationURL = "apiDocumentationUrl"
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+            self.apiKey = try container.decodeIfPresent(String.self, forKey: "apiKey")
+            self.apiVersionNumber = try container.decodeIfPresent(String.self, forKey: "apiVersionNumber")
+            self.apiURL = try container.decodeIfPresent(String.self, forKey: "apiUrl")
+            self.apiDocumentationURL = try container.decodeIfPresent(String.self, forKey: "apiDocumentationUrl")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: DynamicCodingKey.self)
+            try container.encodeIfPresent(self.apiKey, forKey: "apiKey")
+            try container.encodeIfPresent(self.apiVersionNumber, forKey: "apiVersionNumber")
+            try container.encodeIfPresent(self.apiURL, forKey: "apiUrl")
+            try container.encodeIfPresent(self.apiDocumentationURL, forKey: "apiDocumentationUrl")
         }
     }
 }
@@ -64,36 +78,36 @@ public nonisolated struct DataSetList: Codable, Hashable, Sendable {
 nonisolated extension DataSetList: Validatable {
     /// Validation keywords of `#/components/schemas/dataSetList`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
-            ("total", ValidationSchema(types: [.integer])),
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
+            ("total", ValidationSchema(.types([.integer]))),
             ("apis", ValidationSchema(
-                types: [.array],
-                items: ValidationSchema(
-                    types: [.object],
-                    properties: [
-                        ("apiKey", ValidationSchema(types: [.string])),
-                        ("apiVersionNumber", ValidationSchema(types: [.string])),
-                        ("apiUrl", ValidationSchema(types: [.string])),
-                        ("apiDocumentationUrl", ValidationSchema(types: [.string]))
-                    ]
-                )
+                .types([.array]),
+                .items(ValidationSchema(
+                    .types([.object]),
+                    .properties([
+                        ("apiKey", ValidationSchema(.types([.string]))),
+                        ("apiVersionNumber", ValidationSchema(.types([.string]))),
+                        ("apiUrl", ValidationSchema(.types([.string]))),
+                        ("apiDocumentationUrl", ValidationSchema(.types([.string])))
+                    ])
+                ))
             ))
-        ]
+        ])
     )
 }
 
 nonisolated extension DataSetList.ApisItem: Validatable {
     /// Validation keywords of `#/components/schemas/dataSetList/properties/apis/items`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
-            ("apiKey", ValidationSchema(types: [.string])),
-            ("apiVersionNumber", ValidationSchema(types: [.string])),
-            ("apiUrl", ValidationSchema(types: [.string])),
-            ("apiDocumentationUrl", ValidationSchema(types: [.string]))
-        ]
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
+            ("apiKey", ValidationSchema(.types([.string]))),
+            ("apiVersionNumber", ValidationSchema(.types([.string]))),
+            ("apiUrl", ValidationSchema(.types([.string]))),
+            ("apiDocumentationUrl", ValidationSchema(.types([.string])))
+        ])
     )
 }

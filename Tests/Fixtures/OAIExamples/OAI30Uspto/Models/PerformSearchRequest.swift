@@ -28,24 +28,31 @@ public nonisolated struct PerformSearchRequest: Codable, Hashable, Sendable {
         self.rows = rows
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case criteria
-        case start
-        case rows
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.criteria = try container.decode(String.self, forKey: "criteria")
+        self.start = try container.decodeIfPresent(Int.self, forKey: "start")
+        self.rows = try container.decodeIfPresent(Int.self, forKey: "rows")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.criteria, forKey: "criteria")
+        try container.encodeIfPresent(self.start, forKey: "start")
+        try container.encodeIfPresent(self.rows, forKey: "rows")
     }
 }
 
 nonisolated extension PerformSearchRequest: Validatable {
     /// Validation keywords of `#/paths/~1{dataset}~1{version}~1records/post/requestBody/content/application~1x-www-form-urlencoded/schema`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
-            ("criteria", ValidationSchema(types: [.string])),
-            ("start", ValidationSchema(types: [.integer])),
-            ("rows", ValidationSchema(types: [.integer]))
-        ],
-        required: ["criteria"]
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
+            ("criteria", ValidationSchema(.types([.string]))),
+            ("start", ValidationSchema(.types([.integer]))),
+            ("rows", ValidationSchema(.types([.integer])))
+        ]),
+        .required(["criteria"])
     )
 }

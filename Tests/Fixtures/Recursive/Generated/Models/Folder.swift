@@ -30,48 +30,40 @@ public nonisolated struct Folder: Codable, Hashable, Sendable {
         self._shortcut = Indirect(shortcut)
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case name
-        case parent
-        case children
-        case shortcut
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self._parent = Indirect(try container.decodeIfPresent(Folder.self, forKey: .parent))
-        self.children = try container.decodeIfPresent([Folder].self, forKey: .children)
-        self._shortcut = Indirect(try container.decodeIfPresent(Link.self, forKey: .shortcut))
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.name = try container.decode(String.self, forKey: "name")
+        self._parent = Indirect(try container.decodeIfPresent(Folder.self, forKey: "parent"))
+        self.children = try container.decodeIfPresent([Folder].self, forKey: "children")
+        self._shortcut = Indirect(try container.decodeIfPresent(Link.self, forKey: "shortcut"))
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.name, forKey: .name)
-        try container.encodeIfPresent(self.parent, forKey: .parent)
-        try container.encodeIfPresent(self.children, forKey: .children)
-        try container.encodeIfPresent(self.shortcut, forKey: .shortcut)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.name, forKey: "name")
+        try container.encodeIfPresent(self.parent, forKey: "parent")
+        try container.encodeIfPresent(self.children, forKey: "children")
+        try container.encodeIfPresent(self.shortcut, forKey: "shortcut")
     }
 }
 
 nonisolated extension Folder: Validatable {
     /// Validation keywords of `#/components/schemas/Folder`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
             ("name", ValidationSchema(
-                types: [.string],
-                minLength: 1
+                .types([.string]),
+                .minLength(1)
             )),
             ("parent", ValidationSchema(reference: { Folder.validationSchema })),
             ("children", ValidationSchema(
-                types: [.array],
-                items: ValidationSchema(reference: { Folder.validationSchema })
+                .types([.array]),
+                .items(ValidationSchema(reference: { Folder.validationSchema }))
             )),
             ("shortcut", ValidationSchema(reference: { Link.validationSchema }))
-        ],
-        required: ["name"]
+        ]),
+        .required(["name"])
     )
 }

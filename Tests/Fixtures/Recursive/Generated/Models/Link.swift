@@ -19,30 +19,25 @@ public nonisolated struct Link: Codable, Hashable, Sendable {
         self._target = Indirect(target)
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case target
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self._target = Indirect(try container.decode(Folder.self, forKey: .target))
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self._target = Indirect(try container.decode(Folder.self, forKey: "target"))
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.target, forKey: .target)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.target, forKey: "target")
     }
 }
 
 nonisolated extension Link: Validatable {
     /// Validation keywords of `#/components/schemas/Link`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
             ("target", ValidationSchema(reference: { Folder.validationSchema }))
-        ],
-        required: ["target"]
+        ]),
+        .required(["target"])
     )
 }

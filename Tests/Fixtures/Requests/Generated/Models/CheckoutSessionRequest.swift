@@ -29,13 +29,22 @@ public nonisolated struct CheckoutSessionRequest: Codable, Hashable, Sendable {
         self.tags = tags
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case mode
-        case metadata
-        case lineItems = "line_items"
-        case expand
-        case tags
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.mode = try container.decode(CheckoutSessionRequest.Mode.self, forKey: "mode")
+        self.metadata = try container.decodeIfPresent([String: String].self, forKey: "metadata")
+        self.lineItems = try container.decodeIfPresent([CheckoutSessionRequest.LineItemsItem].self, forKey: "line_items")
+        self.expand = try container.decodeIfPresent([String].self, forKey: "expand")
+        self.tags = try container.decodeIfPresent([String].self, forKey: "tags")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.mode, forKey: "mode")
+        try container.encodeIfPresent(self.metadata, forKey: "metadata")
+        try container.encodeIfPresent(self.lineItems, forKey: "line_items")
+        try container.encodeIfPresent(self.expand, forKey: "expand")
+        try container.encodeIfPresent(self.tags, forKey: "tags")
     }
 
     /// Schema: `#/components/schemas/CheckoutSessionRequest/properties/mode`
@@ -96,10 +105,16 @@ public nonisolated struct CheckoutSessionRequest: Codable, Hashable, Sendable {
             self.quantity = quantity
         }
 
-        /// The JSON names of the properties.
-        public nonisolated enum CodingKeys: String, CodingKey {
-            case price
-            case quantity
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+            self.price = try container.decode(String.self, forKey: "price")
+            self.quantity = try container.decodeIfPresent(Int.self, forKey: "quantity")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: DynamicCodingKey.self)
+            try container.encode(self.price, forKey: "price")
+            try container.encodeIfPresent(self.quantity, forKey: "quantity")
         }
     }
 }
@@ -107,56 +122,56 @@ public nonisolated struct CheckoutSessionRequest: Codable, Hashable, Sendable {
 nonisolated extension CheckoutSessionRequest: Validatable {
     /// Validation keywords of `#/components/schemas/CheckoutSessionRequest`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
             ("mode", ValidationSchema(reference: { CheckoutSessionRequest.Mode.validationSchema })),
             ("metadata", ValidationSchema(
-                types: [.object],
-                additionalProperties: .schema(ValidationSchema(types: [.string]))
+                .types([.object]),
+                .additionalProperties(.schema(ValidationSchema(.types([.string]))))
             )),
             ("line_items", ValidationSchema(
-                types: [.array],
-                items: ValidationSchema(
-                    types: [.object],
-                    properties: [
-                        ("price", ValidationSchema(types: [.string])),
-                        ("quantity", ValidationSchema(types: [.integer]))
-                    ],
-                    required: ["price"]
-                )
+                .types([.array]),
+                .items(ValidationSchema(
+                    .types([.object]),
+                    .properties([
+                        ("price", ValidationSchema(.types([.string]))),
+                        ("quantity", ValidationSchema(.types([.integer])))
+                    ]),
+                    .required(["price"])
+                ))
             )),
             ("expand", ValidationSchema(
-                types: [.array],
-                items: ValidationSchema(types: [.string])
+                .types([.array]),
+                .items(ValidationSchema(.types([.string])))
             )),
             ("tags", ValidationSchema(
-                types: [.array],
-                items: ValidationSchema(types: [.string])
+                .types([.array]),
+                .items(ValidationSchema(.types([.string])))
             ))
-        ],
-        required: ["mode"]
+        ]),
+        .required(["mode"])
     )
 }
 
 nonisolated extension CheckoutSessionRequest.Mode: Validatable {
     /// Validation keywords of `#/components/schemas/CheckoutSessionRequest/properties/mode`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.string],
-        enumValues: [.string("payment"), .string("subscription")]
+        .draft(.draft2020),
+        .types([.string]),
+        .enumValues([.string("payment"), .string("subscription")])
     )
 }
 
 nonisolated extension CheckoutSessionRequest.LineItemsItem: Validatable {
     /// Validation keywords of `#/components/schemas/CheckoutSessionRequest/properties/line_items/items`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
-            ("price", ValidationSchema(types: [.string])),
-            ("quantity", ValidationSchema(types: [.integer]))
-        ],
-        required: ["price"]
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
+            ("price", ValidationSchema(.types([.string]))),
+            ("quantity", ValidationSchema(.types([.integer])))
+        ]),
+        .required(["price"])
     )
 }

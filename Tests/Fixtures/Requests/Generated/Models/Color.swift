@@ -19,24 +19,31 @@ public nonisolated struct Color: Codable, Hashable, Sendable {
         self.b = b
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case r = "R"
-        case g = "G"
-        case b = "B"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.r = try container.decode(Int.self, forKey: "R")
+        self.g = try container.decode(Int.self, forKey: "G")
+        self.b = try container.decode(Int.self, forKey: "B")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.r, forKey: "R")
+        try container.encode(self.g, forKey: "G")
+        try container.encode(self.b, forKey: "B")
     }
 }
 
 nonisolated extension Color: Validatable {
     /// Validation keywords of `#/components/schemas/Color`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
-            ("R", ValidationSchema(types: [.integer])),
-            ("G", ValidationSchema(types: [.integer])),
-            ("B", ValidationSchema(types: [.integer]))
-        ],
-        required: ["R", "G", "B"]
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
+            ("R", ValidationSchema(.types([.integer]))),
+            ("G", ValidationSchema(.types([.integer]))),
+            ("B", ValidationSchema(.types([.integer])))
+        ]),
+        .required(["R", "G", "B"])
     )
 }

@@ -17,22 +17,28 @@ public nonisolated struct CreateCallRequest: Codable, Hashable, Sendable {
         self.session = session
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case sdp
-        case session
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.sdp = try container.decode(String.self, forKey: "sdp")
+        self.session = try container.decodeIfPresent(Color.self, forKey: "session")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.sdp, forKey: "sdp")
+        try container.encodeIfPresent(self.session, forKey: "session")
     }
 }
 
 nonisolated extension CreateCallRequest: Validatable {
     /// Validation keywords of `#/paths/~1v1~1calls/post/requestBody/content/multipart~1form-data/schema`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
-            ("sdp", ValidationSchema(types: [.string])),
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
+            ("sdp", ValidationSchema(.types([.string]))),
             ("session", ValidationSchema(reference: { Color.validationSchema }))
-        ],
-        required: ["sdp"]
+        ]),
+        .required(["sdp"])
     )
 }

@@ -15,20 +15,25 @@ public nonisolated struct Created: Codable, Hashable, Sendable {
         self.id = id
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case id
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.id = try container.decode(String.self, forKey: "id")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.id, forKey: "id")
     }
 }
 
 nonisolated extension Created: Validatable {
     /// Validation keywords of `#/components/schemas/Created`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
-            ("id", ValidationSchema(types: [.string]))
-        ],
-        required: ["id"]
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
+            ("id", ValidationSchema(.types([.string])))
+        ]),
+        .required(["id"])
     )
 }

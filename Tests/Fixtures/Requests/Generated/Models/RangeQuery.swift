@@ -17,21 +17,27 @@ public nonisolated struct RangeQuery: Codable, Hashable, Sendable {
         self.lt = lt
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case gte
-        case lt
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.gte = try container.decodeIfPresent(Int.self, forKey: "gte")
+        self.lt = try container.decodeIfPresent(Int.self, forKey: "lt")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.gte, forKey: "gte")
+        try container.encodeIfPresent(self.lt, forKey: "lt")
     }
 }
 
 nonisolated extension RangeQuery: Validatable {
     /// Validation keywords of `#/components/schemas/RangeQuery`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
-            ("gte", ValidationSchema(types: [.integer])),
-            ("lt", ValidationSchema(types: [.integer]))
-        ]
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
+            ("gte", ValidationSchema(.types([.integer]))),
+            ("lt", ValidationSchema(.types([.integer])))
+        ])
     )
 }

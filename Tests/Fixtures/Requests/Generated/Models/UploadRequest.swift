@@ -19,11 +19,18 @@ public nonisolated struct UploadRequest: Codable, Hashable, Sendable {
         self.options = options
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case file
-        case purpose
-        case options
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.file = try container.decode(MultipartFile.self, forKey: "file")
+        self.purpose = try container.decode(UploadRequest.Purpose.self, forKey: "purpose")
+        self.options = try container.decodeIfPresent(UploadRequest.Options.self, forKey: "options")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.file, forKey: "file")
+        try container.encode(self.purpose, forKey: "purpose")
+        try container.encodeIfPresent(self.options, forKey: "options")
     }
 
     /// Schema: `#/components/schemas/UploadRequest/properties/purpose`
@@ -82,9 +89,14 @@ public nonisolated struct UploadRequest: Codable, Hashable, Sendable {
             self.chunk = chunk
         }
 
-        /// The JSON names of the properties.
-        public nonisolated enum CodingKeys: String, CodingKey {
-            case chunk
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+            self.chunk = try container.decodeIfPresent(Int.self, forKey: "chunk")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: DynamicCodingKey.self)
+            try container.encodeIfPresent(self.chunk, forKey: "chunk")
         }
     }
 }
@@ -92,33 +104,33 @@ public nonisolated struct UploadRequest: Codable, Hashable, Sendable {
 nonisolated extension UploadRequest: Validatable {
     /// Validation keywords of `#/components/schemas/UploadRequest`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
-            ("file", ValidationSchema(types: [.string])),
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
+            ("file", ValidationSchema(.types([.string]))),
             ("purpose", ValidationSchema(reference: { UploadRequest.Purpose.validationSchema })),
             ("options", ValidationSchema(reference: { UploadRequest.Options.validationSchema }))
-        ],
-        required: ["file", "purpose"]
+        ]),
+        .required(["file", "purpose"])
     )
 }
 
 nonisolated extension UploadRequest.Purpose: Validatable {
     /// Validation keywords of `#/components/schemas/UploadRequest/properties/purpose`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.string],
-        enumValues: [.string("assistants"), .string("fine-tune")]
+        .draft(.draft2020),
+        .types([.string]),
+        .enumValues([.string("assistants"), .string("fine-tune")])
     )
 }
 
 nonisolated extension UploadRequest.Options: Validatable {
     /// Validation keywords of `#/components/schemas/UploadRequest/properties/options`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
-            ("chunk", ValidationSchema(types: [.integer]))
-        ]
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
+            ("chunk", ValidationSchema(.types([.integer])))
+        ])
     )
 }

@@ -17,22 +17,28 @@ public nonisolated struct Item: Codable, Hashable, Sendable {
         self.name = name
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case id
-        case name
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.id = try container.decodeIfPresent(Int64.self, forKey: "id")
+        self.name = try container.decode(String.self, forKey: "name")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.id, forKey: "id")
+        try container.encode(self.name, forKey: "name")
     }
 }
 
 nonisolated extension Item: Validatable {
     /// Validation keywords of `#/components/schemas/Item`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
-            ("id", ValidationSchema(types: [.integer])),
-            ("name", ValidationSchema(types: [.string]))
-        ],
-        required: ["name"]
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
+            ("id", ValidationSchema(.types([.integer]))),
+            ("name", ValidationSchema(.types([.string])))
+        ]),
+        .required(["name"])
     )
 }

@@ -23,25 +23,33 @@ public nonisolated struct Problem: Codable, Hashable, Sendable {
         self.detail = detail
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case type
-        case title
-        case status
-        case detail
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.type = try container.decodeIfPresent(String.self, forKey: "type")
+        self.title = try container.decodeIfPresent(String.self, forKey: "title")
+        self.status = try container.decodeIfPresent(Int.self, forKey: "status")
+        self.detail = try container.decodeIfPresent(String.self, forKey: "detail")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.type, forKey: "type")
+        try container.encodeIfPresent(self.title, forKey: "title")
+        try container.encodeIfPresent(self.status, forKey: "status")
+        try container.encodeIfPresent(self.detail, forKey: "detail")
     }
 }
 
 nonisolated extension Problem: Validatable {
     /// Validation keywords of `#/components/schemas/Problem`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
-            ("type", ValidationSchema(types: [.string])),
-            ("title", ValidationSchema(types: [.string])),
-            ("status", ValidationSchema(types: [.integer])),
-            ("detail", ValidationSchema(types: [.string]))
-        ]
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
+            ("type", ValidationSchema(.types([.string]))),
+            ("title", ValidationSchema(.types([.string]))),
+            ("status", ValidationSchema(.types([.integer]))),
+            ("detail", ValidationSchema(.types([.string])))
+        ])
     )
 }

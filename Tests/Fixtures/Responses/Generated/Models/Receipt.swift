@@ -17,25 +17,31 @@ public nonisolated struct Receipt: Codable, Hashable, Sendable {
         self.queuedAt = queuedAt
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case id
-        case queuedAt
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.id = try container.decode(Int64.self, forKey: "id")
+        self.queuedAt = try container.decodeIfPresent(Date.self, forKey: "queuedAt")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encodeIfPresent(self.queuedAt, forKey: "queuedAt")
     }
 }
 
 nonisolated extension Receipt: Validatable {
     /// Validation keywords of `#/components/schemas/Receipt`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
-            ("id", ValidationSchema(types: [.integer])),
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
+            ("id", ValidationSchema(.types([.integer]))),
             ("queuedAt", ValidationSchema(
-                types: [.string],
-                format: "date-time"
+                .types([.string]),
+                .format("date-time")
             ))
-        ],
-        required: ["id"]
+        ]),
+        .required(["id"])
     )
 }

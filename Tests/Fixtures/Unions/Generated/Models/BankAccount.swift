@@ -17,25 +17,31 @@ public nonisolated struct BankAccount: Codable, Hashable, Sendable {
         self.routingNumber = routingNumber
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case object
-        case routingNumber
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.object = try container.decode(String.self, forKey: "object")
+        self.routingNumber = try container.decode(String.self, forKey: "routingNumber")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.object, forKey: "object")
+        try container.encode(self.routingNumber, forKey: "routingNumber")
     }
 }
 
 nonisolated extension BankAccount: Validatable {
     /// Validation keywords of `#/components/schemas/BankAccount`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
             ("object", ValidationSchema(
-                types: [.string],
-                constValue: .string("bank_account")
+                .types([.string]),
+                .constValue(.string("bank_account"))
             )),
-            ("routingNumber", ValidationSchema(types: [.string]))
-        ],
-        required: ["object", "routingNumber"]
+            ("routingNumber", ValidationSchema(.types([.string])))
+        ]),
+        .required(["object", "routingNumber"])
     )
 }

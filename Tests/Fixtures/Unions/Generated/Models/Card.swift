@@ -20,30 +20,37 @@ public nonisolated struct Card: Codable, Hashable, Sendable {
         self.brand = brand
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case object
-        case last4
-        case brand
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.object = try container.decode(String.self, forKey: "object")
+        self.last4 = try container.decode(String.self, forKey: "last4")
+        self.brand = try container.decodeIfPresent(String.self, forKey: "brand")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.object, forKey: "object")
+        try container.encode(self.last4, forKey: "last4")
+        try container.encodeIfPresent(self.brand, forKey: "brand")
     }
 }
 
 nonisolated extension Card: Validatable {
     /// Validation keywords of `#/components/schemas/Card`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
             ("object", ValidationSchema(
-                types: [.string],
-                constValue: .string("card")
+                .types([.string]),
+                .constValue(.string("card"))
             )),
             ("last4", ValidationSchema(
-                types: [.string],
-                pattern: Pattern(source: "^[0-9]{4}$", icu: "^[0-9]{4}\\z")
+                .types([.string]),
+                .pattern(Pattern(source: "^[0-9]{4}$", icu: "^[0-9]{4}\\z"))
             )),
-            ("brand", ValidationSchema(types: [.string]))
-        ],
-        required: ["object", "last4"]
+            ("brand", ValidationSchema(.types([.string])))
+        ]),
+        .required(["object", "last4"])
     )
 }

@@ -17,22 +17,28 @@ public nonisolated struct Circle: Codable, Hashable, Sendable {
         self.label = label
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case radius
-        case label
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.radius = try container.decode(Double.self, forKey: "radius")
+        self.label = try container.decodeIfPresent(String.self, forKey: "label")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.radius, forKey: "radius")
+        try container.encodeIfPresent(self.label, forKey: "label")
     }
 }
 
 nonisolated extension Circle: Validatable {
     /// Validation keywords of `#/components/schemas/Circle`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
-            ("radius", ValidationSchema(types: [.number])),
-            ("label", ValidationSchema(types: [.string]))
-        ],
-        required: ["radius"]
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
+            ("radius", ValidationSchema(.types([.number]))),
+            ("label", ValidationSchema(.types([.string])))
+        ]),
+        .required(["radius"])
     )
 }

@@ -17,22 +17,28 @@ public nonisolated struct Customer: Codable, Hashable, Sendable {
         self.name = name
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case id
-        case name
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.id = try container.decode(String.self, forKey: "id")
+        self.name = try container.decodeIfPresent(String.self, forKey: "name")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encodeIfPresent(self.name, forKey: "name")
     }
 }
 
 nonisolated extension Customer: Validatable {
     /// Validation keywords of `#/components/schemas/Customer`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
-            ("id", ValidationSchema(types: [.string])),
-            ("name", ValidationSchema(types: [.string]))
-        ],
-        required: ["id"]
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
+            ("id", ValidationSchema(.types([.string]))),
+            ("name", ValidationSchema(.types([.string])))
+        ]),
+        .required(["id"])
     )
 }

@@ -39,13 +39,13 @@ public nonisolated indirect enum ExpandableCustomer: Codable, Hashable, Sendable
 nonisolated extension ExpandableCustomer: Validatable {
     /// Validation keywords of `#/components/schemas/ExpandableCustomer`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        anyOf: [
+        .draft(.draft2020),
+        .anyOf([
             ValidationSchema(
-                types: [.string],
-                maxLength: 64
+                .types([.string]),
+                .maxLength(64)
             ),
             ValidationSchema(reference: { Customer.validationSchema })
-        ]
+        ])
     )
 }

@@ -44,43 +44,30 @@ public nonisolated struct Holder: Codable, Hashable, Sendable {
         self.contact = contact
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case note
-        case nickname
-        case customers
-        case scores
-        case method
-        case shapes
-        case owner
-        case code
-        case contact
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.note = try container.decodeIfPresent(String.self, forKey: .note)
-        self.nickname = try container.decodeNullable(String.self, forKey: .nickname)
-        self.customers = try container.decode([Customer?].self, forKey: .customers)
-        self.scores = try container.decode([String: Int?].self, forKey: .scores)
-        self.method = try container.decodeIfPresent(PaymentMethod.self, forKey: .method)
-        self.shapes = try container.decodeIfPresent([Shape].self, forKey: .shapes)
-        self.owner = try container.decodeIfPresent(ExpandableCustomer.self, forKey: .owner)
-        self.code = try container.decodeIfPresent(IntegerOrString.self, forKey: .code)
-        self.contact = try container.decodeIfPresent(Holder.Contact.self, forKey: .contact)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.note = try container.decodeIfPresent(String.self, forKey: "note")
+        self.nickname = try container.decodeNullable(String.self, forKey: "nickname")
+        self.customers = try container.decode([Customer?].self, forKey: "customers")
+        self.scores = try container.decode([String: Int?].self, forKey: "scores")
+        self.method = try container.decodeIfPresent(PaymentMethod.self, forKey: "method")
+        self.shapes = try container.decodeIfPresent([Shape].self, forKey: "shapes")
+        self.owner = try container.decodeIfPresent(ExpandableCustomer.self, forKey: "owner")
+        self.code = try container.decodeIfPresent(IntegerOrString.self, forKey: "code")
+        self.contact = try container.decodeIfPresent(Holder.Contact.self, forKey: "contact")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.note, forKey: .note)
-        try container.encodeIfPresent(self.nickname, forKey: .nickname)
-        try container.encode(self.customers, forKey: .customers)
-        try container.encode(self.scores, forKey: .scores)
-        try container.encodeIfPresent(self.method, forKey: .method)
-        try container.encodeIfPresent(self.shapes, forKey: .shapes)
-        try container.encodeIfPresent(self.owner, forKey: .owner)
-        try container.encodeIfPresent(self.code, forKey: .code)
-        try container.encodeIfPresent(self.contact, forKey: .contact)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.note, forKey: "note")
+        try container.encodeIfPresent(self.nickname, forKey: "nickname")
+        try container.encode(self.customers, forKey: "customers")
+        try container.encode(self.scores, forKey: "scores")
+        try container.encodeIfPresent(self.method, forKey: "method")
+        try container.encodeIfPresent(self.shapes, forKey: "shapes")
+        try container.encodeIfPresent(self.owner, forKey: "owner")
+        try container.encodeIfPresent(self.code, forKey: "code")
+        try container.encodeIfPresent(self.contact, forKey: "contact")
     }
 
     /// An inline union of an object and an array.
@@ -123,9 +110,14 @@ public nonisolated struct Holder: Codable, Hashable, Sendable {
                 self.email = email
             }
 
-            /// The JSON names of the properties.
-            public nonisolated enum CodingKeys: String, CodingKey {
-                case email
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+                self.email = try container.decode(String.self, forKey: "email")
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: DynamicCodingKey.self)
+                try container.encode(self.email, forKey: "email")
             }
         }
     }
@@ -134,59 +126,59 @@ public nonisolated struct Holder: Codable, Hashable, Sendable {
 nonisolated extension Holder: Validatable {
     /// Validation keywords of `#/components/schemas/Holder`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
-            ("note", ValidationSchema(types: [.string, .null])),
-            ("nickname", ValidationSchema(types: [.string, .null])),
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
+            ("note", ValidationSchema(.types([.string, .null]))),
+            ("nickname", ValidationSchema(.types([.string, .null]))),
             ("customers", ValidationSchema(
-                types: [.array],
-                items: ValidationSchema(
-                    anyOf: [
+                .types([.array]),
+                .items(ValidationSchema(
+                    .anyOf([
                         ValidationSchema(reference: { Customer.validationSchema }),
-                        ValidationSchema(types: [.null])
-                    ]
-                )
+                        ValidationSchema(.types([.null]))
+                    ])
+                ))
             )),
             ("scores", ValidationSchema(
-                types: [.object],
-                additionalProperties: .schema(ValidationSchema(types: [.integer, .null]))
+                .types([.object]),
+                .additionalProperties(.schema(ValidationSchema(.types([.integer, .null]))))
             )),
             ("method", ValidationSchema(reference: { PaymentMethod.validationSchema })),
             ("shapes", ValidationSchema(
-                types: [.array],
-                items: ValidationSchema(reference: { Shape.validationSchema })
+                .types([.array]),
+                .items(ValidationSchema(reference: { Shape.validationSchema }))
             )),
             ("owner", ValidationSchema(reference: { ExpandableCustomer.validationSchema })),
             ("code", ValidationSchema(reference: { IntegerOrString.validationSchema })),
             ("contact", ValidationSchema(reference: { Holder.Contact.validationSchema }))
-        ],
-        required: ["note", "customers", "scores"]
+        ]),
+        .required(["note", "customers", "scores"])
     )
 }
 
 nonisolated extension Holder.Contact: Validatable {
     /// Validation keywords of `#/components/schemas/Holder/properties/contact`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        oneOf: [
+        .draft(.draft2020),
+        .oneOf([
             ValidationSchema(reference: { Holder.Contact.EmailContact.validationSchema }),
             ValidationSchema(
-                types: [.array],
-                items: ValidationSchema(types: [.string])
+                .types([.array]),
+                .items(ValidationSchema(.types([.string])))
             )
-        ]
+        ])
     )
 }
 
 nonisolated extension Holder.Contact.EmailContact: Validatable {
     /// Validation keywords of `#/components/schemas/Holder/properties/contact/oneOf/0`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
-            ("email", ValidationSchema(types: [.string]))
-        ],
-        required: ["email"]
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
+            ("email", ValidationSchema(.types([.string])))
+        ]),
+        .required(["email"])
     )
 }

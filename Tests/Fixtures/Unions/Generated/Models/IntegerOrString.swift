@@ -37,7 +37,7 @@ public nonisolated indirect enum IntegerOrString: Codable, Hashable, Sendable {
 nonisolated extension IntegerOrString: Validatable {
     /// Validation keywords of `#/components/schemas/IntegerOrString`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.integer, .string]
+        .draft(.draft2020),
+        .types([.integer, .string])
     )
 }

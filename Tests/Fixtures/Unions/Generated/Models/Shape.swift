@@ -37,10 +37,10 @@ public nonisolated indirect enum Shape: Codable, Hashable, Sendable {
 nonisolated extension Shape: Validatable {
     /// Validation keywords of `#/components/schemas/Shape`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        oneOf: [
+        .draft(.draft2020),
+        .oneOf([
             ValidationSchema(reference: { Circle.validationSchema }),
             ValidationSchema(reference: { Square.validationSchema })
-        ]
+        ])
     )
 }

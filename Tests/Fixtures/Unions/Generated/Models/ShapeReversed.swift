@@ -39,10 +39,10 @@ public nonisolated indirect enum ShapeReversed: Codable, Hashable, Sendable {
 nonisolated extension ShapeReversed: Validatable {
     /// Validation keywords of `#/components/schemas/ShapeReversed`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        oneOf: [
+        .draft(.draft2020),
+        .oneOf([
             ValidationSchema(reference: { Square.validationSchema }),
             ValidationSchema(reference: { Circle.validationSchema })
-        ]
+        ])
     )
 }

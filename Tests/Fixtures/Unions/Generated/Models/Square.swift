@@ -17,22 +17,28 @@ public nonisolated struct Square: Codable, Hashable, Sendable {
         self.label = label
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case side
-        case label
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.side = try container.decode(Double.self, forKey: "side")
+        self.label = try container.decodeIfPresent(String.self, forKey: "label")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.side, forKey: "side")
+        try container.encodeIfPresent(self.label, forKey: "label")
     }
 }
 
 nonisolated extension Square: Validatable {
     /// Validation keywords of `#/components/schemas/Square`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
-            ("side", ValidationSchema(types: [.number])),
-            ("label", ValidationSchema(types: [.string]))
-        ],
-        required: ["side"]
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
+            ("side", ValidationSchema(.types([.number]))),
+            ("label", ValidationSchema(.types([.string])))
+        ]),
+        .required(["side"])
     )
 }

@@ -16,23 +16,28 @@ public nonisolated struct AgedPart: Codable, Hashable, Sendable {
         self.age = age
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case age
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.age = try container.decode(Int.self, forKey: "age")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.age, forKey: "age")
     }
 }
 
 nonisolated extension AgedPart: Validatable {
     /// Validation keywords of `#/components/schemas/AgedPart`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
             ("age", ValidationSchema(
-                types: [.integer],
-                minimum: "0"
+                .types([.integer]),
+                .minimum("0")
             ))
-        ],
-        required: ["age"]
+        ]),
+        .required(["age"])
     )
 }

@@ -15,9 +15,14 @@ public nonisolated struct AllOfObjects: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decode(AllOfObjects.Value.self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.value, forKey: "value")
     }
 
     /// Schema: `#/components/schemas/AllOfObjects/properties/value`
@@ -33,10 +38,16 @@ public nonisolated struct AllOfObjects: Codable, Hashable, Sendable {
             self.age = age
         }
 
-        /// The JSON names of the properties.
-        public nonisolated enum CodingKeys: String, CodingKey {
-            case name
-            case age
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+            self.name = try container.decode(String.self, forKey: "name")
+            self.age = try container.decode(Int.self, forKey: "age")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: DynamicCodingKey.self)
+            try container.encode(self.name, forKey: "name")
+            try container.encode(self.age, forKey: "age")
         }
     }
 }
@@ -44,22 +55,22 @@ public nonisolated struct AllOfObjects: Codable, Hashable, Sendable {
 nonisolated extension AllOfObjects: Validatable {
     /// Validation keywords of `#/components/schemas/AllOfObjects`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
             ("value", ValidationSchema(reference: { AllOfObjects.Value.validationSchema }))
-        ],
-        required: ["value"]
+        ]),
+        .required(["value"])
     )
 }
 
 nonisolated extension AllOfObjects.Value: Validatable {
     /// Validation keywords of `#/components/schemas/AllOfObjects/properties/value`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        allOf: [
+        .draft(.draft4),
+        .allOf([
             ValidationSchema(reference: { NamedPart.validationSchema }),
             ValidationSchema(reference: { AgedPart.validationSchema })
-        ]
+        ])
     )
 }

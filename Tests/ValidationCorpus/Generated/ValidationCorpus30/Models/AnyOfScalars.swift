@@ -15,9 +15,14 @@ public nonisolated struct AnyOfScalars: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decode(AnyOfScalars.Value.self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.value, forKey: "value")
     }
 
     /// Schema: `#/components/schemas/AnyOfScalars/properties/value`
@@ -52,28 +57,28 @@ public nonisolated struct AnyOfScalars: Codable, Hashable, Sendable {
 nonisolated extension AnyOfScalars: Validatable {
     /// Validation keywords of `#/components/schemas/AnyOfScalars`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
             ("value", ValidationSchema(reference: { AnyOfScalars.Value.validationSchema }))
-        ],
-        required: ["value"]
+        ]),
+        .required(["value"])
     )
 }
 
 nonisolated extension AnyOfScalars.Value: Validatable {
     /// Validation keywords of `#/components/schemas/AnyOfScalars/properties/value`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        anyOf: [
+        .draft(.draft4),
+        .anyOf([
             ValidationSchema(
-                types: [.string],
-                maxLength: 3
+                .types([.string]),
+                .maxLength(3)
             ),
             ValidationSchema(
-                types: [.integer],
-                minimum: "10"
+                .types([.integer]),
+                .minimum("10")
             )
-        ]
+        ])
     )
 }

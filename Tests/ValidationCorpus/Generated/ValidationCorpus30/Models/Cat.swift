@@ -15,20 +15,25 @@ public nonisolated struct Cat: Codable, Hashable, Sendable {
         self.meow = meow
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case meow
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.meow = try container.decode(Bool.self, forKey: "meow")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.meow, forKey: "meow")
     }
 }
 
 nonisolated extension Cat: Validatable {
     /// Validation keywords of `#/components/schemas/Cat`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
-            ("meow", ValidationSchema(types: [.boolean]))
-        ],
-        required: ["meow"]
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
+            ("meow", ValidationSchema(.types([.boolean])))
+        ]),
+        .required(["meow"])
     )
 }

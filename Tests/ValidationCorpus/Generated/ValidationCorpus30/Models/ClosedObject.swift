@@ -17,23 +17,29 @@ public nonisolated struct ClosedObject: Codable, Hashable, Sendable {
         self.note = note
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case name
-        case note
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.name = try container.decode(String.self, forKey: "name")
+        self.note = try container.decodeIfPresent(String.self, forKey: "note")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.name, forKey: "name")
+        try container.encodeIfPresent(self.note, forKey: "note")
     }
 }
 
 nonisolated extension ClosedObject: Validatable {
     /// Validation keywords of `#/components/schemas/ClosedObject`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
-            ("name", ValidationSchema(types: [.string])),
-            ("note", ValidationSchema(types: [.string]))
-        ],
-        required: ["name"],
-        additionalProperties: .forbidden
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
+            ("name", ValidationSchema(.types([.string]))),
+            ("note", ValidationSchema(.types([.string])))
+        ]),
+        .required(["name"]),
+        .additionalProperties(.forbidden)
     )
 }

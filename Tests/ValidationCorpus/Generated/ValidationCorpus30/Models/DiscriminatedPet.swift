@@ -15,9 +15,14 @@ public nonisolated struct DiscriminatedPet: Codable, Hashable, Sendable {
         self.pet = pet
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case pet
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.pet = try container.decode(DiscriminatedPet.Pet.self, forKey: "pet")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.pet, forKey: "pet")
     }
 
     /// Schema: `#/components/schemas/DiscriminatedPet/properties/pet`
@@ -52,22 +57,22 @@ public nonisolated struct DiscriminatedPet: Codable, Hashable, Sendable {
 nonisolated extension DiscriminatedPet: Validatable {
     /// Validation keywords of `#/components/schemas/DiscriminatedPet`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
             ("pet", ValidationSchema(reference: { DiscriminatedPet.Pet.validationSchema }))
-        ],
-        required: ["pet"]
+        ]),
+        .required(["pet"])
     )
 }
 
 nonisolated extension DiscriminatedPet.Pet: Validatable {
     /// Validation keywords of `#/components/schemas/DiscriminatedPet/properties/pet`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        oneOf: [
+        .draft(.draft4),
+        .oneOf([
             ValidationSchema(reference: { PetCat.validationSchema }),
             ValidationSchema(reference: { PetDog.validationSchema })
-        ]
+        ])
     )
 }

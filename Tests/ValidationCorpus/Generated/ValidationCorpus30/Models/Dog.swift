@@ -15,20 +15,25 @@ public nonisolated struct Dog: Codable, Hashable, Sendable {
         self.bark = bark
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case bark
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.bark = try container.decode(Bool.self, forKey: "bark")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.bark, forKey: "bark")
     }
 }
 
 nonisolated extension Dog: Validatable {
     /// Validation keywords of `#/components/schemas/Dog`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
-            ("bark", ValidationSchema(types: [.boolean]))
-        ],
-        required: ["bark"]
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
+            ("bark", ValidationSchema(.types([.boolean])))
+        ]),
+        .required(["bark"])
     )
 }

@@ -15,9 +15,14 @@ public nonisolated struct EnumInteger: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decode(EnumInteger.Value.self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.value, forKey: "value")
     }
 
     /// Schema: `#/components/schemas/EnumInteger/properties/value`
@@ -75,20 +80,20 @@ public nonisolated struct EnumInteger: Codable, Hashable, Sendable {
 nonisolated extension EnumInteger: Validatable {
     /// Validation keywords of `#/components/schemas/EnumInteger`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
             ("value", ValidationSchema(reference: { EnumInteger.Value.validationSchema }))
-        ],
-        required: ["value"]
+        ]),
+        .required(["value"])
     )
 }
 
 nonisolated extension EnumInteger.Value: Validatable {
     /// Validation keywords of `#/components/schemas/EnumInteger/properties/value`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.integer],
-        enumValues: [.integer(1), .integer(2), .integer(3)]
+        .draft(.draft4),
+        .types([.integer]),
+        .enumValues([.integer(1), .integer(2), .integer(3)])
     )
 }

@@ -15,9 +15,14 @@ public nonisolated struct EnumLookalikes: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decode(EnumLookalikes.Value.self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.value, forKey: "value")
     }
 
     /// Schema: `#/components/schemas/EnumLookalikes/properties/value`
@@ -75,20 +80,20 @@ public nonisolated struct EnumLookalikes: Codable, Hashable, Sendable {
 nonisolated extension EnumLookalikes: Validatable {
     /// Validation keywords of `#/components/schemas/EnumLookalikes`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
             ("value", ValidationSchema(reference: { EnumLookalikes.Value.validationSchema }))
-        ],
-        required: ["value"]
+        ]),
+        .required(["value"])
     )
 }
 
 nonisolated extension EnumLookalikes.Value: Validatable {
     /// Validation keywords of `#/components/schemas/EnumLookalikes/properties/value`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.string],
-        enumValues: [.string("yes"), .string("null"), .string("1.0")]
+        .draft(.draft4),
+        .types([.string]),
+        .enumValues([.string("yes"), .string("null"), .string("1.0")])
     )
 }

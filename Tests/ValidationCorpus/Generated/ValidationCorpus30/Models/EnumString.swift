@@ -15,9 +15,14 @@ public nonisolated struct EnumString: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decode(EnumString.Value.self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.value, forKey: "value")
     }
 
     /// Schema: `#/components/schemas/EnumString/properties/value`
@@ -75,20 +80,20 @@ public nonisolated struct EnumString: Codable, Hashable, Sendable {
 nonisolated extension EnumString: Validatable {
     /// Validation keywords of `#/components/schemas/EnumString`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
             ("value", ValidationSchema(reference: { EnumString.Value.validationSchema }))
-        ],
-        required: ["value"]
+        ]),
+        .required(["value"])
     )
 }
 
 nonisolated extension EnumString.Value: Validatable {
     /// Validation keywords of `#/components/schemas/EnumString/properties/value`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.string],
-        enumValues: [.string("red"), .string("green"), .string("blue")]
+        .draft(.draft4),
+        .types([.string]),
+        .enumValues([.string("red"), .string("green"), .string("blue")])
     )
 }

@@ -16,23 +16,28 @@ public nonisolated struct ExclusiveMaximum: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decode(Double.self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.value, forKey: "value")
     }
 }
 
 nonisolated extension ExclusiveMaximum: Validatable {
     /// Validation keywords of `#/components/schemas/ExclusiveMaximum`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
             ("value", ValidationSchema(
-                types: [.number],
-                exclusiveMaximum: "1.5"
+                .types([.number]),
+                .exclusiveMaximum("1.5")
             ))
-        ],
-        required: ["value"]
+        ]),
+        .required(["value"])
     )
 }

@@ -15,9 +15,14 @@ public nonisolated struct NestedItems: Codable, Hashable, Sendable {
         self.lines = lines
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case lines
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.lines = try container.decode([NestedItems.LinesItem].self, forKey: "lines")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.lines, forKey: "lines")
     }
 
     /// Schema: `#/components/schemas/NestedItems/properties/lines/items`
@@ -36,11 +41,18 @@ public nonisolated struct NestedItems: Codable, Hashable, Sendable {
             self.memo = memo
         }
 
-        /// The JSON names of the properties.
-        public nonisolated enum CodingKeys: String, CodingKey {
-            case code
-            case qty
-            case memo
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+            self.code = try container.decode(String.self, forKey: "code")
+            self.qty = try container.decode(Int.self, forKey: "qty")
+            self.memo = try container.decodeIfPresent(String.self, forKey: "memo")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: DynamicCodingKey.self)
+            try container.encode(self.code, forKey: "code")
+            try container.encode(self.qty, forKey: "qty")
+            try container.encodeIfPresent(self.memo, forKey: "memo")
         }
     }
 }
@@ -48,54 +60,54 @@ public nonisolated struct NestedItems: Codable, Hashable, Sendable {
 nonisolated extension NestedItems: Validatable {
     /// Validation keywords of `#/components/schemas/NestedItems`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
             ("lines", ValidationSchema(
-                types: [.array],
-                items: ValidationSchema(
-                    types: [.object],
-                    properties: [
+                .types([.array]),
+                .items(ValidationSchema(
+                    .types([.object]),
+                    .properties([
                         ("code", ValidationSchema(
-                            types: [.string],
-                            pattern: Pattern(source: "^[A-Z]{3}$", icu: "^[A-Z]{3}\\z")
+                            .types([.string]),
+                            .pattern(Pattern(source: "^[A-Z]{3}$", icu: "^[A-Z]{3}\\z"))
                         )),
                         ("qty", ValidationSchema(
-                            types: [.integer],
-                            minimum: "1"
+                            .types([.integer]),
+                            .minimum("1")
                         )),
                         ("memo", ValidationSchema(
-                            types: [.string],
-                            maxLength: 5
+                            .types([.string]),
+                            .maxLength(5)
                         ))
-                    ],
-                    required: ["code", "qty"]
-                )
+                    ]),
+                    .required(["code", "qty"])
+                ))
             ))
-        ],
-        required: ["lines"]
+        ]),
+        .required(["lines"])
     )
 }
 
 nonisolated extension NestedItems.LinesItem: Validatable {
     /// Validation keywords of `#/components/schemas/NestedItems/properties/lines/items`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
             ("code", ValidationSchema(
-                types: [.string],
-                pattern: Pattern(source: "^[A-Z]{3}$", icu: "^[A-Z]{3}\\z")
+                .types([.string]),
+                .pattern(Pattern(source: "^[A-Z]{3}$", icu: "^[A-Z]{3}\\z"))
             )),
             ("qty", ValidationSchema(
-                types: [.integer],
-                minimum: "1"
+                .types([.integer]),
+                .minimum("1")
             )),
             ("memo", ValidationSchema(
-                types: [.string],
-                maxLength: 5
+                .types([.string]),
+                .maxLength(5)
             ))
-        ],
-        required: ["code", "qty"]
+        ]),
+        .required(["code", "qty"])
     )
 }

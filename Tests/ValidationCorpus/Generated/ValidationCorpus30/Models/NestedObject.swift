@@ -15,9 +15,14 @@ public nonisolated struct NestedObject: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decode(NestedObject.Value.self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.value, forKey: "value")
     }
 
     /// Schema: `#/components/schemas/NestedObject/properties/value`
@@ -29,9 +34,14 @@ public nonisolated struct NestedObject: Codable, Hashable, Sendable {
             self.inner = inner
         }
 
-        /// The JSON names of the properties.
-        public nonisolated enum CodingKeys: String, CodingKey {
-            case inner
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+            self.inner = try container.decode(NestedObject.Value.Inner.self, forKey: "inner")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: DynamicCodingKey.self)
+            try container.encode(self.inner, forKey: "inner")
         }
 
         /// Schema: `#/components/schemas/NestedObject/properties/value/properties/inner`
@@ -44,9 +54,14 @@ public nonisolated struct NestedObject: Codable, Hashable, Sendable {
                 self.leaf = leaf
             }
 
-            /// The JSON names of the properties.
-            public nonisolated enum CodingKeys: String, CodingKey {
-                case leaf
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+                self.leaf = try container.decode(String.self, forKey: "leaf")
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: DynamicCodingKey.self)
+                try container.encode(self.leaf, forKey: "leaf")
             }
         }
     }
@@ -55,39 +70,39 @@ public nonisolated struct NestedObject: Codable, Hashable, Sendable {
 nonisolated extension NestedObject: Validatable {
     /// Validation keywords of `#/components/schemas/NestedObject`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
             ("value", ValidationSchema(reference: { NestedObject.Value.validationSchema }))
-        ],
-        required: ["value"]
+        ]),
+        .required(["value"])
     )
 }
 
 nonisolated extension NestedObject.Value: Validatable {
     /// Validation keywords of `#/components/schemas/NestedObject/properties/value`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
             ("inner", ValidationSchema(reference: { NestedObject.Value.Inner.validationSchema }))
-        ],
-        required: ["inner"]
+        ]),
+        .required(["inner"])
     )
 }
 
 nonisolated extension NestedObject.Value.Inner: Validatable {
     /// Validation keywords of `#/components/schemas/NestedObject/properties/value/properties/inner`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
             ("leaf", ValidationSchema(
-                types: [.string],
-                minLength: 1
+                .types([.string]),
+                .minLength(1)
             ))
-        ],
-        required: ["leaf"],
-        additionalProperties: .forbidden
+        ]),
+        .required(["leaf"]),
+        .additionalProperties(.forbidden)
     )
 }

@@ -15,23 +15,28 @@ public nonisolated struct NullableItems: Codable, Hashable, Sendable {
         self.items = items
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case items
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.items = try container.decode([String?].self, forKey: "items")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.items, forKey: "items")
     }
 }
 
 nonisolated extension NullableItems: Validatable {
     /// Validation keywords of `#/components/schemas/NullableItems`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
             ("items", ValidationSchema(
-                types: [.array],
-                items: ValidationSchema(types: [.string, .null])
+                .types([.array]),
+                .items(ValidationSchema(.types([.string, .null])))
             ))
-        ],
-        required: ["items"]
+        ]),
+        .required(["items"])
     )
 }

@@ -15,23 +15,28 @@ public nonisolated struct NullableMapValues: Codable, Hashable, Sendable {
         self.scores = scores
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case scores
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.scores = try container.decode([String: Int?].self, forKey: "scores")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.scores, forKey: "scores")
     }
 }
 
 nonisolated extension NullableMapValues: Validatable {
     /// Validation keywords of `#/components/schemas/NullableMapValues`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
             ("scores", ValidationSchema(
-                types: [.object],
-                additionalProperties: .schema(ValidationSchema(types: [.integer, .null]))
+                .types([.object]),
+                .additionalProperties(.schema(ValidationSchema(.types([.integer, .null]))))
             ))
-        ],
-        required: ["scores"]
+        ]),
+        .required(["scores"])
     )
 }

@@ -15,39 +15,34 @@ public nonisolated struct NullableRef: Codable, Hashable, Sendable {
         self.owner = owner
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case owner
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.owner = try container.decodeIfPresent(PetCat.self, forKey: .owner)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.owner = try container.decodeIfPresent(PetCat.self, forKey: "owner")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.owner, forKey: .owner)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.owner, forKey: "owner")
     }
 }
 
 nonisolated extension NullableRef: Validatable {
     /// Validation keywords of `#/components/schemas/NullableRef`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
             ("owner", ValidationSchema(
-                anyOf: [
-                    ValidationSchema(types: [.null]),
+                .anyOf([
+                    ValidationSchema(.types([.null])),
                     ValidationSchema(
-                        allOf: [
+                        .allOf([
                             ValidationSchema(reference: { PetCat.validationSchema })
-                        ]
+                        ])
                     )
-                ]
+                ])
             ))
-        ],
-        required: ["owner"]
+        ]),
+        .required(["owner"])
     )
 }

@@ -15,9 +15,14 @@ public nonisolated struct OneOfMultiples: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decode(OneOfMultiples.Value.self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.value, forKey: "value")
     }
 
     /// Schema: `#/components/schemas/OneOfMultiples/properties/value`
@@ -52,28 +57,28 @@ public nonisolated struct OneOfMultiples: Codable, Hashable, Sendable {
 nonisolated extension OneOfMultiples: Validatable {
     /// Validation keywords of `#/components/schemas/OneOfMultiples`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
             ("value", ValidationSchema(reference: { OneOfMultiples.Value.validationSchema }))
-        ],
-        required: ["value"]
+        ]),
+        .required(["value"])
     )
 }
 
 nonisolated extension OneOfMultiples.Value: Validatable {
     /// Validation keywords of `#/components/schemas/OneOfMultiples/properties/value`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        oneOf: [
+        .draft(.draft4),
+        .oneOf([
             ValidationSchema(
-                types: [.integer],
-                multipleOf: "3"
+                .types([.integer]),
+                .multipleOf("3")
             ),
             ValidationSchema(
-                types: [.integer],
-                multipleOf: "5"
+                .types([.integer]),
+                .multipleOf("5")
             )
-        ]
+        ])
     )
 }

@@ -15,9 +15,14 @@ public nonisolated struct OneOfObjects: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decode(OneOfObjects.Value.self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.value, forKey: "value")
     }
 
     /// Schema: `#/components/schemas/OneOfObjects/properties/value`
@@ -52,22 +57,22 @@ public nonisolated struct OneOfObjects: Codable, Hashable, Sendable {
 nonisolated extension OneOfObjects: Validatable {
     /// Validation keywords of `#/components/schemas/OneOfObjects`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
             ("value", ValidationSchema(reference: { OneOfObjects.Value.validationSchema }))
-        ],
-        required: ["value"]
+        ]),
+        .required(["value"])
     )
 }
 
 nonisolated extension OneOfObjects.Value: Validatable {
     /// Validation keywords of `#/components/schemas/OneOfObjects/properties/value`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        oneOf: [
+        .draft(.draft4),
+        .oneOf([
             ValidationSchema(reference: { Cat.validationSchema }),
             ValidationSchema(reference: { Dog.validationSchema })
-        ]
+        ])
     )
 }

@@ -18,36 +18,31 @@ public nonisolated struct OpenObjectSchema: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey, CaseIterable {
-        case name
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.additionalProperties = try decoder.additionalProperties(Int.self, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.name = try container.decode(String.self, forKey: "name")
+        self.additionalProperties = try decoder.additionalProperties(Int.self, excluding: ["name"])
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.name, forKey: .name)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.name, forKey: "name")
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: ["name"])
     }
 }
 
 nonisolated extension OpenObjectSchema: Validatable {
     /// Validation keywords of `#/components/schemas/OpenObjectSchema`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
-            ("name", ValidationSchema(types: [.string]))
-        ],
-        required: ["name"],
-        additionalProperties: .schema(ValidationSchema(
-            types: [.integer],
-            minimum: "0"
-        ))
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
+            ("name", ValidationSchema(.types([.string])))
+        ]),
+        .required(["name"]),
+        .additionalProperties(.schema(ValidationSchema(
+            .types([.integer]),
+            .minimum("0")
+        )))
     )
 }

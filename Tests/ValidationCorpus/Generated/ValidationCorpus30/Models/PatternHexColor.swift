@@ -16,23 +16,28 @@ public nonisolated struct PatternHexColor: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decode(String.self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.value, forKey: "value")
     }
 }
 
 nonisolated extension PatternHexColor: Validatable {
     /// Validation keywords of `#/components/schemas/PatternHexColor`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
             ("value", ValidationSchema(
-                types: [.string],
-                pattern: Pattern(source: "^#[0-9a-fA-F]{6}$", icu: "^\\x{23}[0-9a-fA-F]{6}\\z")
+                .types([.string]),
+                .pattern(Pattern(source: "^#[0-9a-fA-F]{6}$", icu: "^\\x{23}[0-9a-fA-F]{6}\\z"))
             ))
-        ],
-        required: ["value"]
+        ]),
+        .required(["value"])
     )
 }

@@ -16,23 +16,28 @@ public nonisolated struct PatternLowerAlpha: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decode(String.self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.value, forKey: "value")
     }
 }
 
 nonisolated extension PatternLowerAlpha: Validatable {
     /// Validation keywords of `#/components/schemas/PatternLowerAlpha`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
             ("value", ValidationSchema(
-                types: [.string],
-                pattern: Pattern(source: "^[a-z]+$", icu: "^[a-z]+\\z")
+                .types([.string]),
+                .pattern(Pattern(source: "^[a-z]+$", icu: "^[a-z]+\\z"))
             ))
-        ],
-        required: ["value"]
+        ]),
+        .required(["value"])
     )
 }

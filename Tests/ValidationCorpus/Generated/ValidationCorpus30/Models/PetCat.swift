@@ -18,10 +18,16 @@ public nonisolated struct PetCat: Codable, Hashable, Sendable {
         self.lives = lives
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case kind
-        case lives
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.kind = try container.decode(PetCat.Kind.self, forKey: "kind")
+        self.lives = try container.decode(Int.self, forKey: "lives")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.kind, forKey: "kind")
+        try container.encode(self.lives, forKey: "lives")
     }
 
     /// Schema: `#/components/schemas/PetCat/properties/kind`
@@ -71,24 +77,24 @@ public nonisolated struct PetCat: Codable, Hashable, Sendable {
 nonisolated extension PetCat: Validatable {
     /// Validation keywords of `#/components/schemas/PetCat`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
             ("kind", ValidationSchema(reference: { PetCat.Kind.validationSchema })),
             ("lives", ValidationSchema(
-                types: [.integer],
-                maximum: "9"
+                .types([.integer]),
+                .maximum("9")
             ))
-        ],
-        required: ["kind", "lives"]
+        ]),
+        .required(["kind", "lives"])
     )
 }
 
 nonisolated extension PetCat.Kind: Validatable {
     /// Validation keywords of `#/components/schemas/PetCat/properties/kind`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.string],
-        enumValues: [.string("cat")]
+        .draft(.draft4),
+        .types([.string]),
+        .enumValues([.string("cat")])
     )
 }

@@ -17,10 +17,16 @@ public nonisolated struct PetDog: Codable, Hashable, Sendable {
         self.bark = bark
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case kind
-        case bark
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.kind = try container.decode(PetDog.Kind.self, forKey: "kind")
+        self.bark = try container.decode(Bool.self, forKey: "bark")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.kind, forKey: "kind")
+        try container.encode(self.bark, forKey: "bark")
     }
 
     /// Schema: `#/components/schemas/PetDog/properties/kind`
@@ -70,21 +76,21 @@ public nonisolated struct PetDog: Codable, Hashable, Sendable {
 nonisolated extension PetDog: Validatable {
     /// Validation keywords of `#/components/schemas/PetDog`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
             ("kind", ValidationSchema(reference: { PetDog.Kind.validationSchema })),
-            ("bark", ValidationSchema(types: [.boolean]))
-        ],
-        required: ["kind", "bark"]
+            ("bark", ValidationSchema(.types([.boolean])))
+        ]),
+        .required(["kind", "bark"])
     )
 }
 
 nonisolated extension PetDog.Kind: Validatable {
     /// Validation keywords of `#/components/schemas/PetDog/properties/kind`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.string],
-        enumValues: [.string("dog")]
+        .draft(.draft4),
+        .types([.string]),
+        .enumValues([.string("dog")])
     )
 }

@@ -16,9 +16,14 @@ public nonisolated struct PropertyCount: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decode(PropertyCount.Value.self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.value, forKey: "value")
     }
 
     /// Schema: `#/components/schemas/PropertyCount/properties/value`
@@ -34,11 +39,18 @@ public nonisolated struct PropertyCount: Codable, Hashable, Sendable {
             self.gamma = gamma
         }
 
-        /// The JSON names of the properties.
-        public nonisolated enum CodingKeys: String, CodingKey {
-            case alpha
-            case beta
-            case gamma
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+            self.alpha = try container.decodeIfPresent(String.self, forKey: "alpha")
+            self.beta = try container.decodeIfPresent(String.self, forKey: "beta")
+            self.gamma = try container.decodeIfPresent(String.self, forKey: "gamma")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: DynamicCodingKey.self)
+            try container.encodeIfPresent(self.alpha, forKey: "alpha")
+            try container.encodeIfPresent(self.beta, forKey: "beta")
+            try container.encodeIfPresent(self.gamma, forKey: "gamma")
         }
     }
 }
@@ -46,26 +58,26 @@ public nonisolated struct PropertyCount: Codable, Hashable, Sendable {
 nonisolated extension PropertyCount: Validatable {
     /// Validation keywords of `#/components/schemas/PropertyCount`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
             ("value", ValidationSchema(reference: { PropertyCount.Value.validationSchema }))
-        ],
-        required: ["value"]
+        ]),
+        .required(["value"])
     )
 }
 
 nonisolated extension PropertyCount.Value: Validatable {
     /// Validation keywords of `#/components/schemas/PropertyCount/properties/value`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
-            ("alpha", ValidationSchema(types: [.string])),
-            ("beta", ValidationSchema(types: [.string])),
-            ("gamma", ValidationSchema(types: [.string]))
-        ],
-        minProperties: 1,
-        maxProperties: 2
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
+            ("alpha", ValidationSchema(.types([.string]))),
+            ("beta", ValidationSchema(.types([.string]))),
+            ("gamma", ValidationSchema(.types([.string])))
+        ]),
+        .minProperties(1),
+        .maxProperties(2)
     )
 }

@@ -19,24 +19,31 @@ public nonisolated struct RequiredFields: Codable, Hashable, Sendable {
         self.nickname = nickname
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case name
-        case age
-        case nickname
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.name = try container.decode(String.self, forKey: "name")
+        self.age = try container.decode(Int.self, forKey: "age")
+        self.nickname = try container.decodeIfPresent(String.self, forKey: "nickname")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.name, forKey: "name")
+        try container.encode(self.age, forKey: "age")
+        try container.encodeIfPresent(self.nickname, forKey: "nickname")
     }
 }
 
 nonisolated extension RequiredFields: Validatable {
     /// Validation keywords of `#/components/schemas/RequiredFields`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
-            ("name", ValidationSchema(types: [.string])),
-            ("age", ValidationSchema(types: [.integer])),
-            ("nickname", ValidationSchema(types: [.string]))
-        ],
-        required: ["name", "age"]
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
+            ("name", ValidationSchema(.types([.string]))),
+            ("age", ValidationSchema(.types([.integer]))),
+            ("nickname", ValidationSchema(.types([.string])))
+        ]),
+        .required(["name", "age"])
     )
 }

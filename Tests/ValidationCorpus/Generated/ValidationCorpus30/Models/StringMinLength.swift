@@ -16,23 +16,28 @@ public nonisolated struct StringMinLength: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decode(String.self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.value, forKey: "value")
     }
 }
 
 nonisolated extension StringMinLength: Validatable {
     /// Validation keywords of `#/components/schemas/StringMinLength`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
             ("value", ValidationSchema(
-                types: [.string],
-                minLength: 2
+                .types([.string]),
+                .minLength(2)
             ))
-        ],
-        required: ["value"]
+        ]),
+        .required(["value"])
     )
 }

@@ -15,20 +15,25 @@ public nonisolated struct TypeInteger: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decode(Int.self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.value, forKey: "value")
     }
 }
 
 nonisolated extension TypeInteger: Validatable {
     /// Validation keywords of `#/components/schemas/TypeInteger`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
-            ("value", ValidationSchema(types: [.integer]))
-        ],
-        required: ["value"]
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
+            ("value", ValidationSchema(.types([.integer])))
+        ]),
+        .required(["value"])
     )
 }

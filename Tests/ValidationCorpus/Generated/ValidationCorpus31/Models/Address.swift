@@ -19,28 +19,34 @@ public nonisolated struct Address: Codable, Hashable, Sendable {
         self.zip = zip
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case street
-        case zip
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.street = try container.decode(String.self, forKey: "street")
+        self.zip = try container.decode(String.self, forKey: "zip")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.street, forKey: "street")
+        try container.encode(self.zip, forKey: "zip")
     }
 }
 
 nonisolated extension Address: Validatable {
     /// Validation keywords of `#/components/schemas/Address`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
             ("street", ValidationSchema(
-                types: [.string],
-                minLength: 1
+                .types([.string]),
+                .minLength(1)
             )),
             ("zip", ValidationSchema(
-                types: [.string],
-                pattern: Pattern(source: "^[0-9]{5}$", icu: "^[0-9]{5}\\z")
+                .types([.string]),
+                .pattern(Pattern(source: "^[0-9]{5}$", icu: "^[0-9]{5}\\z"))
             ))
-        ],
-        required: ["street", "zip"]
+        ]),
+        .required(["street", "zip"])
     )
 }

@@ -16,24 +16,29 @@ public nonisolated struct AddressList: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decode([Address].self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.value, forKey: "value")
     }
 }
 
 nonisolated extension AddressList: Validatable {
     /// Validation keywords of `#/components/schemas/AddressList`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
             ("value", ValidationSchema(
-                types: [.array],
-                maxItems: 2,
-                items: ValidationSchema(reference: { Address.validationSchema })
+                .types([.array]),
+                .maxItems(2),
+                .items(ValidationSchema(reference: { Address.validationSchema }))
             ))
-        ],
-        required: ["value"]
+        ]),
+        .required(["value"])
     )
 }

@@ -15,31 +15,36 @@ public nonisolated struct AllOfStrings: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decode(JSONValue.self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.value, forKey: "value")
     }
 }
 
 nonisolated extension AllOfStrings: Validatable {
     /// Validation keywords of `#/components/schemas/AllOfStrings`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
             ("value", ValidationSchema(
-                allOf: [
+                .allOf([
                     ValidationSchema(
-                        types: [.string],
-                        minLength: 2
+                        .types([.string]),
+                        .minLength(2)
                     ),
                     ValidationSchema(
-                        types: [.string],
-                        pattern: Pattern(source: "^[a-z]+$", icu: "^[a-z]+\\z")
+                        .types([.string]),
+                        .pattern(Pattern(source: "^[a-z]+$", icu: "^[a-z]+\\z"))
                     )
-                ]
+                ])
             ))
-        ],
-        required: ["value"]
+        ]),
+        .required(["value"])
     )
 }

@@ -15,26 +15,31 @@ public nonisolated struct AnyOfPatterns: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decode(String.self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.value, forKey: "value")
     }
 }
 
 nonisolated extension AnyOfPatterns: Validatable {
     /// Validation keywords of `#/components/schemas/AnyOfPatterns`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
             ("value", ValidationSchema(
-                types: [.string],
-                anyOf: [
-                    ValidationSchema(pattern: Pattern(source: "^[0-9]+$", icu: "^[0-9]+\\z")),
-                    ValidationSchema(pattern: Pattern(source: "^[a-z]+$", icu: "^[a-z]+\\z"))
-                ]
+                .types([.string]),
+                .anyOf([
+                    ValidationSchema(.pattern(Pattern(source: "^[0-9]+$", icu: "^[0-9]+\\z"))),
+                    ValidationSchema(.pattern(Pattern(source: "^[a-z]+$", icu: "^[a-z]+\\z")))
+                ])
             ))
-        ],
-        required: ["value"]
+        ]),
+        .required(["value"])
     )
 }

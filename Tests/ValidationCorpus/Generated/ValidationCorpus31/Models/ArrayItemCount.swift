@@ -16,25 +16,30 @@ public nonisolated struct ArrayItemCount: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decode([String].self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.value, forKey: "value")
     }
 }
 
 nonisolated extension ArrayItemCount: Validatable {
     /// Validation keywords of `#/components/schemas/ArrayItemCount`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
             ("value", ValidationSchema(
-                types: [.array],
-                minItems: 1,
-                maxItems: 3,
-                items: ValidationSchema(types: [.string])
+                .types([.array]),
+                .minItems(1),
+                .maxItems(3),
+                .items(ValidationSchema(.types([.string])))
             ))
-        ],
-        required: ["value"]
+        ]),
+        .required(["value"])
     )
 }

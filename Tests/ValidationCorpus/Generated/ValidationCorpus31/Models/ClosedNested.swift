@@ -15,9 +15,14 @@ public nonisolated struct ClosedNested: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decode(ClosedNested.Value.self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.value, forKey: "value")
     }
 
     /// Schema: `#/components/schemas/ClosedNested/properties/value`
@@ -33,10 +38,16 @@ public nonisolated struct ClosedNested: Codable, Hashable, Sendable {
             self.lon = lon
         }
 
-        /// The JSON names of the properties.
-        public nonisolated enum CodingKeys: String, CodingKey {
-            case lat
-            case lon
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+            self.lat = try container.decode(Double.self, forKey: "lat")
+            self.lon = try container.decode(Double.self, forKey: "lon")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: DynamicCodingKey.self)
+            try container.encode(self.lat, forKey: "lat")
+            try container.encode(self.lon, forKey: "lon")
         }
     }
 }
@@ -44,33 +55,33 @@ public nonisolated struct ClosedNested: Codable, Hashable, Sendable {
 nonisolated extension ClosedNested: Validatable {
     /// Validation keywords of `#/components/schemas/ClosedNested`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
             ("value", ValidationSchema(reference: { ClosedNested.Value.validationSchema }))
-        ],
-        required: ["value"]
+        ]),
+        .required(["value"])
     )
 }
 
 nonisolated extension ClosedNested.Value: Validatable {
     /// Validation keywords of `#/components/schemas/ClosedNested/properties/value`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
             ("lat", ValidationSchema(
-                types: [.number],
-                minimum: "-90",
-                maximum: "90"
+                .types([.number]),
+                .minimum("-90"),
+                .maximum("90")
             )),
             ("lon", ValidationSchema(
-                types: [.number],
-                minimum: "-180",
-                maximum: "180"
+                .types([.number]),
+                .minimum("-180"),
+                .maximum("180")
             ))
-        ],
-        required: ["lat", "lon"],
-        additionalProperties: .forbidden
+        ]),
+        .required(["lat", "lon"]),
+        .additionalProperties(.forbidden)
     )
 }

@@ -16,23 +16,28 @@ public nonisolated struct EmailFormat: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decode(String.self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.value, forKey: "value")
     }
 }
 
 nonisolated extension EmailFormat: Validatable {
     /// Validation keywords of `#/components/schemas/EmailFormat`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
             ("value", ValidationSchema(
-                types: [.string],
-                format: "email"
+                .types([.string]),
+                .format("email")
             ))
-        ],
-        required: ["value"]
+        ]),
+        .required(["value"])
     )
 }

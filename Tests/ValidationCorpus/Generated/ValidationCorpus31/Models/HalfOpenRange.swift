@@ -16,24 +16,29 @@ public nonisolated struct HalfOpenRange: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decode(Int.self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.value, forKey: "value")
     }
 }
 
 nonisolated extension HalfOpenRange: Validatable {
     /// Validation keywords of `#/components/schemas/HalfOpenRange`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
             ("value", ValidationSchema(
-                types: [.integer],
-                minimum: "0",
-                exclusiveMaximum: "10"
+                .types([.integer]),
+                .minimum("0"),
+                .exclusiveMaximum("10")
             ))
-        ],
-        required: ["value"]
+        ]),
+        .required(["value"])
     )
 }

@@ -16,23 +16,28 @@ public nonisolated struct MultipleOfThree: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decode(Int.self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.value, forKey: "value")
     }
 }
 
 nonisolated extension MultipleOfThree: Validatable {
     /// Validation keywords of `#/components/schemas/MultipleOfThree`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
             ("value", ValidationSchema(
-                types: [.integer],
-                multipleOf: "3"
+                .types([.integer]),
+                .multipleOf("3")
             ))
-        ],
-        required: ["value"]
+        ]),
+        .required(["value"])
     )
 }

@@ -16,23 +16,28 @@ public nonisolated struct NamedPart: Codable, Hashable, Sendable {
         self.name = name
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case name
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.name = try container.decode(String.self, forKey: "name")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.name, forKey: "name")
     }
 }
 
 nonisolated extension NamedPart: Validatable {
     /// Validation keywords of `#/components/schemas/NamedPart`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
             ("name", ValidationSchema(
-                types: [.string],
-                minLength: 1
+                .types([.string]),
+                .minLength(1)
             ))
-        ],
-        required: ["name"]
+        ]),
+        .required(["name"])
     )
 }

@@ -15,28 +15,33 @@ public nonisolated struct NullInArrayOfRefs: Codable, Hashable, Sendable {
         self.pets = pets
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case pets
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.pets = try container.decode([PetCat?].self, forKey: "pets")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.pets, forKey: "pets")
     }
 }
 
 nonisolated extension NullInArrayOfRefs: Validatable {
     /// Validation keywords of `#/components/schemas/NullInArrayOfRefs`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
             ("pets", ValidationSchema(
-                types: [.array],
-                items: ValidationSchema(
-                    anyOf: [
+                .types([.array]),
+                .items(ValidationSchema(
+                    .anyOf([
                         ValidationSchema(reference: { PetCat.validationSchema }),
-                        ValidationSchema(types: [.null])
-                    ]
-                )
+                        ValidationSchema(.types([.null]))
+                    ])
+                ))
             ))
-        ],
-        required: ["pets"]
+        ]),
+        .required(["pets"])
     )
 }

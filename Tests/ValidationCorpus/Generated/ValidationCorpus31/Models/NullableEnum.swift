@@ -15,19 +15,14 @@ public nonisolated struct NullableEnum: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decodeIfPresent(NullableEnum.Value.self, forKey: .value)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decodeIfPresent(NullableEnum.Value.self, forKey: "value")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.value, forKey: "value")
     }
 
     /// Schema: `#/components/schemas/NullableEnum/properties/value`
@@ -81,20 +76,20 @@ public nonisolated struct NullableEnum: Codable, Hashable, Sendable {
 nonisolated extension NullableEnum: Validatable {
     /// Validation keywords of `#/components/schemas/NullableEnum`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
             ("value", ValidationSchema(reference: { NullableEnum.Value.validationSchema }))
-        ],
-        required: ["value"]
+        ]),
+        .required(["value"])
     )
 }
 
 nonisolated extension NullableEnum.Value: Validatable {
     /// Validation keywords of `#/components/schemas/NullableEnum/properties/value`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.string, .null],
-        enumValues: [.string("open"), .string("closed"), .null]
+        .draft(.draft2020),
+        .types([.string, .null]),
+        .enumValues([.string("open"), .string("closed"), .null])
     )
 }

@@ -16,33 +16,28 @@ public nonisolated struct NullableIntegerMinimum: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decodeIfPresent(Int.self, forKey: .value)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decodeIfPresent(Int.self, forKey: "value")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.value, forKey: "value")
     }
 }
 
 nonisolated extension NullableIntegerMinimum: Validatable {
     /// Validation keywords of `#/components/schemas/NullableIntegerMinimum`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
             ("value", ValidationSchema(
-                types: [.integer, .null],
-                minimum: "1"
+                .types([.integer, .null]),
+                .minimum("1")
             ))
-        ],
-        required: ["value"]
+        ]),
+        .required(["value"])
     )
 }

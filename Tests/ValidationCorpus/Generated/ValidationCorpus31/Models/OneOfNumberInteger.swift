@@ -15,9 +15,14 @@ public nonisolated struct OneOfNumberInteger: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decode(OneOfNumberInteger.Value.self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.value, forKey: "value")
     }
 
     /// Schema: `#/components/schemas/OneOfNumberInteger/properties/value`
@@ -52,22 +57,22 @@ public nonisolated struct OneOfNumberInteger: Codable, Hashable, Sendable {
 nonisolated extension OneOfNumberInteger: Validatable {
     /// Validation keywords of `#/components/schemas/OneOfNumberInteger`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
             ("value", ValidationSchema(reference: { OneOfNumberInteger.Value.validationSchema }))
-        ],
-        required: ["value"]
+        ]),
+        .required(["value"])
     )
 }
 
 nonisolated extension OneOfNumberInteger.Value: Validatable {
     /// Validation keywords of `#/components/schemas/OneOfNumberInteger/properties/value`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        oneOf: [
-            ValidationSchema(types: [.number]),
-            ValidationSchema(types: [.integer])
-        ]
+        .draft(.draft2020),
+        .oneOf([
+            ValidationSchema(.types([.number])),
+            ValidationSchema(.types([.integer]))
+        ])
     )
 }

@@ -15,19 +15,24 @@ public nonisolated struct OptionalString: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decodeIfPresent(String.self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.value, forKey: "value")
     }
 }
 
 nonisolated extension OptionalString: Validatable {
     /// Validation keywords of `#/components/schemas/OptionalString`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
-            ("value", ValidationSchema(types: [.string]))
-        ]
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
+            ("value", ValidationSchema(.types([.string])))
+        ])
     )
 }

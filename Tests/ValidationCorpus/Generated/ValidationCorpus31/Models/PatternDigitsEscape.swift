@@ -16,23 +16,28 @@ public nonisolated struct PatternDigitsEscape: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decode(String.self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.value, forKey: "value")
     }
 }
 
 nonisolated extension PatternDigitsEscape: Validatable {
     /// Validation keywords of `#/components/schemas/PatternDigitsEscape`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
             ("value", ValidationSchema(
-                types: [.string],
-                pattern: Pattern(source: "^\\d+$", icu: "^[0-9]+\\z")
+                .types([.string]),
+                .pattern(Pattern(source: "^\\d+$", icu: "^[0-9]+\\z"))
             ))
-        ],
-        required: ["value"]
+        ]),
+        .required(["value"])
     )
 }

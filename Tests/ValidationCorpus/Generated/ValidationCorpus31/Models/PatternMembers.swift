@@ -18,39 +18,34 @@ public nonisolated struct PatternMembers: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey, CaseIterable {
-        case name
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.additionalProperties = try decoder.additionalProperties(JSONValue.self, excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.name = try container.decodeIfPresent(String.self, forKey: "name")
+        self.additionalProperties = try decoder.additionalProperties(JSONValue.self, excluding: ["name"])
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.name, forKey: .name)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.name, forKey: "name")
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: ["name"])
     }
 }
 
 nonisolated extension PatternMembers: Validatable {
     /// Validation keywords of `#/components/schemas/PatternMembers`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
-            ("name", ValidationSchema(types: [.string]))
-        ],
-        additionalProperties: .forbidden,
-        patternProperties: [
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
+            ("name", ValidationSchema(.types([.string])))
+        ]),
+        .additionalProperties(.forbidden),
+        .patternProperties([
             (Pattern(source: "^x-", icu: "^x\\x{2D}"), ValidationSchema(
-                types: [.string],
-                maxLength: 3
+                .types([.string]),
+                .maxLength(3)
             )),
-            (Pattern(source: "^[0-9]+$", icu: "^[0-9]+\\z"), ValidationSchema(types: [.integer]))
-        ]
+            (Pattern(source: "^[0-9]+$", icu: "^[0-9]+\\z"), ValidationSchema(.types([.integer])))
+        ])
     )
 }

@@ -16,23 +16,28 @@ public nonisolated struct PatternSingleChar: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decode(String.self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.value, forKey: "value")
     }
 }
 
 nonisolated extension PatternSingleChar: Validatable {
     /// Validation keywords of `#/components/schemas/PatternSingleChar`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
             ("value", ValidationSchema(
-                types: [.string],
-                pattern: Pattern(source: "^.$", icu: "^[^\\n\\r\\x{2028}\\x{2029}]\\z")
+                .types([.string]),
+                .pattern(Pattern(source: "^.$", icu: "^[^\\n\\r\\x{2028}\\x{2029}]\\z"))
             ))
-        ],
-        required: ["value"]
+        ]),
+        .required(["value"])
     )
 }

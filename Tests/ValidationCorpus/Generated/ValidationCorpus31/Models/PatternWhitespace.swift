@@ -16,23 +16,28 @@ public nonisolated struct PatternWhitespace: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decode(String.self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.value, forKey: "value")
     }
 }
 
 nonisolated extension PatternWhitespace: Validatable {
     /// Validation keywords of `#/components/schemas/PatternWhitespace`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
             ("value", ValidationSchema(
-                types: [.string],
-                pattern: Pattern(source: "\\s", icu: "[\\t\\n\\x{0B}\\f\\r\\x{20}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]")
+                .types([.string]),
+                .pattern(Pattern(source: "\\s", icu: "[\\t\\n\\x{0B}\\f\\r\\x{20}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]"))
             ))
-        ],
-        required: ["value"]
+        ]),
+        .required(["value"])
     )
 }

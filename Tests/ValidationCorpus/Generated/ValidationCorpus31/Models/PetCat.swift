@@ -18,28 +18,34 @@ public nonisolated struct PetCat: Codable, Hashable, Sendable {
         self.lives = lives
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case kind
-        case lives
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.kind = try container.decode(String.self, forKey: "kind")
+        self.lives = try container.decode(Int.self, forKey: "lives")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.kind, forKey: "kind")
+        try container.encode(self.lives, forKey: "lives")
     }
 }
 
 nonisolated extension PetCat: Validatable {
     /// Validation keywords of `#/components/schemas/PetCat`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
             ("kind", ValidationSchema(
-                types: [.string],
-                constValue: .string("cat")
+                .types([.string]),
+                .constValue(.string("cat"))
             )),
             ("lives", ValidationSchema(
-                types: [.integer],
-                maximum: "9"
+                .types([.integer]),
+                .maximum("9")
             ))
-        ],
-        required: ["kind", "lives"]
+        ]),
+        .required(["kind", "lives"])
     )
 }

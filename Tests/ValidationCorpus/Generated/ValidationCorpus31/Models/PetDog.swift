@@ -17,25 +17,31 @@ public nonisolated struct PetDog: Codable, Hashable, Sendable {
         self.bark = bark
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case kind
-        case bark
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.kind = try container.decode(String.self, forKey: "kind")
+        self.bark = try container.decode(Bool.self, forKey: "bark")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.kind, forKey: "kind")
+        try container.encode(self.bark, forKey: "bark")
     }
 }
 
 nonisolated extension PetDog: Validatable {
     /// Validation keywords of `#/components/schemas/PetDog`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
             ("kind", ValidationSchema(
-                types: [.string],
-                constValue: .string("dog")
+                .types([.string]),
+                .constValue(.string("dog"))
             )),
-            ("bark", ValidationSchema(types: [.boolean]))
-        ],
-        required: ["kind", "bark"]
+            ("bark", ValidationSchema(.types([.boolean])))
+        ]),
+        .required(["kind", "bark"])
     )
 }

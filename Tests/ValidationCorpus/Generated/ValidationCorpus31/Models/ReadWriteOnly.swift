@@ -21,40 +21,33 @@ public nonisolated struct ReadWriteOnly: Codable, Hashable, Sendable {
         self.secret = secret
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case secret
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(Int.self, forKey: .id)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.secret = try container.decodeIfPresent(String.self, forKey: .secret)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.id = try container.decodeIfPresent(Int.self, forKey: "id")
+        self.name = try container.decode(String.self, forKey: "name")
+        self.secret = try container.decodeIfPresent(String.self, forKey: "secret")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        if !encoder.isEncodingRequest { try container.encodeIfPresent(self.id, forKey: .id) }
-        try container.encode(self.name, forKey: .name)
-        try container.encodeIfPresent(self.secret, forKey: .secret)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        if !encoder.isEncodingRequest { try container.encodeIfPresent(self.id, forKey: "id") }
+        try container.encode(self.name, forKey: "name")
+        try container.encodeIfPresent(self.secret, forKey: "secret")
     }
 }
 
 nonisolated extension ReadWriteOnly: Validatable {
     /// Validation keywords of `#/components/schemas/ReadWriteOnly`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
-            ("id", ValidationSchema(types: [.integer])),
-            ("name", ValidationSchema(types: [.string])),
-            ("secret", ValidationSchema(types: [.string]))
-        ],
-        required: ["id", "name", "secret"],
-        readOnlyProperties: ["id"],
-        writeOnlyProperties: ["secret"]
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
+            ("id", ValidationSchema(.types([.integer]))),
+            ("name", ValidationSchema(.types([.string]))),
+            ("secret", ValidationSchema(.types([.string])))
+        ]),
+        .required(["id", "name", "secret"]),
+        .readOnlyProperties(["id"]),
+        .writeOnlyProperties(["secret"])
     )
 }

@@ -15,20 +15,25 @@ public nonisolated struct ShapeCircle: Codable, Hashable, Sendable {
         self.radius = radius
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case radius
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.radius = try container.decode(Double.self, forKey: "radius")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.radius, forKey: "radius")
     }
 }
 
 nonisolated extension ShapeCircle: Validatable {
     /// Validation keywords of `#/components/schemas/ShapeCircle`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
-            ("radius", ValidationSchema(types: [.number]))
-        ],
-        required: ["radius"]
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
+            ("radius", ValidationSchema(.types([.number])))
+        ]),
+        .required(["radius"])
     )
 }

@@ -15,20 +15,25 @@ public nonisolated struct ShapeSquare: Codable, Hashable, Sendable {
         self.side = side
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case side
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.side = try container.decode(Double.self, forKey: "side")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.side, forKey: "side")
     }
 }
 
 nonisolated extension ShapeSquare: Validatable {
     /// Validation keywords of `#/components/schemas/ShapeSquare`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
-            ("side", ValidationSchema(types: [.number]))
-        ],
-        required: ["side"]
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
+            ("side", ValidationSchema(.types([.number])))
+        ]),
+        .required(["side"])
     )
 }

@@ -15,9 +15,14 @@ public nonisolated struct StringOrInteger: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decode(StringOrInteger.Value.self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.value, forKey: "value")
     }
 
     /// Schema: `#/components/schemas/StringOrInteger/properties/value`
@@ -52,19 +57,19 @@ public nonisolated struct StringOrInteger: Codable, Hashable, Sendable {
 nonisolated extension StringOrInteger: Validatable {
     /// Validation keywords of `#/components/schemas/StringOrInteger`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
             ("value", ValidationSchema(reference: { StringOrInteger.Value.validationSchema }))
-        ],
-        required: ["value"]
+        ]),
+        .required(["value"])
     )
 }
 
 nonisolated extension StringOrInteger.Value: Validatable {
     /// Validation keywords of `#/components/schemas/StringOrInteger/properties/value`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.string, .integer]
+        .draft(.draft2020),
+        .types([.string, .integer])
     )
 }

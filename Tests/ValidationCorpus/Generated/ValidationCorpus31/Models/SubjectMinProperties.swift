@@ -17,22 +17,28 @@ public nonisolated struct SubjectMinProperties: Codable, Hashable, Sendable {
         self.beta = beta
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case alpha
-        case beta
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.alpha = try container.decodeIfPresent(String.self, forKey: "alpha")
+        self.beta = try container.decodeIfPresent(String.self, forKey: "beta")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.alpha, forKey: "alpha")
+        try container.encodeIfPresent(self.beta, forKey: "beta")
     }
 }
 
 nonisolated extension SubjectMinProperties: Validatable {
     /// Validation keywords of `#/components/schemas/SubjectMinProperties`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
-            ("alpha", ValidationSchema(types: [.string])),
-            ("beta", ValidationSchema(types: [.string]))
-        ],
-        minProperties: 2
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
+            ("alpha", ValidationSchema(.types([.string]))),
+            ("beta", ValidationSchema(.types([.string])))
+        ]),
+        .minProperties(2)
     )
 }

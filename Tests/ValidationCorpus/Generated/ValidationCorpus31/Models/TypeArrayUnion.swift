@@ -16,9 +16,14 @@ public nonisolated struct TypeArrayUnion: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decode(TypeArrayUnion.Value.self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.value, forKey: "value")
     }
 
     /// Schema: `#/components/schemas/TypeArrayUnion/properties/value`
@@ -53,21 +58,21 @@ public nonisolated struct TypeArrayUnion: Codable, Hashable, Sendable {
 nonisolated extension TypeArrayUnion: Validatable {
     /// Validation keywords of `#/components/schemas/TypeArrayUnion`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
             ("value", ValidationSchema(reference: { TypeArrayUnion.Value.validationSchema }))
-        ],
-        required: ["value"]
+        ]),
+        .required(["value"])
     )
 }
 
 nonisolated extension TypeArrayUnion.Value: Validatable {
     /// Validation keywords of `#/components/schemas/TypeArrayUnion/properties/value`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.string, .integer],
-        minLength: 2,
-        minimum: "10"
+        .draft(.draft2020),
+        .types([.string, .integer]),
+        .minLength(2),
+        .minimum("10")
     )
 }

@@ -15,9 +15,14 @@ public nonisolated struct UndiscriminatedShape: Codable, Hashable, Sendable {
         self.shape = shape
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case shape
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.shape = try container.decode(UndiscriminatedShape.Shape.self, forKey: "shape")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.shape, forKey: "shape")
     }
 
     /// Schema: `#/components/schemas/UndiscriminatedShape/properties/shape`
@@ -52,22 +57,22 @@ public nonisolated struct UndiscriminatedShape: Codable, Hashable, Sendable {
 nonisolated extension UndiscriminatedShape: Validatable {
     /// Validation keywords of `#/components/schemas/UndiscriminatedShape`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
             ("shape", ValidationSchema(reference: { UndiscriminatedShape.Shape.validationSchema }))
-        ],
-        required: ["shape"]
+        ]),
+        .required(["shape"])
     )
 }
 
 nonisolated extension UndiscriminatedShape.Shape: Validatable {
     /// Validation keywords of `#/components/schemas/UndiscriminatedShape/properties/shape`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        oneOf: [
+        .draft(.draft2020),
+        .oneOf([
             ValidationSchema(reference: { ShapeSquare.validationSchema }),
             ValidationSchema(reference: { ShapeCircle.validationSchema })
-        ]
+        ])
     )
 }

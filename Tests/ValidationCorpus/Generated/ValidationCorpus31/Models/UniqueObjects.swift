@@ -16,9 +16,14 @@ public nonisolated struct UniqueObjects: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decode([UniqueObjects.ValueItem].self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.value, forKey: "value")
     }
 
     /// Schema: `#/components/schemas/UniqueObjects/properties/value/items`
@@ -32,10 +37,16 @@ public nonisolated struct UniqueObjects: Codable, Hashable, Sendable {
             self.name = name
         }
 
-        /// The JSON names of the properties.
-        public nonisolated enum CodingKeys: String, CodingKey {
-            case id
-            case name
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+            self.id = try container.decode(Int.self, forKey: "id")
+            self.name = try container.decodeIfPresent(String.self, forKey: "name")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: DynamicCodingKey.self)
+            try container.encode(self.id, forKey: "id")
+            try container.encodeIfPresent(self.name, forKey: "name")
         }
     }
 }
@@ -43,35 +54,35 @@ public nonisolated struct UniqueObjects: Codable, Hashable, Sendable {
 nonisolated extension UniqueObjects: Validatable {
     /// Validation keywords of `#/components/schemas/UniqueObjects`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
             ("value", ValidationSchema(
-                types: [.array],
-                uniqueItems: true,
-                items: ValidationSchema(
-                    types: [.object],
-                    properties: [
-                        ("id", ValidationSchema(types: [.integer])),
-                        ("name", ValidationSchema(types: [.string]))
-                    ],
-                    required: ["id"]
-                )
+                .types([.array]),
+                .uniqueItems(true),
+                .items(ValidationSchema(
+                    .types([.object]),
+                    .properties([
+                        ("id", ValidationSchema(.types([.integer]))),
+                        ("name", ValidationSchema(.types([.string])))
+                    ]),
+                    .required(["id"])
+                ))
             ))
-        ],
-        required: ["value"]
+        ]),
+        .required(["value"])
     )
 }
 
 nonisolated extension UniqueObjects.ValueItem: Validatable {
     /// Validation keywords of `#/components/schemas/UniqueObjects/properties/value/items`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
-            ("id", ValidationSchema(types: [.integer])),
-            ("name", ValidationSchema(types: [.string]))
-        ],
-        required: ["id"]
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
+            ("id", ValidationSchema(.types([.integer]))),
+            ("name", ValidationSchema(.types([.string])))
+        ]),
+        .required(["id"])
     )
 }

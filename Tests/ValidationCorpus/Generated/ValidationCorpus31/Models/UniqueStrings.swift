@@ -16,24 +16,29 @@ public nonisolated struct UniqueStrings: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.value = try container.decode([String].self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.value, forKey: "value")
     }
 }
 
 nonisolated extension UniqueStrings: Validatable {
     /// Validation keywords of `#/components/schemas/UniqueStrings`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft2020,
-        types: [.object],
-        properties: [
+        .draft(.draft2020),
+        .types([.object]),
+        .properties([
             ("value", ValidationSchema(
-                types: [.array],
-                uniqueItems: true,
-                items: ValidationSchema(types: [.string])
+                .types([.array]),
+                .uniqueItems(true),
+                .items(ValidationSchema(.types([.string])))
             ))
-        ],
-        required: ["value"]
+        ]),
+        .required(["value"])
     )
 }

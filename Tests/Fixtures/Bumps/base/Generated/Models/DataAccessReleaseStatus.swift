@@ -21,21 +21,27 @@ public nonisolated struct DataAccessReleaseStatus: Codable, Hashable, Sendable {
         self.dataAccessReleaseStatusInfo = dataAccessReleaseStatusInfo
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case dataAccessReleaseStatusID = "dataAccessReleaseStatusId"
-        case dataAccessReleaseStatusInfo
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.dataAccessReleaseStatusID = try container.decodeIfPresent(DataAccessReleaseStatusID.self, forKey: "dataAccessReleaseStatusId")
+        self.dataAccessReleaseStatusInfo = try container.decodeIfPresent(String.self, forKey: "dataAccessReleaseStatusInfo")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.dataAccessReleaseStatusID, forKey: "dataAccessReleaseStatusId")
+        try container.encodeIfPresent(self.dataAccessReleaseStatusInfo, forKey: "dataAccessReleaseStatusInfo")
     }
 }
 
 nonisolated extension DataAccessReleaseStatus: Validatable {
     /// Validation keywords of `#/components/schemas/DataAccessReleaseStatus`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
             ("dataAccessReleaseStatusId", ValidationSchema(reference: { DataAccessReleaseStatusID.validationSchema })),
-            ("dataAccessReleaseStatusInfo", ValidationSchema(types: [.string]))
-        ]
+            ("dataAccessReleaseStatusInfo", ValidationSchema(.types([.string])))
+        ])
     )
 }

@@ -18,36 +18,30 @@ public nonisolated struct DataAccessReleaseState: Codable, Hashable, Sendable {
         self.submittedDate = submittedDate
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case releaseStatus
-        case submittedDate
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.releaseStatus = try container.decodeIfPresent(DataAccessReleaseStatus.self, forKey: .releaseStatus)
-        self.submittedDate = try container.decodeNullable(Date.self, forKey: .submittedDate)
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.releaseStatus = try container.decodeIfPresent(DataAccessReleaseStatus.self, forKey: "releaseStatus")
+        self.submittedDate = try container.decodeNullable(Date.self, forKey: "submittedDate")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.releaseStatus, forKey: .releaseStatus)
-        try container.encodeIfPresent(self.submittedDate, forKey: .submittedDate)
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.releaseStatus, forKey: "releaseStatus")
+        try container.encodeIfPresent(self.submittedDate, forKey: "submittedDate")
     }
 }
 
 nonisolated extension DataAccessReleaseState: Validatable {
     /// Validation keywords of `#/components/schemas/DataAccessReleaseState`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
             ("releaseStatus", ValidationSchema(reference: { DataAccessReleaseStatus.validationSchema })),
             ("submittedDate", ValidationSchema(
-                types: [.string, .null],
-                format: "date-time"
+                .types([.string, .null]),
+                .format("date-time")
             ))
-        ]
+        ])
     )
 }

@@ -70,8 +70,8 @@ public nonisolated enum DataAccessReleaseStatusID: RawRepresentable, Codable, Ha
 nonisolated extension DataAccessReleaseStatusID: Validatable {
     /// Validation keywords of `#/components/schemas/DataAccessReleaseStatusId`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.integer],
-        enumValues: [.integer(1), .integer(2), .integer(3), .integer(4), .integer(5)]
+        .draft(.draft4),
+        .types([.integer]),
+        .enumValues([.integer(1), .integer(2), .integer(3), .integer(4), .integer(5)])
     )
 }

@@ -36,31 +36,40 @@ public nonisolated struct DataAccessReleaseRequest: Codable, Hashable, Sendable 
         self.serviceAddress = serviceAddress
     }
 
-    /// The JSON names of the properties.
-    public nonisolated enum CodingKeys: String, CodingKey {
-        case accountNumber
-        case dataReleaseFile
-        case declined
-        case nameOnBill
-        case serviceAddress
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.accountNumber = try container.decode(String.self, forKey: "accountNumber")
+        self.dataReleaseFile = try container.decodeIfPresent(String.self, forKey: "dataReleaseFile")
+        self.declined = try container.decodeIfPresent(Bool.self, forKey: "declined")
+        self.nameOnBill = try container.decode(String.self, forKey: "nameOnBill")
+        self.serviceAddress = try container.decode(String.self, forKey: "serviceAddress")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.accountNumber, forKey: "accountNumber")
+        try container.encodeIfPresent(self.dataReleaseFile, forKey: "dataReleaseFile")
+        try container.encodeIfPresent(self.declined, forKey: "declined")
+        try container.encode(self.nameOnBill, forKey: "nameOnBill")
+        try container.encode(self.serviceAddress, forKey: "serviceAddress")
     }
 }
 
 nonisolated extension DataAccessReleaseRequest: Validatable {
     /// Validation keywords of `#/components/schemas/DataAccessReleaseRequest`.
     public static let validationSchema: ValidationSchema = ValidationSchema(
-        draft: .draft4,
-        types: [.object],
-        properties: [
+        .draft(.draft4),
+        .types([.object]),
+        .properties([
             ("accountNumber", ValidationSchema(
-                types: [.string],
-                pattern: Pattern(source: "^2[0-9]{11}$", icu: "^2[0-9]{11}\\z")
+                .types([.string]),
+                .pattern(Pattern(source: "^2[0-9]{11}$", icu: "^2[0-9]{11}\\z"))
             )),
-            ("dataReleaseFile", ValidationSchema(types: [.string])),
-            ("declined", ValidationSchema(types: [.boolean])),
-            ("nameOnBill", ValidationSchema(types: [.string])),
-            ("serviceAddress", ValidationSchema(types: [.string]))
-        ],
-        required: ["accountNumber", "nameOnBill", "serviceAddress"]
+            ("dataReleaseFile", ValidationSchema(.types([.string]))),
+            ("declined", ValidationSchema(.types([.boolean]))),
+            ("nameOnBill", ValidationSchema(.types([.string]))),
+            ("serviceAddress", ValidationSchema(.types([.string])))
+        ]),
+        .required(["accountNumber", "nameOnBill", "serviceAddress"])
     )
 }

@@ -99,12 +99,12 @@ nonisolated extension HostileFixtureClient {
     /// The validation schemas of `evilPublicFuncEvil11Int5(…)` that are not a named type's own, built once rather than on every call.
     private nonisolated enum EvilPublicFuncEvil11Int5Schemas {
         static let self2: ValidationSchema = ValidationSchema(
-            types: [.string],
-            pattern: Pattern(source: "^(a*/\"b\")\\(c\\)$", icu: "^(?:a*\\x{2F}\\x{22}b\\x{22})\\x{28}c\\x{29}\\z")
+            .types([.string]),
+            .pattern(Pattern(source: "^(a*/\"b\")\\(c\\)$", icu: "^(?:a*\\x{2F}\\x{22}b\\x{22})\\x{28}c\\x{29}\\z"))
         )
         static let `let`: ValidationSchema = ValidationSchema(
-            types: [.array],
-            items: ValidationSchema(types: [.string])
+            .types([.array]),
+            .items(ValidationSchema(.types([.string])))
         )
     }
 }

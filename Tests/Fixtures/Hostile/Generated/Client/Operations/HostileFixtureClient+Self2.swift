@@ -54,12 +54,12 @@ nonisolated extension HostileFixtureClient {
     /// The validation schemas of `self2(…)` that are not a named type's own, built once rather than on every call.
     private nonisolated enum Self2Schemas {
         static let actor: ValidationSchema = ValidationSchema(
-            types: [.string],
-            format: "date-time"
+            .types([.string]),
+            .format("date-time")
         )
         static let some: ValidationSchema = ValidationSchema(
-            types: [.string],
-            format: "uuid"
+            .types([.string]),
+            .format("uuid")
         )
     }
 }

@@ -34,8 +34,8 @@ nonisolated extension MultiFileFixtureClient {
     /// The validation schemas of `listPets(…)` that are not a named type's own, built once rather than on every call.
     private nonisolated enum ListPetsSchemas {
         static let response200: ValidationSchema = ValidationSchema(
-            types: [.array],
-            items: ValidationSchema(reference: { Pet.validationSchema })
+            .types([.array]),
+            .items(ValidationSchema(reference: { Pet.validationSchema }))
         )
     }
 }

@@ -55,8 +55,8 @@ nonisolated extension NamesFixtureClient {
     /// The validation schemas of `listPeople(…)` that are not a named type's own, built once rather than on every call.
     private nonisolated enum ListPeopleSchemas {
         static let response200: ValidationSchema = ValidationSchema(
-            types: [.array],
-            items: ValidationSchema(reference: { Person.validationSchema })
+            .types([.array]),
+            .items(ValidationSchema(reference: { Person.validationSchema }))
         )
     }
 }

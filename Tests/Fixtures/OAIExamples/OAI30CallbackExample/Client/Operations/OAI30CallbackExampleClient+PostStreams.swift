@@ -50,8 +50,8 @@ nonisolated extension OAI30CallbackExampleClient {
     /// The validation schemas of `postStreams(…)` that are not a named type's own, built once rather than on every call.
     private nonisolated enum PostStreamsSchemas {
         static let callbackURL: ValidationSchema = ValidationSchema(
-            types: [.string],
-            format: "uri"
+            .types([.string]),
+            .format("uri")
         )
     }
 }

@@ -54,8 +54,8 @@ nonisolated extension OAI30LinkExampleClient {
     /// The validation schemas of `getPullRequestsByRepository(…)` that are not a named type's own, built once rather than on every call.
     private nonisolated enum GetPullRequestsByRepositorySchemas {
         static let response200: ValidationSchema = ValidationSchema(
-            types: [.array],
-            items: ValidationSchema(reference: { Pullrequest.validationSchema })
+            .types([.array]),
+            .items(ValidationSchema(reference: { Pullrequest.validationSchema }))
         )
     }
 }

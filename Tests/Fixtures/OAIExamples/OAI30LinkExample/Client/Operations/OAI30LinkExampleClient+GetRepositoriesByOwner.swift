@@ -39,8 +39,8 @@ nonisolated extension OAI30LinkExampleClient {
     /// The validation schemas of `getRepositoriesByOwner(…)` that are not a named type's own, built once rather than on every call.
     private nonisolated enum GetRepositoriesByOwnerSchemas {
         static let response200: ValidationSchema = ValidationSchema(
-            types: [.array],
-            items: ValidationSchema(reference: { Repository.validationSchema })
+            .types([.array]),
+            .items(ValidationSchema(reference: { Repository.validationSchema }))
         )
     }
 }

@@ -46,8 +46,8 @@ nonisolated extension OAI30PetstoreClient {
     /// The validation schemas of `listPets(…)` that are not a named type's own, built once rather than on every call.
     private nonisolated enum ListPetsSchemas {
         static let limit: ValidationSchema = ValidationSchema(
-            types: [.integer],
-            maximum: "100"
+            .types([.integer]),
+            .maximum("100")
         )
     }
 }

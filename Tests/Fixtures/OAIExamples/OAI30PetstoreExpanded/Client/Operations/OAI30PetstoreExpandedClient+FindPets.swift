@@ -55,12 +55,12 @@ nonisolated extension OAI30PetstoreExpandedClient {
     /// The validation schemas of `findPets(…)` that are not a named type's own, built once rather than on every call.
     private nonisolated enum FindPetsSchemas {
         static let tags: ValidationSchema = ValidationSchema(
-            types: [.array],
-            items: ValidationSchema(types: [.string])
+            .types([.array]),
+            .items(ValidationSchema(.types([.string])))
         )
         static let response200: ValidationSchema = ValidationSchema(
-            types: [.array],
-            items: ValidationSchema(reference: { Pet.validationSchema })
+            .types([.array]),
+            .items(ValidationSchema(reference: { Pet.validationSchema }))
         )
     }
 }

@@ -46,6 +46,6 @@ nonisolated extension OAI30UsptoClient {
 
     /// The validation schemas of `listSearchableFields(…)` that are not a named type's own, built once rather than on every call.
     private nonisolated enum ListSearchableFieldsSchemas {
-        static let response200: ValidationSchema = ValidationSchema(types: [.string])
+        static let response200: ValidationSchema = ValidationSchema(.types([.string]))
     }
 }

@@ -63,11 +63,11 @@ nonisolated extension OAI30UsptoClient {
     /// The validation schemas of `performSearch(…)` that are not a named type's own, built once rather than on every call.
     private nonisolated enum PerformSearchSchemas {
         static let response200: ValidationSchema = ValidationSchema(
-            types: [.array],
-            items: ValidationSchema(
-                types: [.object],
-                additionalProperties: .schema(ValidationSchema(types: [.object]))
-            )
+            .types([.array]),
+            .items(ValidationSchema(
+                .types([.object]),
+                .additionalProperties(.schema(ValidationSchema(.types([.object]))))
+            ))
         )
     }
 }

@@ -63,16 +63,16 @@ nonisolated extension RequestsFixtureClient.V1 {
     /// The validation schemas of `getShades(…)` that are not a named type's own, built once rather than on every call.
     private nonisolated enum GetShadesSchemas {
         static let label: ValidationSchema = ValidationSchema(
-            types: [.array],
-            items: ValidationSchema(types: [.string])
+            .types([.array]),
+            .items(ValidationSchema(.types([.string])))
         )
         static let xTags: ValidationSchema = ValidationSchema(
-            types: [.array],
-            items: ValidationSchema(types: [.string])
+            .types([.array]),
+            .items(ValidationSchema(.types([.string])))
         )
         static let prefs: ValidationSchema = ValidationSchema(
-            types: [.array],
-            items: ValidationSchema(types: [.string])
+            .types([.array]),
+            .items(ValidationSchema(.types([.string])))
         )
     }
 }

@@ -80,16 +80,16 @@ nonisolated extension RequestsFixtureClient.V1 {
     /// The validation schemas of `listCharges(…)` that are not a named type's own, built once rather than on every call.
     private nonisolated enum ListChargesSchemas {
         static let ids: ValidationSchema = ValidationSchema(
-            types: [.array],
-            items: ValidationSchema(types: [.integer])
+            .types([.array]),
+            .items(ValidationSchema(.types([.integer])))
         )
         static let statuses: ValidationSchema = ValidationSchema(
-            types: [.array],
-            items: ValidationSchema(types: [.string])
+            .types([.array]),
+            .items(ValidationSchema(.types([.string])))
         )
         static let expand: ValidationSchema = ValidationSchema(
-            types: [.array],
-            items: ValidationSchema(types: [.string])
+            .types([.array]),
+            .items(ValidationSchema(.types([.string])))
         )
     }
 }

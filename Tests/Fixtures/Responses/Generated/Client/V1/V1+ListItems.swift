@@ -61,8 +61,8 @@ nonisolated extension ResponsesFixtureClient.V1 {
     /// The validation schemas of `listItems(…)` that are not a named type's own, built once rather than on every call.
     private nonisolated enum ListItemsSchemas {
         static let response200: ValidationSchema = ValidationSchema(
-            types: [.array],
-            items: ValidationSchema(reference: { Item.validationSchema })
+            .types([.array]),
+            .items(ValidationSchema(reference: { Item.validationSchema }))
         )
     }
 }

@@ -57,6 +57,6 @@ nonisolated extension BumpClient.V202105 {
 
     /// The validation schemas of `uploadFile(…)` that are not a named type's own, built once rather than on every call.
     private nonisolated enum UploadFileSchemas {
-        static let response200: ValidationSchema = ValidationSchema(types: [.string])
+        static let response200: ValidationSchema = ValidationSchema(.types([.string]))
     }
 }
