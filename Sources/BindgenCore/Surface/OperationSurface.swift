@@ -66,20 +66,22 @@ struct OperationSurface {
             let initializer = SurfaceSignature.initializer(operation.success.headers.map { .omittable($0.name, type: spelling.swiftType($0.type)) })
             // Top-level types without nested ones: nothing shadows a payload's name.
             let members = operation.success.headers.map { header in
-                TypeSurface.Member(name: header.name, type: spelling.swiftType(header.type), writtenType: spelling.swiftType(header.type) + "?")
+                let type = spelling.swiftType(header.type)
+                return TypeSurface.Member(name: header.name, type: type, writtenType: type + "?")
             }
             headersType = TypeSurface(name: name, sourcePointer: pointer + "/responses", kind: .structure, members: members, initializer: initializer)
         }
         if let name = operation.success.bodyEnumName {
             let members = operation.success.cases.map { item in
-                TypeSurface.Member(name: item.caseName, type: item.body.map { spelling.swiftType($0.type) },
-                                   writtenType: item.body.map { spelling.swiftType($0.type) })
+                let payload = item.body.map { spelling.swiftType($0.type) }
+                return TypeSurface.Member(name: item.caseName, type: payload, writtenType: payload)
             }
             successBodyType = TypeSurface(name: name, sourcePointer: pointer + "/responses", kind: .enumeration, members: members)
         }
         if let body = operation.requestBody, !body.alternatives.isEmpty, case .named(let name) = body.type {
             let members = body.alternatives.map { alternative in
-                TypeSurface.Member(name: alternative.caseName, type: spelling.swiftType(alternative.type), writtenType: spelling.swiftType(alternative.type))
+                let payload = spelling.swiftType(alternative.type)
+                return TypeSurface.Member(name: alternative.caseName, type: payload, writtenType: payload)
             }
             requestBodyType = TypeSurface(name: name, sourcePointer: pointer + "/requestBody", kind: .enumeration, members: members)
         }

@@ -21,12 +21,12 @@ extension Translator {
                 let code = Int(status)
                 success.cases.append(SuccessCase(status: code, caseName: Self.caseName(forStatus: code), body: body,
                                                  mediaTypes: response.content.map(\.name), documentation: response.description))
-                for (name, headerValue) in response.headers.map({ ($0.name, $0.header) }) where name.lowercased() != "content-type" {
+                for entry in response.headers where entry.name.lowercased() != "content-type" {
                     // OpenAPI Response Object, `headers`: "If a response header is defined with the name
                     // "Content-Type", it SHALL be ignored."
-                    guard let header = document.resolve(headerValue),
-                          !headerSources.contains(where: { $0.wireName.lowercased() == name.lowercased() }) else { continue }
-                    headerSources.append((name, header))
+                    guard let header = document.resolve(entry.header),
+                          !headerSources.contains(where: { $0.wireName.lowercased() == entry.name.lowercased() }) else { continue }
+                    headerSources.append((entry.name, header))
                 }
                 continue
             }
