@@ -119,6 +119,51 @@ import Testing
         #expect(error?.decodedBody(as: Problem.self) == Problem(type: "about:blank", title: "Not Found", status: 404, detail: "no item 5"))
     }
 
+    /// One status declaring JSON and `text/event-stream`: the one-line call asks for JSON only; the
+    /// `…Events(…)` method asks for the stream and parses it into events, the typed header kept.
+    @Test func serverSentEventsBesideJSON() async throws {
+        let stream = "event: update\ndata: {\"id\":5,\"name\":\"pump\"}\nid: 1\n\n: keep-alive\n\ndata: {\"id\":5,\n"
+            + "data: \"name\":\"valve\"}\n\ndata: [DONE]\n\n"
+        let server = try await LoopbackServer.start { request in
+            guard request.method == "POST", request.target == "/api/v1/items/5/updates", request.headers["content-type"] == "application/json",
+                  request.body == Data(#"{"name":"pump"}"#.utf8) else { return .json(400, "{}") }
+            switch request.headers["accept"] {
+            case "application/json": return .json(200, #"[{"id":5,"name":"pump"}]"#)
+            case "text/event-stream":
+                return LoopbackServer.Reply(status: 200, body: Data(stream.utf8), contentType: "text/event-stream; charset=utf-8", headers: ["X-Request-Id": "r-1"])
+            default: return .json(406, "{}")
+            }
+        }
+        let client = try await Self.client(server)
+        let all = try await client.v1.watchItem(id: 5, body: Item(name: "pump"))
+        let response = try await client.v1.watchItemEvents(id: 5, body: Item(name: "pump"))
+        var events: [ServerSentEvent<Item>] = []
+        for try await event in response.body { events.append(event) }
+        await server.stop()
+        #expect(all == [Item(name: "pump", id: 5)])
+        #expect(response.status == 200)
+        #expect(response.xRequestID == "r-1")
+        #expect(events.map(\.event) == ["update", "message", "message"])
+        #expect(events.map(\.id) == ["1", "1", "1"])
+        #expect(try events[0].decodedData() == Item(name: "pump", id: 5))
+        #expect(try events[1].decodedData() == Item(name: "valve", id: 5))
+        #expect(events[2].data == "[DONE]")
+        let error = #expect(throws: ResponseDecodingError.self) { try events[2].decodedData() }
+        #expect(error?.operationID == "WatchItemV1")
+    }
+
+    @Test func anEventStreamAnsweredWithAnotherTypeIsAnError() async throws {
+        let server = try await LoopbackServer.start { _ in .json(200, #"[{"id":5,"name":"pump"}]"#) }
+        let error = await #expect(throws: UnexpectedContentTypeError.self) { try await Self.client(server).v1.watchItemEvents(id: 5, body: Item(name: "pump")) }
+        let missing = try await LoopbackServer.start { _ in .json(404, #"{"title":"gone"}"#) }
+        let notFound = await #expect(throws: APIError.self) { try await Self.client(missing).v1.watchItemEvents(id: 5, body: Item(name: "pump")) }
+        await server.stop()
+        await missing.stop()
+        #expect(error?.declared == ["text/event-stream"])
+        #expect(notFound?.status == 404)
+        #expect((notFound?.decodedBody as? Problem)?.title == "gone")
+    }
+
     @Test func anUndeclaredContentTypeIsAnErrorNamingOperationStatusAndType() async throws {
         let server = try await LoopbackServer.start { _ in
             LoopbackServer.Reply(status: 200, body: Data("<html>login</html>".utf8), contentType: "text/html; charset=utf-8")

@@ -189,6 +189,9 @@ public struct OperationDeclaration: Equatable, Sendable {
     /// Set when every success body is bytes (`SuccessResponse.isStreamable`): the `…Stream(…)`
     /// method, whose response body is a `ResponseBodyStream` read as it arrives.
     public var streamMethodName: String? = nil
+    /// Set when a success status declares `text/event-stream` (`SuccessResponse.events`): the
+    /// `…Events(…)` method, whose body is a `ServerSentEvents` sequence.
+    public var eventsMethodName: String? = nil
 
     public enum PathPart: Equatable, Sendable {
         case literal(String)
@@ -295,6 +298,9 @@ public struct SuccessResponse: Equatable, Sendable {
     /// The generated per-status body enum, when the success statuses carry different bodies
     /// (then `type` is `.named(bodyEnumName)`).
     public var bodyEnumName: String? = nil
+    /// The statuses that declare `text/event-stream`, read as events by the `…Events(…)` method;
+    /// the other methods then read only the status's other media types.
+    public var events: EventStreamDeclaration? = nil
 
     /// The method returns an optional.
     public var isOptional: Bool { type != nil && !emptyStatuses.isEmpty }

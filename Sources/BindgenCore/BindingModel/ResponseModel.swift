@@ -61,3 +61,20 @@ public struct PagingDeclaration: Equatable, Sendable {
     /// The number of the first page.
     public var firstPage: Int
 }
+
+/// The `text/event-stream` media type of success statuses that declare it beside another one
+/// or alone (OpenAI's streamed completions): the `…Events(…)` method, whose body is the
+/// `ServerSentEvents` sequence, each event's `data` decoded as `payloadType`.
+public struct EventStreamDeclaration: Equatable, Sendable {
+    /// The statuses whose responses are read as events (nil: a `2XX` range or `default`).
+    public var statuses: [Int?]
+    /// The media type as the spec spells it (`text/event-stream`).
+    public var mediaType: String
+    /// The type of each event's `data`: the media type's schema, `JSONValue` when it has none.
+    public var payloadType: TypeReference
+
+    /// Whether `media` is the event-stream media type (WHATWG HTML §9.2.5; parameters ignored).
+    static func isEventStream(_ media: String) -> Bool {
+        media.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() == "text/event-stream"
+    }
+}

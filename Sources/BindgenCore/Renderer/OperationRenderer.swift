@@ -14,6 +14,9 @@ extension SwiftRenderer {
         if let stream = methods.stream {
             renderStreamMethod(operation, stream, clientExpression: client, into: &writer)
         }
+        if let events = methods.events {
+            renderEventsMethod(operation, events, clientExpression: client, into: &writer)
+        }
         renderOperationSchemas(operation, into: &writer)
     }
 
@@ -72,8 +75,9 @@ extension SwiftRenderer {
     }
 
     /// The start of a method sending the operation: `operationID`, `core` and `request`, with the
-    /// query, path, validation, header, cookie, `Accept` and security lines.
-    func renderRequest(_ operation: OperationDeclaration, clientExpression client: String, into writer: inout SwiftWriter) {
+    /// query, path, validation, header, cookie, `Accept` and security lines. `accept`: the media
+    /// types to ask for (default: every success status's, as the method reads them).
+    func renderRequest(_ operation: OperationDeclaration, accept: [String]? = nil, clientExpression client: String, into writer: inout SwiftWriter) {
         writer.line("let operationID = \(operation.operationID.swiftLiteral)")
         writer.line("let core = \(client).core")
         let queryParameters = operation.parameters.filter { $0.location == .query }
@@ -93,7 +97,7 @@ extension SwiftRenderer {
         }
         let queryArgument = (plain.isEmpty ? "" : ", query: query") + (styled.isEmpty ? "" : ", encodedQuery: encodedQuery")
         let pathThrows = operation.parameters.contains { $0.location == .path && usesStyleEncoder($0) }
-        let accept = acceptedMediaTypes(operation)
+        let accept = accept ?? acceptedMediaTypes(operation)
         let mutatesRequest = operation.parameters.contains { $0.location == .header || $0.location == .cookie }
             || !accept.isEmpty || !operation.security.isEmpty || operation.requestBody != nil
         writer.line("\(mutatesRequest ? "var" : "let") request = \(pathThrows ? "try " : "")core.makeRequest(method: \(operation.httpMethod.requestMethodExpression), path: \(pathExpression(operation))\(queryArgument))")

@@ -2,11 +2,11 @@ import OpenAPIModel
 
 /// Every method one operation generates, with labels and result types: the one-line call, the
 /// whole response (`…Response`), the `Data`-body overload of a binary body, the pages
-/// (`…Pages`) and the streamed body (`…Stream`); and the types the operation declares itself:
+/// (`…Pages`), the streamed body (`…Stream`) and the event stream (`…Events`); and the types the operation declares itself:
 /// its headers struct, its per-status success body enum and its per-media-type request body enum.
 struct OperationSurface {
     /// Which of an operation's methods a signature is.
-    enum Method: Equatable { case call, response, pages, stream }
+    enum Method: Equatable { case call, response, pages, stream, events }
 
     var operationID: String
     /// The path and method of the operation, to locate findings in the spec.
@@ -24,6 +24,8 @@ struct OperationSurface {
     var pages: SurfaceSignature?
     /// For a streamable success body: `func nameStream(…) async throws -> OperationResponse<ResponseBodyStream, Headers>`.
     var stream: SurfaceSignature?
+    /// For a `text/event-stream` success: `func nameEvents(…) async throws -> OperationResponse<ServerSentEvents<Payload>, Headers>`.
+    var events: SurfaceSignature?
     /// The headers struct (`var rateLimit: Int?`, one optional property per header, and the
     /// memberwise `init(rateLimit: Int? = nil)`), when the success statuses declare headers.
     var headersType: TypeSurface?
@@ -60,6 +62,9 @@ struct OperationSurface {
         }
         if let name = operation.streamMethodName {
             stream = .method(name, parameters, result: "OperationResponse<ResponseBodyStream, \(headers)>")
+        }
+        if let name = operation.eventsMethodName, let declaration = operation.success.events {
+            events = .method(name, parameters, result: "OperationResponse<ServerSentEvents<\(spelling.swiftType(declaration.payloadType))>, \(headers)>")
         }
         let pointer = "/paths/" + JSONPointer.escape(operation.pathTemplate) + "/" + operation.httpMethod.rawValue
         if let name = operation.success.headersTypeName {
@@ -101,13 +106,14 @@ struct OperationSurface {
     }
 
     /// The methods the Swift-source diff compares, by kind: the one-line call, the whole response
-    /// (when named), the pages and the stream. (The `Data`-body overload forwards to the call with
+    /// (when named), the pages, the stream and the events. (The `Data`-body overload forwards to the call with
     /// the same labels; its changes are the call's.)
     var comparedMethods: [(method: Method, signature: SurfaceSignature)] {
         var methods: [(method: Method, signature: SurfaceSignature)] = [(.call, call)]
         if !response.name.isEmpty { methods.append((.response, response)) }
         if let pages { methods.append((.pages, pages)) }
         if let stream { methods.append((.stream, stream)) }
+        if let events { methods.append((.events, events)) }
         return methods
     }
 }

@@ -259,11 +259,11 @@ extension Translator {
 }
 
 extension Translator {
-    /// The whole-response (`…Response`), paging (`…Pages`) and streamed-body (`…Stream`) methods
+    /// The whole-response (`…Response`), paging (`…Pages`), streamed-body (`…Stream`) and event-stream (`…Events`) methods
     /// of each operation, named after its method. They compete per version namespace after every
     /// operation's own method has its name (those are reserved), so they never rename one.
     func allocateDerivedMethodNames(_ declared: inout [OperationDeclaration?], planned: [PlannedOperation]) {
-        enum Kind { case response, pages, stream }
+        enum Kind { case response, pages, stream, events }
         for version in Set(planned.map(\.version)) {
             let members = planned.indices.filter { planned[$0].version == version && declared[$0] != nil }
             let taken = Set(members.map { declared[$0]!.methodName }).union(ReservedNames.operationNames)
@@ -277,6 +277,7 @@ extension Translator {
                 candidate(.response, "Response")
                 if operation.paging != nil { candidate(.pages, "Pages") }
                 if operation.success.isStreamable { candidate(.stream, "Stream") }
+                if operation.success.events != nil { candidate(.events, "Events") }
             }
             let outcomes = NameAllocation.allocate(candidates.map(\.candidate), reserved: taken)
             for (item, outcome) in zip(candidates, outcomes) {
@@ -284,6 +285,7 @@ extension Translator {
                 case .response: declared[item.index]!.responseMethodName = outcome.name
                 case .pages: declared[item.index]!.paging!.methodName = outcome.name
                 case .stream: declared[item.index]!.streamMethodName = outcome.name
+                case .events: declared[item.index]!.eventsMethodName = outcome.name
                 }
             }
         }

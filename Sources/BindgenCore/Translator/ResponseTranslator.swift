@@ -15,12 +15,19 @@ extension Translator {
             let isSuccess = status.hasPrefix("2") || (status == "default" && !hasExplicitSuccess)
             if isSuccess {
                 // The first success keeps the name it always had (`…Response`); others are named by status.
-                let body = responseBody(response.content, suggestedName: firstSuccess ? "Response" : "Response\(status.uppercased())",
-                                        typePrefix: typePrefix)
+                let suggestedName = firstSuccess ? "Response" : "Response\(status.uppercased())"
                 firstSuccess = false
                 let code = Int(status)
+                // `text/event-stream` beside other media types is read by the `…Events(…)` method
+                // only; the other methods read the others.
+                var content = response.content
+                if let stream = content.first(where: { EventStreamDeclaration.isEventStream($0.name) }) {
+                    addEventStream(stream, status: code, to: &success, suggestedName: suggestedName + "Event", typePrefix: typePrefix)
+                    if content.count > 1 { content.removeAll { EventStreamDeclaration.isEventStream($0.name) } }
+                }
+                let body = responseBody(content, suggestedName: suggestedName, typePrefix: typePrefix)
                 success.cases.append(SuccessCase(status: code, caseName: Self.caseName(forStatus: code), body: body,
-                                                 mediaTypes: response.content.map(\.name), documentation: response.description))
+                                                 mediaTypes: content.map(\.name), documentation: response.description))
                 for entry in response.headers where entry.name.lowercased() != "content-type" {
                     // OpenAPI Response Object, `headers`: "If a response header is defined with the name
                     // "Content-Type", it SHALL be ignored."
@@ -74,6 +81,19 @@ extension Translator {
             success.headersTypeName = NameAllocation.unique(Naming.typeName(typePrefix + "Headers"), in: &topLevelNames)
         }
         return (success, errors)
+    }
+
+    /// Records a success status's `text/event-stream` media type: the first such status sets the
+    /// events' payload type (its schema, `JSONValue` without one); a later status joins when its
+    /// payload is the same type (one `…Events(…)` method has one element type).
+    private mutating func addEventStream(_ media: MediaType, status: Int?, to success: inout SuccessResponse, suggestedName: String, typePrefix: String) {
+        var unused: [TypeDeclaration] = []
+        let payload = media.schema.map { typeReference(for: $0, suggestedName: suggestedName, owner: .topLevel(typePrefix), nested: &unused) } ?? .json
+        if success.events == nil {
+            success.events = EventStreamDeclaration(statuses: [status], mediaType: media.name, payloadType: payload)
+        } else if success.events!.payloadType == payload {
+            success.events!.statuses.append(status)
+        }
     }
 
     /// The enum case of a success status: its reason phrase (RFC 9110 §15.3), `status<code>` for

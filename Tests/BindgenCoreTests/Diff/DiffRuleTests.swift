@@ -149,6 +149,13 @@ import Testing
         Edit(name: "response media type added", old: "      responses:\n        '201':\n          description: Created.\n          content:\n",
              new: "      responses:\n        '201':\n          description: Created.\n          content:\n            application/xml: {}\n",
              expected: ["wire info response-media-type-added"]),
+        // A `text/event-stream` beside JSON: the `…Events(…)` method appears; the one-line call still reads JSON.
+        Edit(name: "event stream added", old: "          description: The item.\n          content:\n            application/json:\n",
+             new: "          description: The item.\n          content:\n            text/event-stream:\n              schema:\n                $ref: '#/components/schemas/Item'\n            application/json:\n",
+             expected: ["swift info swift-method-added", "wire info response-media-type-added"]),
+        Edit(name: "event stream removed", old: "          description: The item.\n          content:\n            application/json:\n",
+             new: "          description: The item.\n          content:\n            text/event-stream:\n              schema:\n                $ref: '#/components/schemas/Item'\n            application/json:\n",
+             expected: ["swift breaking swift-method-removed", "wire breaking response-media-type-removed"], reversed: true),
         Edit(name: "response header added", old: "        '200':\n          description: The item.\n",
              new: "        '200':\n          description: The item.\n          headers:\n            ETag:\n              schema:\n                type: string\n",
              // The whole-response method's `Headers` type changes from `NoResponseHeaders` to the new struct.

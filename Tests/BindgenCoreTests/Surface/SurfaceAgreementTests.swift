@@ -66,7 +66,7 @@ import Testing
         lines += client.credentials.map { "\(access)var \(Naming.escaped($0.name)): \($0.type)?" }
         lines += [client.initializer, client.designatedInitializer].map { access + $0.declaration }
         for operation in operations {
-            let signatures = [operation.call, operation.response, operation.dataBodyCall, operation.pages, operation.stream]
+            let signatures = [operation.call, operation.response, operation.dataBodyCall, operation.pages, operation.stream, operation.events]
             lines += signatures.compactMap { $0 }.map { access + $0.declaration }
         }
         return lines
