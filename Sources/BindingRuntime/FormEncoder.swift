@@ -10,12 +10,17 @@ public struct BodyFieldEncoding: Hashable, Sendable {
     public var allowReserved: Bool
     /// `multipart/form-data`: the part's `Content-Type` (the first one when the spec lists several).
     public var contentType: String?
+    /// `multipart/form-data`: further header fields of the part (OpenAPI Encoding Object
+    /// `headers`), by name; a file's own `MultipartFile.headers` win over them.
+    public var headers: [String: String]
 
-    public init(style: ParameterStyle? = nil, explode: Bool = true, allowReserved: Bool = false, contentType: String? = nil) {
+    public init(style: ParameterStyle? = nil, explode: Bool = true, allowReserved: Bool = false, contentType: String? = nil,
+                headers: [String: String] = [:]) {
         self.style = style
         self.explode = explode
         self.allowReserved = allowReserved
         self.contentType = contentType
+        self.headers = headers
     }
 }
 

@@ -62,7 +62,7 @@ public struct InvalidHeaderValueError: Error, Sendable, CustomStringConvertible 
 /// `Data`) as file parts with `filename` and their content type; objects and arrays of objects
 /// as JSON parts (`application/json`); other arrays as one part per item with the same name;
 /// strings, numbers and booleans as text parts without a `Content-Type` (RFC 7578 §4.4:
-/// `text/plain`). `encodings` sets a part's content type (JSON when it names JSON). Nulls are
+/// `text/plain`). `encodings` sets a part's content type (JSON when it names JSON) and further header fields. Nulls are
 /// left out.
 public struct MultipartBody: Sendable {
     public let boundary: String
@@ -106,25 +106,26 @@ public struct MultipartBody: Sendable {
             throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "a multipart body must be an object (OpenAPI 3.1.1 §4.8.14.4)"))
         }
         for field in fields {
-            try append(field.key, field.value, contentType: encodings[field.key]?.contentType)
+            try append(field.key, field.value, contentType: encodings[field.key]?.contentType, headers: encodings[field.key]?.headers ?? [:])
         }
     }
 
-    /// A part named `name` (arrays of scalars and files: one part per item).
-    public mutating func append(_ name: String, _ value: ParameterValue, contentType: String? = nil) throws {
+    /// A part named `name` (arrays of scalars and files: one part per item), with `headers`
+    /// in its head besides `Content-Disposition` and `Content-Type`.
+    public mutating func append(_ name: String, _ value: ParameterValue, contentType: String? = nil, headers: [String: String] = [:]) throws {
         let isJSON = contentType.map { $0.lowercased().contains("json") } ?? false
         switch value {
         case .null: return
         case .file(let file):
             try appendPart(name: name, fileName: file.fileName ?? name, contentType: file.contentType ?? contentType ?? "application/octet-stream",
-                           headers: file.headers, data: file.data)
+                           headers: headers.merging(file.headers) { _, own in own }, data: file.data)
         case .scalar(let text, _):
             try appendPart(name: name, fileName: nil, contentType: isJSON ? contentType : contentType.flatMap { $0.hasPrefix("text/plain") ? nil : $0 },
-                           headers: [:], data: Data((isJSON ? value.jsonText : text).utf8))
+                           headers: headers, data: Data((isJSON ? value.jsonText : text).utf8))
         case .array(let items) where !isJSON && items.allSatisfy({ if case .object = $0 { return false }; if case .array = $0 { return false }; return true }):
-            for item in items { try append(name, item, contentType: contentType) }
+            for item in items { try append(name, item, contentType: contentType, headers: headers) }
         case .array, .object:
-            try appendPart(name: name, fileName: nil, contentType: contentType ?? "application/json", headers: [:], data: Data(value.jsonText.utf8))
+            try appendPart(name: name, fileName: nil, contentType: contentType ?? "application/json", headers: headers, data: Data(value.jsonText.utf8))
         }
     }
 

@@ -252,7 +252,10 @@ struct DocumentReader {
             encoding.explode = context.bool(pair.value, "explode", entryPointer, in: what)
             encoding.allowReserved = context.bool(pair.value, "allowReserved", entryPointer, in: what) ?? false
             if let headers = pair.value["headers"], let list = context.mapping(headers, entryPointer.appending("headers"), "'headers'") {
-                encoding.headers = list.compactMap { $0.key.text }
+                encoding.headers = list.compactMap { pair in
+                    guard let name = pair.key.text, name.lowercased() != "content-type" else { return nil }
+                    return NamedHeader(name: name, header: referenceable(pair.value, entryPointer.appending("headers").appending(name)) { readHeader($0, $1) })
+                }
             }
             result[name] = encoding
         }

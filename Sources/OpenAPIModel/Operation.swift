@@ -116,13 +116,14 @@ public struct MediaType: Hashable, Sendable {
 /// An Encoding Object (OpenAPI 3.1.1 §4.8.15): how one property of a form or multipart body is sent.
 public struct MediaEncoding: Hashable, Sendable {
     public var contentType: String?
-    /// Names of the part headers it declares (multipart).
-    public var headers: [String]
+    /// The part headers it declares (multipart), in document order; a `Content-Type` entry is
+    /// left out ("Content-Type is described separately and SHALL be ignored in this section").
+    public var headers: [NamedHeader]
     public var style: String?
     public var explode: Bool?
     public var allowReserved: Bool
 
-    public init(contentType: String? = nil, headers: [String] = [], style: String? = nil, explode: Bool? = nil, allowReserved: Bool = false) {
+    public init(contentType: String? = nil, headers: [NamedHeader] = [], style: String? = nil, explode: Bool? = nil, allowReserved: Bool = false) {
         self.contentType = contentType
         self.headers = headers
         self.style = style

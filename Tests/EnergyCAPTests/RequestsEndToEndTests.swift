@@ -50,19 +50,30 @@ import Testing
         defer { Task { await server.stop() } }
         let upload = UploadRequest(file: MultipartFile(Data("{\"a\":1}\n".utf8), fileName: "train.jsonl", contentType: "application/jsonl"),
                                    purpose: .fineTune, options: .init(chunk: 5))
-        let created = try await client(server).v1.uploadFile(body: upload)
+        let created = try await client(server).v1.uploadFile(body: upload, partHeaders: .init(fileXChecksum: "9f86d0", fileXChunkCount: 3))
         #expect(created.id == "file_1")
         let request = try #require(await server.requests.first)
         let contentType = try #require(request.headers["content-type"])
         #expect(contentType.hasPrefix("multipart/form-data; boundary=BindingRuntime-"))
         let parts = try Self.parts(request.body, contentType: contentType)
         #expect(parts.count == 3)
-        #expect(parts[0].headers == ["Content-Disposition: form-data; name=\"file\"; filename=\"train.jsonl\"", "Content-Type: application/jsonl"])
+        #expect(parts[0].headers == ["Content-Disposition: form-data; name=\"file\"; filename=\"train.jsonl\"", "Content-Type: application/jsonl",
+                                     "X-Checksum: 9f86d0", "X-Chunk-Count: 3"])
         #expect(parts[0].content == "{\"a\":1}\n")
         #expect(parts[1].headers == ["Content-Disposition: form-data; name=\"purpose\""])
         #expect(parts[1].content == "fine-tune")
         #expect(parts[2].headers == ["Content-Disposition: form-data; name=\"options\"", "Content-Type: application/json"])
         #expect(parts[2].content == "{\"chunk\":5}")
+    }
+
+    @Test func aPartHeaderWithALineBreakThrowsBeforeSending() async throws {
+        let server = try await LoopbackServer.start { _ in .json(200, #"{"id":"file_1"}"#) }
+        defer { Task { await server.stop() } }
+        let upload = UploadRequest(file: MultipartFile(Data("x".utf8)), purpose: .fineTune)
+        await #expect(throws: InvalidHeaderValueError.self) {
+            try await client(server).v1.uploadFile(body: upload, partHeaders: .init(fileXChecksum: "9f\r\nX-Evil: 1"))
+        }
+        #expect(await server.requests.isEmpty)
     }
 
     @Test func deepObjectExplodeFalsePipeContentAndReservedQueries() async throws {

@@ -272,8 +272,34 @@ public struct RequestBodyDeclaration: Equatable, Sendable {
     public var encodings: [FieldEncoding] = []
     /// Several kinds of media type: `type` is the generated enum (`.named`), one case each.
     public var alternatives: [Alternative] = []
+    /// The part headers the multipart media type's Encoding Objects declare (OpenAPI 3.1.1
+    /// §4.8.15.1, `headers`), in part then document order: properties of `partHeadersTypeName`,
+    /// the methods' `partHeaders:` argument.
+    public var partHeaders: [PartHeaderDeclaration] = []
+    /// The generated part headers struct (`<operationId>PartHeaders`); nil when none are declared.
+    public var partHeadersTypeName: String? = nil
     /// Sent as raw bytes (`Data`), not JSON.
     public var isBinary: Bool { kind == .binary || (type == .data && !mediaType.hasSuffix("json") && kind != .form && kind != .multipart) }
+}
+
+/// A header of one multipart part, declared by the part's Encoding Object.
+public struct PartHeaderDeclaration: Equatable, Sendable {
+    /// The part (the body property) it goes with.
+    public var part: String
+    /// The header's name on the wire (`X-Log-Type`).
+    public var wireName: String
+    /// The Swift property of the part headers struct (`logXLogType`).
+    public var name: String
+    public var type: TypeReference
+    /// The Header Object's `required`: a non-optional property, so the argument is required.
+    public var isRequired: Bool
+    public var documentation: String?
+
+    /// The header as a header parameter, for the header value encoding (style `simple`).
+    var parameter: ParameterDeclaration {
+        ParameterDeclaration(name: name, jsonName: wireName, location: .header, type: type, isRequired: isRequired,
+                             documentation: documentation, rules: ValidationRules())
+    }
 }
 
 public struct SuccessResponse: Equatable, Sendable {

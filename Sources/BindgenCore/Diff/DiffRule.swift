@@ -83,6 +83,9 @@ public enum WireRule: String, CaseIterable, Sendable {
     case parameterStyleChanged = "parameter-style-changed"
     case parameterAllowReservedChanged = "parameter-allow-reserved-changed"
     case requestEncodingChanged = "request-encoding-changed"
+    case requestPartHeaderAdded = "request-part-header-added"
+    case requestPartHeaderRequiredAdded = "request-part-header-required-added"
+    case requestPartHeaderRemoved = "request-part-header-removed"
     case requestBodyAdded = "request-body-added"
     case requestBodyRequiredAdded = "request-body-required-added"
     case requestBodyRemoved = "request-body-removed"
@@ -110,15 +113,15 @@ public enum WireRule: String, CaseIterable, Sendable {
         switch self {
         case .operationRemoved, .operationMoved, .operationPathChanged, .parameterRequiredAdded, .parameterBecameRequired,
              .parameterLocationChanged, .parameterStyleChanged, .requestEncodingChanged, .requestBodyRequiredAdded, .requestBodyBecameRequired,
-             .requestMediaTypeRemoved, .responseMediaTypeRemoved, .responseSuccessStatusRemoved, .securitySchemeChanged,
+             .requestPartHeaderRequiredAdded, .requestMediaTypeRemoved, .responseMediaTypeRemoved, .responseSuccessStatusRemoved, .securitySchemeChanged,
              .responseSuccessBodyChanged, .pagingRemoved:
             return [.breaking]
         case .operationDeprecated, .parameterRemoved, .parameterAllowReservedChanged, .requestBodyRemoved, .responseSuccessStatusAdded, .responseStatusRemoved,
-             .securitySchemeRemoved, .responseHeaderRemoved:
+             .securitySchemeRemoved, .responseHeaderRemoved, .requestPartHeaderRemoved:
             return [.warning]
         case .operationAdded, .operationNewVersion, .parameterAdded, .parameterBecameOptional, .requestBodyAdded,
              .requestBodyBecameOptional, .requestMediaTypeAdded, .responseMediaTypeAdded, .responseStatusAdded, .securitySchemeAdded,
-             .responseHeaderAdded, .pagingAdded:
+             .responseHeaderAdded, .pagingAdded, .requestPartHeaderAdded:
             return [.info]
         case .securityChanged:
             // Breaking when an alternative the client may be using is gone.
@@ -133,7 +136,8 @@ public enum WireRule: String, CaseIterable, Sendable {
         switch self {
         case .parameterAdded, .parameterRequiredAdded, .parameterRemoved, .parameterBecameRequired, .parameterBecameOptional,
              .parameterLocationChanged, .parameterStyleChanged, .parameterAllowReservedChanged, .requestEncodingChanged, .requestBodyAdded, .requestBodyRequiredAdded, .requestBodyRemoved,
-             .requestBodyBecameRequired, .requestBodyBecameOptional, .requestMediaTypeAdded, .requestMediaTypeRemoved:
+             .requestBodyBecameRequired, .requestBodyBecameOptional, .requestMediaTypeAdded, .requestMediaTypeRemoved,
+             .requestPartHeaderAdded, .requestPartHeaderRequiredAdded, .requestPartHeaderRemoved:
             return .request
         case .responseMediaTypeAdded, .responseMediaTypeRemoved, .responseStatusAdded, .responseSuccessStatusAdded,
              .responseStatusRemoved, .responseSuccessStatusRemoved, .responseSuccessBodyChanged, .responseHeaderAdded,

@@ -312,6 +312,34 @@ extension WireDiff {
                 add(.requestEncodingChanged, label, "\(y.name) property '\(property)' is sent differently: \(before) → \(after)",
                     pointer: pointer, mark: y.mark, in: new)
             }
+            if base.hasPrefix("multipart/form-data") {
+                comparePartHeaders(x, y, part: property, label: label, pointer: pointer)
+            }
+        }
+    }
+
+    /// A multipart part's declared headers (Encoding Object `headers`), by case-insensitive name:
+    /// a new required one (or one that became required) breaks clients, which do not send it.
+    /// Each finding is located at the header (in NEW, or in OLD for a removal).
+    mutating func comparePartHeaders(_ x: MediaType, _ y: MediaType, part: String, label: String, pointer: JSONPointer) {
+        let before = x.encoding[part]?.headers ?? [], after = y.encoding[part]?.headers ?? []
+        for entry in after {
+            let header = new.resolve(entry.header)
+            let isRequired = header?.required ?? false
+            if let previous = before.first(where: { $0.name.lowercased() == entry.name.lowercased() }) {
+                if isRequired, !(old.resolve(previous.header)?.required ?? false) {
+                    add(.requestPartHeaderRequiredAdded, label, "the header \(entry.name) of part '\(part)' became required",
+                        pointer: pointer, mark: header?.mark ?? y.mark, in: new)
+                }
+            } else {
+                add(isRequired ? .requestPartHeaderRequiredAdded : .requestPartHeaderAdded, label,
+                    "part '\(part)' declares the new \(isRequired ? "required" : "optional") header \(entry.name)",
+                    pointer: pointer, mark: header?.mark ?? y.mark, in: new)
+            }
+        }
+        for entry in before where !after.contains(where: { $0.name.lowercased() == entry.name.lowercased() }) {
+            add(.requestPartHeaderRemoved, label, "part '\(part)' no longer declares the header \(entry.name): clients still send it",
+                pointer: pointer, mark: old.resolve(entry.header)?.mark ?? x.mark, in: old)
         }
     }
 }

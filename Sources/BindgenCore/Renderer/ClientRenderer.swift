@@ -33,6 +33,10 @@ extension SwiftRenderer {
                         writer.line()
                         renderBodyEnum(body, bodyType, operation: operation, into: &writer)
                     }
+                    if let body = operation.requestBody, let partHeadersType = methods.partHeadersType {
+                        writer.line()
+                        renderPartHeadersType(body, partHeadersType, operation: operation, into: &writer)
+                    }
                     renderResponseTypes(operation, methods, into: &writer)
                 })
             }

@@ -26,6 +26,7 @@ extension SwiftRenderer {
             "\(Naming.argumentLabel(parameter.name)): " + (parameter.name == replacing?.name ? replacing!.value : Naming.escaped(parameter.name))
         }
         if operation.requestBody != nil { arguments.append("body: body") }
+        if operation.requestBody?.partHeadersTypeName != nil { arguments.append("partHeaders: partHeaders") }
         return arguments.joined(separator: ", ")
     }
 
@@ -264,11 +265,11 @@ extension SwiftRenderer {
                 return
             }
             if body.isRequired {
-                renderBodyEncoding(single, value: "body", target: "let requestBody", into: &writer)
+                renderBodyEncoding(single, value: "body", target: "let requestBody", partHeaders: body.partHeadersTypeName != nil, into: &writer)
             } else {
                 writer.line("var requestBody: \(requestBodyLocalType(body))?")
                 writer.block("if let body") { writer in
-                    renderBodyEncoding(single, value: "body", target: "requestBody", into: &writer)
+                    renderBodyEncoding(single, value: "body", target: "requestBody", partHeaders: body.partHeadersTypeName != nil, into: &writer)
                 }
             }
         } else {
@@ -277,7 +278,7 @@ extension SwiftRenderer {
                 for alternative in body.alternatives {
                     writer.line("case .\(Naming.escaped(alternative.caseName))(let value):")
                     writer.indented { writer in
-                        renderBodyEncoding(alternative, value: "value", target: "requestBody", into: &writer)
+                        renderBodyEncoding(alternative, value: "value", target: "requestBody", partHeaders: body.partHeadersTypeName != nil, into: &writer)
                     }
                 }
                 writer.line("}")
@@ -296,11 +297,14 @@ extension SwiftRenderer {
     }
 
     /// Sets the content type and assigns the encoded body to `target`.
-    private func renderBodyEncoding(_ body: RequestBodyDeclaration.Alternative, value: String, target: String, into writer: inout SwiftWriter) {
+    /// `partHeaders`: the body declares multipart part headers (the `partHeaders` argument).
+    private func renderBodyEncoding(_ body: RequestBodyDeclaration.Alternative, value: String, target: String, partHeaders: Bool,
+                                    into writer: inout SwiftWriter) {
         let contentType = "request.headerFields[.contentType] = \(body.mediaType.swiftLiteral)"
         switch body.kind {
         case .multipart:
-            writer.line("let multipart = try core.encodeMultipart(\(value)\(encodingsArgument(body)))")
+            let encodings = partHeaders ? ", encodings: partHeaders.encodings(\(encodingsLiteral(body) ?? "[:]"))" : encodingsArgument(body)
+            writer.line("let multipart = try core.encodeMultipart(\(value)\(encodings))")
             writer.line("request.headerFields[.contentType] = multipart.contentType")
             writer.line("\(target) = multipart.data")
         case .form:
@@ -321,6 +325,11 @@ extension SwiftRenderer {
     /// `, encodings: [...]` for the Encoding Object entries that differ from the runtime's
     /// defaults (bracket form; multipart parts typed by their value); empty when none do.
     private func encodingsArgument(_ body: RequestBodyDeclaration.Alternative) -> String {
+        encodingsLiteral(body).map { ", encodings: " + $0 } ?? ""
+    }
+
+    /// The `[property: BodyFieldEncoding]` literal of `encodingsArgument`; nil when empty.
+    private func encodingsLiteral(_ body: RequestBodyDeclaration.Alternative) -> String? {
         var entries: [String] = []
         for encoding in body.encodings {
             var arguments: [String] = []
@@ -335,7 +344,7 @@ extension SwiftRenderer {
             }
             if !arguments.isEmpty { entries.append("\(encoding.property.swiftLiteral): .init(\(arguments.joined(separator: ", ")))") }
         }
-        return entries.isEmpty ? "" : ", encodings: [\(entries.joined(separator: ", "))]"
+        return entries.isEmpty ? nil : "[\(entries.joined(separator: ", "))]"
     }
 
     private func renderResponseSwitch(_ operation: OperationDeclaration, into writer: inout SwiftWriter) {

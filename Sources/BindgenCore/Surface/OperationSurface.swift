@@ -34,10 +34,13 @@ struct OperationSurface {
     var successBodyType: TypeSurface?
     /// The per-media-type request body enum (`case json(Item)`), when the body accepts several kinds.
     var requestBodyType: TypeSurface?
+    /// The multipart part headers struct (`var logXLogType: String?`, and its memberwise
+    /// initializer), when the body's Encoding Objects declare part headers.
+    var partHeadersType: TypeSurface?
 
-    /// The types the operation declares, as the diff compares them: headers, success body, request body.
+    /// The types the operation declares, as the diff compares them: headers, success body, request body, part headers.
     var ownTypes: [TypeSurface] {
-        [headersType, successBodyType, requestBodyType].compactMap { $0 }
+        [headersType, successBodyType, requestBodyType, partHeadersType].compactMap { $0 }
     }
 
     init(_ operation: OperationDeclaration, spelling: TypeSpelling) {
@@ -52,7 +55,7 @@ struct OperationSurface {
         response = .method(operation.responseMethodName, parameters, result: whole)
         if let requestBody = operation.requestBody, requestBody.isBinary {
             var overload = parameters
-            overload[overload.count - 1] = SurfaceParameter(name: "body", type: "Data", isOmittable: !requestBody.isRequired,
+            overload[overload.lastIndex { $0.name == "body" }!] = SurfaceParameter(name: "body", type: "Data", isOmittable: !requestBody.isRequired,
                                                             defaultValue: requestBody.isRequired ? nil : "nil")
             dataBodyCall = .method(operation.methodName, overload, result: body)
         }
@@ -90,9 +93,20 @@ struct OperationSurface {
             }
             requestBodyType = TypeSurface(name: name, sourcePointer: pointer + "/requestBody", kind: .enumeration, members: members)
         }
+        if let body = operation.requestBody, let name = body.partHeadersTypeName {
+            let headers = body.partHeaders
+            let initializer = SurfaceSignature.initializer(headers.map { header in
+                header.isRequired ? SurfaceParameter(name: header.name, type: spelling.swiftType(header.type)) : .omittable(header.name, type: spelling.swiftType(header.type))
+            })
+            let members = headers.map { header in
+                let type = spelling.swiftType(header.type)
+                return TypeSurface.Member(name: header.name, type: type, writtenType: header.isRequired ? type : type + "?")
+            }
+            partHeadersType = TypeSurface(name: name, sourcePointer: pointer + "/requestBody", kind: .structure, members: members, initializer: initializer)
+        }
     }
 
-    /// The parameters, then `body` (a `RequestBody` for a binary body); the optional ones omittable.
+    /// The parameters, then `body` (a `RequestBody` for a binary body) and `partHeaders`; the optional ones omittable.
     private static func parameters(_ operation: OperationDeclaration, spelling: TypeSpelling) -> [SurfaceParameter] {
         var parameters = operation.parameters.map { parameter in
             parameter.isRequired ? SurfaceParameter(name: parameter.name, type: spelling.swiftType(parameter.type))
@@ -101,6 +115,11 @@ struct OperationSurface {
         if let body = operation.requestBody {
             let type = body.isBinary ? "RequestBody" : spelling.swiftType(body.type)
             parameters.append(body.isRequired ? SurfaceParameter(name: "body", type: type) : .omittable("body", type: type))
+            // The part headers, sent with the multipart body; omittable (`.init()`) when none is required.
+            if let name = body.partHeadersTypeName {
+                parameters.append(body.partHeaders.contains(where: \.isRequired) ? SurfaceParameter(name: "partHeaders", type: name)
+                                  : SurfaceParameter(name: "partHeaders", type: name, defaultValue: ".init()"))
+            }
         }
         return parameters
     }

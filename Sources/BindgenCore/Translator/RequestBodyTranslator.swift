@@ -36,15 +36,43 @@ extension Translator {
             if index == 0 { firstRules = rules }
             alternatives.append(.init(caseName: kind.rawValue, mediaType: media.name, kind: kind, type: type, encodings: fieldEncodings(media, kind: kind)))
         }
+        var declaration: RequestBodyDeclaration
         if alternatives.count == 1 {
             let only = alternatives[0]
-            return RequestBodyDeclaration(mediaType: only.mediaType, type: only.type, isRequired: body.required, documentation: body.description,
-                                          rules: firstRules ?? ValidationRules(), kind: only.kind, encodings: only.encodings)
+            declaration = RequestBodyDeclaration(mediaType: only.mediaType, type: only.type, isRequired: body.required, documentation: body.description,
+                                                 rules: firstRules ?? ValidationRules(), kind: only.kind, encodings: only.encodings)
+        } else {
+            let name = NameAllocation.unique(Naming.typeName(typePrefix + "Body"), in: &topLevelNames)
+            declaration = RequestBodyDeclaration(mediaType: alternatives.map(\.mediaType).joined(separator: ", "), type: .named(name), isRequired: body.required,
+                                                 documentation: body.description, rules: ValidationRules(), kind: alternatives[0].kind,
+                                                 encodings: [], alternatives: alternatives)
         }
-        let name = NameAllocation.unique(Naming.typeName(typePrefix + "Body"), in: &topLevelNames)
-        return RequestBodyDeclaration(mediaType: alternatives.map(\.mediaType).joined(separator: ", "), type: .named(name), isRequired: body.required,
-                                      documentation: body.description, rules: ValidationRules(), kind: alternatives[0].kind,
-                                      encodings: [], alternatives: alternatives)
+        if let multipart = chosen.first(where: { $0.kind == .multipart })?.media {
+            declaration.partHeaders = partHeaders(multipart)
+            if !declaration.partHeaders.isEmpty {
+                declaration.partHeadersTypeName = NameAllocation.unique(Naming.typeName(typePrefix + "PartHeaders"), in: &topLevelNames)
+            }
+        }
+        return declaration
+    }
+
+    /// The part headers of a multipart media type's Encoding Objects (by part name, then as
+    /// declared), typed by their schemas as response headers are; `Content-Type` is the
+    /// encoding's `contentType`, never a part header.
+    private func partHeaders(_ media: MediaType) -> [PartHeaderDeclaration] {
+        var sources: [(part: String, wireName: String, header: Header)] = []
+        for (part, encoding) in media.encoding.sorted(by: { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }) {
+            for entry in encoding.headers {
+                guard let header = document.resolve(entry.header) else { continue }
+                sources.append((part, entry.name, header))
+            }
+        }
+        let names = NameAllocation.allocate(sources.map { .init(wireName: $0.part + " " + $0.wireName, base: Naming.memberName($0.part + "-" + $0.wireName)) },
+                                            reserved: ReservedNames.memberNames.union(["init", "hashValue", "encodings"]))
+        return zip(sources, names).map { source, name in
+            PartHeaderDeclaration(part: source.part, wireName: source.wireName, name: name.name, type: headerType(source.header.schema),
+                                  isRequired: source.header.required, documentation: source.header.description)
+        }
     }
 
     private mutating func requestType(_ media: MediaType, kind: RequestBodyDeclaration.Kind, suggestedName: String, typePrefix: String)

@@ -156,6 +156,18 @@ import Testing
         Edit(name: "event stream removed", old: "          description: The item.\n          content:\n            application/json:\n",
              new: "          description: The item.\n          content:\n            text/event-stream:\n              schema:\n                $ref: '#/components/schemas/Item'\n            application/json:\n",
              expected: ["swift breaking swift-method-removed", "wire breaking response-media-type-removed"], reversed: true),
+        // Multipart part headers (Encoding Object `headers`): the `…PartHeaders` struct gains a property and its
+        // initializer an argument; a required one also makes the methods' `partHeaders:` argument required.
+        Edit(name: "part header added", old: "                headers:\n                  X-Checksum:\n",
+             new: "                headers:\n                  X-Part:\n                    schema:\n                      type: integer\n                  X-Checksum:\n",
+             expected: ["swift info swift-optional-argument-added", "swift info swift-property-added", "wire info request-part-header-added"]),
+        Edit(name: "required part header added", old: "                headers:\n                  X-Checksum:\n",
+             new: "                headers:\n                  X-Part:\n                    required: true\n                    schema:\n                      type: integer\n                  X-Checksum:\n",
+             expected: ["swift breaking swift-argument-became-required", "swift breaking swift-required-argument-added",
+                        "swift info swift-property-added", "wire breaking request-part-header-required-added"]),
+        Edit(name: "part header removed", old: "                headers:\n                  X-Checksum:\n                    schema:\n                      type: string\n", new: "",
+             // The struct goes with its last header: the methods lose their `partHeaders:` argument.
+             expected: ["swift breaking swift-argument-removed", "wire warning request-part-header-removed"]),
         Edit(name: "response header added", old: "        '200':\n          description: The item.\n",
              new: "        '200':\n          description: The item.\n          headers:\n            ETag:\n              schema:\n                type: string\n",
              // The whole-response method's `Headers` type changes from `NoResponseHeaders` to the new struct.
@@ -180,7 +192,7 @@ import Testing
                         "wire breaking paging-removed", "wire warning parameter-removed", "wire warning parameter-removed",
                         "wire warning response-header-removed"], reversed: true),
         Edit(name: "security removed from the document", old: "security:\n  - ApiKey: []\n", new: "",
-             expected: ["wire info security-changed", "wire info security-changed", "wire info security-changed"]),
+             expected: ["wire info security-changed", "wire info security-changed", "wire info security-changed", "wire info security-changed"]),
         Edit(name: "security required where there was none", old: "      operationId: GetItemV1\n", new: "      operationId: GetItemV1\n      security:\n        - ApiKey: []\n          Other: []\n",
              expected: ["wire breaking security-changed"]),
         Edit(name: "security scheme changed", old: "      type: apiKey\n      in: header\n      name: X-Api-Key", new: "      type: http\n      scheme: bearer",

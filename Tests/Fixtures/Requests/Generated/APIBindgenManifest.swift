@@ -1,7 +1,7 @@
 // api-bindgen manifest. DO NOT EDIT.
 // The generator owns the files listed here: it rewrites them, and removes them once the spec no longer produces them.
 // generator: api-bindgen 0.1.0
-// spec: openapi.yaml sha256:1ae0b2ce11aaab1515715d21d8d25f7bd9900eef9846129350cb5b75c18dc6e8
+// spec: openapi.yaml sha256:a3589e837a62014319c960e9a22d91971938ea39c14fa3564fbee4acb704ba76
 // module: RequestsFixture accessLevel: public
 // file: Client/RequestsFixtureClient+V1.swift
 // file: Client/RequestsFixtureClient.swift

@@ -13,12 +13,15 @@ nonisolated extension RequestsFixtureClient.V1 {
     ///   - body: (`multipart/form-data`)
     /// - Returns: The file. (200)
     /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
-    public func uploadFile(body: UploadRequest) async throws -> Created {
-        try await self.uploadFileResponse(body: body).body
+    public func uploadFile(body: UploadRequest, partHeaders: UploadFilePartHeaders) async throws -> Created {
+        try await self.uploadFileResponse(body: body, partHeaders: partHeaders).body
     }
 
     /// The whole response of `uploadFile(…)`: the status, every header field and the body. Same parameters and errors as `uploadFile(…)`.
-    public func uploadFileResponse(body: UploadRequest) async throws -> OperationResponse<Created, NoResponseHeaders> {
+    public func uploadFileResponse(
+        body: UploadRequest,
+        partHeaders: UploadFilePartHeaders
+    ) async throws -> OperationResponse<Created, NoResponseHeaders> {
         let operationID = "uploadFile"
         let core = client.core
         var request = core.makeRequest(method: .post, path: "/v1/files")
@@ -28,7 +31,7 @@ nonisolated extension RequestsFixtureClient.V1 {
             try core.throwIfInvalid(violations, request: request, operationID: operationID)
         }
         request.headerFields[.accept] = "application/json"
-        let multipart = try core.encodeMultipart(body, encodings: ["options": .init(contentType: "application/json")])
+        let multipart = try core.encodeMultipart(body, encodings: partHeaders.encodings(["options": .init(contentType: "application/json")]))
         request.headerFields[.contentType] = multipart.contentType
         let requestBody = multipart.data
         let (response, responseBody) = try await core.send(request, body: requestBody, operationID: operationID)
@@ -40,5 +43,26 @@ nonisolated extension RequestsFixtureClient.V1 {
         default:
             throw core.apiError(operationID: operationID, request: request, response: response, body: responseBody)
         }
+    }
+}
+
+/// The part headers `uploadFile` declares for its multipart body (OpenAPI Encoding Object `headers`), sent in the head of their parts as header parameters are (style `simple`); a nil one is left out. (RFC 7578 §4.8 has generic form-data receivers ignore part headers besides `Content-Type` and `Content-Disposition`; these are sent because this API declares them.)
+public nonisolated struct UploadFilePartHeaders: Hashable, Sendable {
+    /// `X-Checksum` of part `file`: The file's SHA-256, in hexadecimal.
+    public var fileXChecksum: String
+    /// `X-Chunk-Count` of part `file`.
+    public var fileXChunkCount: Int?
+
+    public init(fileXChecksum: String, fileXChunkCount: Int? = nil) {
+        self.fileXChecksum = fileXChecksum
+        self.fileXChunkCount = fileXChunkCount
+    }
+
+    /// `encodings` with these headers added to their parts' `BodyFieldEncoding.headers`.
+    func encodings(_ encodings: [String: BodyFieldEncoding]) -> [String: BodyFieldEncoding] {
+        var encodings = encodings
+        encodings["file", default: BodyFieldEncoding()].headers["X-Checksum"] = fileXChecksum
+        encodings["file", default: BodyFieldEncoding()].headers["X-Chunk-Count"] = fileXChunkCount?.description
+        return encodings
     }
 }
