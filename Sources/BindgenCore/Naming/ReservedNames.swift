@@ -71,7 +71,7 @@ public enum ReservedNames {
         "UnexpectedContentTypeError",
         "BodyFieldEncoding", "FormEncoder", "InvalidHeaderValueError", "MultipartBody", "MultipartFile", "ParameterEncoding", "ParameterStyle", "RequestEncoding",
         "ParameterValue",
-        "RequestBody", "RequestBodyConsumedError", "ResponseBodyStream",
+        "RequestBody", "RequestBodyConsumedError", "ResponseBodyStream", "ServerSentEvent", "ServerSentEvents",
         // swift-http-types, re-exported by BindingRuntime.
         "HTTPField", "HTTPFields", "HTTPRequest", "HTTPResponse",
         // The generator's own declarations: the `Schemas` namespace, the manifest; `CodingKeys`,
