@@ -46,11 +46,12 @@ public enum Generator {
         explanations.sort { ($0.line ?? Int.max, $0.column ?? 0, $0.pointer, $0.kind) < ($1.line ?? Int.max, $1.column ?? 0, $1.pointer, $1.kind) }
         switch config.layout {
         case .filePerType:
+            files = FileGrouping.grouped(files)
             files.append(manifest(for: files, specFileName: specFileName, specDigest: SHA256.hexDigest(bytes), config: config, moduleName: moduleName,
                                   otherInputs: document.inputs.dropFirst().map { ($0.relativePath, SHA256.hexDigest($0.bytes)) }))
             files.sort { $0.path < $1.path }
         case .singleFile(let name):
-            files = [combined(files, named: name)]
+            files = [FileGrouping.combined(files, named: name)]
         }
         return Result(module: module, files: files, warnings: loadWarnings + translateDiagnostics, nameExplanations: explanations,
                       outputPath: normalized(config.outputPath ?? "Generated/\(moduleName)"))
@@ -97,28 +98,6 @@ public enum Generator {
         lines += otherInputs.sorted { $0.path < $1.path }.map { "// input: \(SourceText.commentLine($0.path)) sha256:\($0.digest)" }
         lines += files.map { "// file: \($0.path)" }
         return GeneratedFile(path: manifestFileName, contents: lines.joined(separator: "\n") + "\n")
-    }
-
-    /// Every file's body in one file, with the headers and imports once at the top (the build
-    /// plugin's layout: its output is compiled, not reviewed).
-    static func combined(_ files: [GeneratedFile], named name: String) -> GeneratedFile {
-        var header: [String] = []
-        var imports: [String] = []
-        var bodies: [String] = []
-        for file in files {
-            var lines = file.contents.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            while let first = lines.first, first.hasPrefix("//") || first.isEmpty || first.contains("import ") {
-                if first.hasPrefix("//"), header.count < 3 { header.append(first) }
-                if first.contains("import "), !first.hasPrefix("//"), !imports.contains(first) { imports.append(first) }
-                lines.removeFirst()
-            }
-            bodies.append("// MARK: - \(SourceText.commentLine(file.path))\n\n" + lines.joined(separator: "\n"))
-        }
-        // `@_spi(Generated) import X` makes a plain `import X` redundant.
-        let spiImports = Set(imports.filter { $0.hasPrefix("@_spi(Generated) ") })
-        imports.removeAll { line in spiImports.contains("@_spi(Generated) " + line) }
-        let text = (header + [""] + imports.sorted() + [""]).joined(separator: "\n") + "\n" + bodies.joined(separator: "\n")
-        return GeneratedFile(path: name, contents: text)
     }
 
     /// `a/b/../c` → `a/c`, `./a` → `a` (lexically; leading `..` kept).
