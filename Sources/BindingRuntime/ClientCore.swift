@@ -56,6 +56,8 @@ public import Foundation
     /// (`/body/...` style pointers are the body's own; parameters use `/<name>`).
     public func violations<T: Encodable>(of value: T?, schema: ValidationSchema, pointer: String = "") -> [ValidationError] {
         guard let value else { return [] }
+        // Checked while it encodes first; the JSON tree only when that does not decide (`FastValidation`).
+        if FastValidation.accepts(value, schema: schema, direction: RequestEncoding.direction, encoding: RequestEncoding.direction) { return [] }
         return schema.validate(RequestEncoding.jsonValue(value), direction: RequestEncoding.direction).map { error in
             var error = error
             error.pointer = pointer + error.pointer

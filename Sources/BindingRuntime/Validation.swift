@@ -58,6 +58,8 @@ extension Validatable {
     /// `.any`, the default, requires both.
     /// - Throws: `ValidationErrors` listing every violation, each with its JSON Pointer.
     public func validate(for direction: CodingDirection = .any) throws(ValidationErrors) {
+        // Most values are valid: checked while they encode, without the JSON tree (`FastValidation`).
+        if FastValidation.accepts(self, schema: Self.validationSchema, direction: direction) { return }
         let errors = Self.validationSchema.validate(JSONValue(encoding: self), direction: direction)
         if !errors.isEmpty { throw ValidationErrors(errors) }
     }

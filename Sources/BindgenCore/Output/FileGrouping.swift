@@ -5,8 +5,8 @@
 /// Why group: a debug build of many small files pays per file. SwiftPM's driver compiles in
 /// batches of at most 25 primary files, and every batch job parses and resolves the whole
 /// module, so the full EnergyCAP shape's 1,744 files made 70 jobs. Measured on it (one run
-/// each, Benchmarks/README.md): one type per file 107 s; 100 runs of neighbouring files in
-/// path order 78 s (CPU 115 s instead of 173 s); files hashed into 96 buckets, so each mixes
+/// each, Benchmarks/README.md): one type per file 107 s; this layout 70 s (129 files); 100 runs
+/// of neighbouring files in path order 78 s (CPU 115 s instead of 173 s); files hashed into 96 buckets, so each mixes
 /// unrelated types, 90 s (CPU 135 s: each batch then refers to most of the module); grouped by
 /// first letter 105 s (one letter's file held up a core).
 enum FileGrouping {
@@ -14,17 +14,22 @@ enum FileGrouping {
     /// type per file (cheap to build, easiest to read).
     static let threshold = 256
     /// A run ends after a file whose path hashes to 0 modulo this (so about this many files a
-    /// run), once it has `minimumRun` files; it always ends at `maximumRun` files and at the
-    /// end of a folder.
+    /// run), once it has `minimumRun` files; it always ends at `maximumRun` files or
+    /// `maximumLines` lines and at the end of a folder.
     static let averageRun: UInt64 = 16
     static let minimumRun = 4
     static let maximumRun = 48
+    /// Nor does a run grow past this many lines: a frontend job's memory grows with the code of
+    /// its batch, and Stripe's request types run to 13,000 lines each (runs of up to 48 of them,
+    /// 50,000 lines, took one job past 7 GB). A file this long stays alone.
+    static let maximumLines = 2_000
 
     /// `files` (one per type and per operation) with, above `threshold`, each folder's model and
     /// operation files (in path order) cut into runs, each run one file named after its first
-    /// member's path. Where a run ends depends only on its own files' paths (content-defined,
+    /// member (`Models/Meter+Group.swift`: `Meter` and the types after it; stems stay unique
+    /// module-wide, as no original stem has two `+`). Where a run ends depends only on its own files' paths (content-defined,
     /// FNV-1a), so adding or removing a type changes its own run and no other (unless it ends
-    /// one, or falls in a run that `maximumRun` cut, whose cut then moves); neighbours in path order (one version's operations, models of similar names) stay
+    /// one, or falls in a run that `maximumRun` or `maximumLines` cut, whose cut then moves); neighbours in path order (one version's operations, models of similar names) stay
     /// together, which is what keeps a batch's references local. The client struct's own file
     /// stays alone. A run lists its types in path order under `// MARK: - <original path>`
     /// lines, so a diff still names the type that changed.
@@ -33,14 +38,20 @@ enum FileGrouping {
         guard groupable.count > threshold else { return files }
         var result = files.filter { !isGroupable($0) }
         var run: [GeneratedFile] = []
+        var lines = 0
+        func close() {
+            if !run.isEmpty { result.append(run.count == 1 ? run[0] : combined(run, named: String(run[0].path.dropLast(".swift".count)) + "+Group.swift")) }
+            run = []
+            lines = 0
+        }
         for (index, file) in groupable.enumerated() {
+            let fileLines = file.contents.utf8.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+            if lines + fileLines > maximumLines { close() }
             run.append(file)
+            lines += fileLines
             let folderEnds = index + 1 == groupable.count || folder(groupable[index + 1].path) != folder(file.path)
             let boundary = run.count >= minimumRun && fnv1a(file.path) % averageRun == 0
-            if folderEnds || boundary || run.count >= maximumRun {
-                result.append(run.count == 1 ? run[0] : combined(run, named: run[0].path))
-                run = []
-            }
+            if folderEnds || boundary || run.count >= maximumRun || lines >= maximumLines { close() }
         }
         return result.sorted { $0.path < $1.path }
     }

@@ -133,6 +133,10 @@ extension SwiftRenderer {
         }
         if let body = operation.requestBody {
             parameterLines.append("  - body: \(body.documentation.map { $0 + " " } ?? "")(`\(body.mediaType)`)")
+            if let name = body.partHeadersTypeName {
+                let headers = body.partHeaders.map { "`\($0.wireName)` of `\($0.part)`" }.joined(separator: ", ")
+                parameterLines.append("  - partHeaders: the multipart parts' declared headers (`\(name)`: \(headers))")
+            }
         }
         if !parameterLines.isEmpty {
             lines.append("")

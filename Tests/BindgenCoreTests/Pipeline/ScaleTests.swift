@@ -46,8 +46,10 @@ import Testing
     @Test(arguments: [("openapi/large/stripe-spec3-2023-08-16.yaml", "Stripe"), ("openapi/large/openai-openapi.yaml", "OpenAI")])
     func largeSpecsGenerateWithLocatedWarnings(path: String, module: String) throws {
         let result = try Self.generate(path, module: module)
-        #expect(Self.memberPaths(result.files).count > 1_500)
-        #expect(result.files.count < 200)
+        let members = Self.memberPaths(result.files)
+        #expect(members.count > 1_500)
+        // Grouped (FileGrouping), Stripe's long request types kept apart by the line cap.
+        #expect(result.files.count * 4 < members.count)
         #expect(result.warnings.allSatisfy { $0.mark != nil && $0.severity == .warning && $0.description.contains(".yaml:") })
     }
 }

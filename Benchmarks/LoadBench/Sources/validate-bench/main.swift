@@ -3,8 +3,10 @@
 //   validate-bench [--calls N] [--rounds R]
 //
 // Each case runs R rounds of N calls and prints the median (and minimum) nanoseconds per call:
-//   single-valid:    DataAccessReleaseRequest(...).validate()  (encode to JSONValue + check)
-//   single-invalid:  the same with an accountNumber that breaks the pattern (the error path)
+//   single-valid:    DataAccessReleaseRequest(...).validate()  (checked while encoding: FastValidation)
+//   single-invalid:  the same with an accountNumber that breaks the pattern (the error path: fast
+//                    path, then the full check on the JSON tree for the errors)
+//   single-valid-tree: the full check alone, JSONValue(encoding:) + ValidationSchema.validate
 //   single-valid-text: the same check after the earlier route, JSONEncoder text parsed back
 //                    (JSONCoding.encoder().encode + JSONValue.parse), for comparison
 //   encode:          JSONValue(encoding:) of the request alone; encode-text: the text route alone
@@ -54,6 +56,11 @@ measure("single-valid", calls: calls) {
 }
 measure("single-invalid", calls: calls) {
     do { try invalid.validate() } catch { blackHole(error) }
+}
+/// The full check on the JSON tree, which `validate()` ran on every call before `FastValidation`.
+measure("single-valid-tree", calls: calls) {
+    let errors = DataAccessReleaseRequest.validationSchema.validate(JSONValue(encoding: valid))
+    precondition(errors.isEmpty)
 }
 /// The route `validate()` took before `JSONValue(encoding:)` built values directly.
 func viaText<T: Encodable>(_ value: T) -> JSONValue {

@@ -11,6 +11,7 @@ nonisolated extension RequestsFixtureClient.V1 {
     ///
     /// - Parameters:
     ///   - body: (`multipart/form-data`)
+    ///   - partHeaders: the multipart parts' declared headers (`UploadFilePartHeaders`: `X-Checksum` of `file`, `X-Chunk-Count` of `file`)
     /// - Returns: The file. (200)
     /// - Throws: `APIError` for any other status; `ResponseDecodingError` when a success body does not match the spec; `TransportError` when sending fails (connection, timeout, cancellation, response size limit, a middleware).
     public func uploadFile(body: UploadRequest, partHeaders: UploadFilePartHeaders) async throws -> Created {
