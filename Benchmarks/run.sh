@@ -280,7 +280,9 @@ comp() { local v="COMP_$1_$2"; echo "${!v:-n/a}"; }
 # rebuild is timed, as a user's build after an API bump that touches one schema. Sets
 # COMP_incr_{status,wall,cpu,rss,files} (files: the generated files the regeneration rewrote).
 incremental_ours() {
-    local dir="$1" schema="${INCREMENTAL_SCHEMA:-MeterResponse}" edited="$TMP/incremental-spec.yaml" rc=0 t0 t1
+    # The edited spec keeps the spec's file name: every generated file's header names it.
+    local dir="$1" schema="${INCREMENTAL_SCHEMA:-MeterResponse}" edited="$TMP/incremental/$(basename "$SPEC")" rc=0 t0 t1
+    mkdir -p "$TMP/incremental"
     awk -v schema="    $schema:" '
         $0 == schema { inside = 1 }
         inside && $0 == "      properties:" { print; print "        benchmarkNote:"; print "          type: string"; inside = 0; done = 1; next }
