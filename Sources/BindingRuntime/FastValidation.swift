@@ -81,7 +81,7 @@ enum FastValidation {
     /// Checks a nested `Encodable` against `schema`.
     static func check<T: Encodable>(_ value: T, against schema: ValidationSchema?, draft: ValidationSchema.Draft, context: Context) throws {
         guard let schema else { return }
-        if let scalar = specialScalar(value) { return try check(scalar, against: schema, draft: draft, context: context) }
+        if let scalar = specialScalar(value) { return try check(scalar, against: schema, draft: schema.draft ?? draft, context: context) }
         let (target, draft) = resolved(schema, draft: draft)
         guard let target else { return }
         let encoder = FastValidationEncoder(context: context, schema: target, draft: draft)

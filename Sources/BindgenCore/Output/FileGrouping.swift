@@ -6,9 +6,9 @@
 /// batches of at most 25 primary files, and every batch job parses and resolves the whole
 /// module, so the full EnergyCAP shape's 1,744 files made 70 jobs. Measured on it (one run
 /// each, Benchmarks/README.md): one type per file 107 s; this layout 70 s (129 files); 100 runs
-/// of neighbouring files in path order 78 s (CPU 115 s instead of 173 s); files hashed into 96 buckets, so each mixes
-/// unrelated types, 90 s (CPU 135 s: each batch then refers to most of the module); grouped by
-/// first letter 105 s (one letter's file held up a core).
+/// of neighbours in path order 78 s; 96 hash buckets, each a mix of unrelated types, 90 s (each
+/// batch then refers to most of the module); groups by first letter 105 s (one letter's file held
+/// up a core).
 enum FileGrouping {
     /// Modules with more type and operation files than this are grouped; smaller ones keep one
     /// type per file (cheap to build, easiest to read).
@@ -26,13 +26,14 @@ enum FileGrouping {
 
     /// `files` (one per type and per operation) with, above `threshold`, each folder's model and
     /// operation files (in path order) cut into runs, each run one file named after its first
-    /// member (`Models/Meter+Group.swift`: `Meter` and the types after it; stems stay unique
-    /// module-wide, as no original stem has two `+`). Where a run ends depends only on its own files' paths (content-defined,
-    /// FNV-1a), so adding or removing a type changes its own run and no other (unless it ends
-    /// one, or falls in a run that `maximumRun` or `maximumLines` cut, whose cut then moves); neighbours in path order (one version's operations, models of similar names) stay
-    /// together, which is what keeps a batch's references local. The client struct's own file
-    /// stays alone. A run lists its types in path order under `// MARK: - <original path>`
-    /// lines, so a diff still names the type that changed.
+    /// member (`Models/Meter+Group.swift`: `Meter` and the types after it; names stay unique
+    /// module-wide, as no original file stem has two `+`). Where a run ends depends only on its
+    /// own files (content-defined, FNV-1a of the paths), so adding or removing a type changes its
+    /// own run and no other, unless it ends one or falls in a run that `maximumRun` or
+    /// `maximumLines` cut (whose cut then moves). Neighbours in path order (one version's
+    /// operations, models of similar names) stay together, which keeps a batch's references
+    /// local. The client struct's own file stays alone. A run lists its types in path order
+    /// under `// MARK: - <original path>` lines, so a diff still names the type that changed.
     static func grouped(_ files: [GeneratedFile]) -> [GeneratedFile] {
         let groupable = files.filter(isGroupable).sorted { $0.path < $1.path }
         guard groupable.count > threshold else { return files }
@@ -40,7 +41,9 @@ enum FileGrouping {
         var run: [GeneratedFile] = []
         var lines = 0
         func close() {
-            if !run.isEmpty { result.append(run.count == 1 ? run[0] : combined(run, named: String(run[0].path.dropLast(".swift".count)) + "+Group.swift")) }
+            guard !run.isEmpty else { return }
+            let name = String(run[0].path.dropLast(".swift".count)) + "+Group.swift"
+            result.append(run.count == 1 ? run[0] : combined(run, named: name))
             run = []
             lines = 0
         }
