@@ -1,6 +1,9 @@
 import BindingRuntime
 import EnergyCAP
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 /// The runtime's production features (issue 11) through the generated EnergyCAP client over
@@ -67,9 +70,10 @@ import Testing
 
     @Test(arguments: TestTransport.allCases)
     func aRefusedConnectionIsRetriedThenReportedWithTheOperation(transport: TestTransport) async throws {
-        let port = try await Self.closedPort()
+        let refusing = try await Self.closedPort()
+        defer { refusing.release() }
         let counter = Counter()
-        let client = EnergyCAPClient(serverURL: URL(string: "http://127.0.0.1:\(port)")!, apiKey: "k", transport: transport.make(),
+        let client = EnergyCAPClient(serverURL: URL(string: "http://127.0.0.1:\(refusing.port)")!, apiKey: "k", transport: transport.make(),
                                                                           // A long total-time bound: under CI load a refused connection was seen to take
                                      // over a minute to fail, which must not cancel the second attempt.
                                      middlewares: [RetryMiddleware(maximumAttempts: 2, initialDelay: .milliseconds(1), maximumTotalTime: .seconds(900)),
@@ -244,12 +248,42 @@ import Testing
     // MARK: Helpers
 
     /// A port nothing listens on (bound, then closed).
-    static func closedPort() async throws -> UInt16 {
-        let server = try TricklingServer(total: 0, chunk: 1, interval: 0, declaresLength: true)
-        let port = server.port
-        server.stop()
-        return port
+    /// A port on 127.0.0.1 that refuses connections for as long as the result lives: a socket
+    /// bound to it that never listens. (A port that was bound and closed again can be handed to
+    /// the next server a parallel test starts, which then got this test's retries: seen in a
+    /// fresh-clone run as a 401 here and a second request in the logging test.)
+    static func closedPort() async throws -> RefusingPort { try RefusingPort() }
+}
+
+/// A TCP socket bound to a free port of 127.0.0.1 without `listen`: connecting to it is refused
+/// (RST), and no other socket can take the port until `release()`.
+final class RefusingPort: @unchecked Sendable {
+    let port: UInt16
+    private let descriptor: Int32
+
+    init() throws {
+        #if canImport(Glibc)
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        let descriptor = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        guard descriptor >= 0 else { throw POSIXError(.EMFILE) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) } }
+        let named = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) } }
+        guard bound == 0, named == 0 else {
+            _ = close(descriptor)
+            throw POSIXError(.EADDRINUSE)
+        }
+        self.descriptor = descriptor
+        self.port = UInt16(bigEndian: address.sin_port)
     }
+
+    func release() { _ = close(descriptor) }
 }
 
 /// Adds a `Cookie` header, so the logging test can check it is redacted.
@@ -366,7 +400,7 @@ extension RuntimeEndToEndTests {
         }
 
         /// The cause of the old intermittent failures, checked directly: a server created and
-        /// stopped at once (as `closedPort()` does) must not take the connections of a server
+        /// stopped at once (as `closedPort()` once did) must not take the connections of a server
         /// created after it, even when its accept thread starts late.
         @Test func aStoppedTricklingServerNeverTakesAnotherServersConnections() async throws {
             for round in 0..<100 {
