@@ -53,6 +53,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What APIBindgenPlugin runs: generation into one file, without the argument parser, so
+        // every plugin user's first build compiles less (Benchmarks/README.md).
+        .executableTarget(name: "api-bindgen-plugin-tool", dependencies: ["BindgenCore"]),
         .target(
             name: "BindingRuntime",
             dependencies: [
@@ -83,7 +86,7 @@ let package = Package(
             dependencies: ["EnergyCAP", "BindingRuntime", "BindingRuntimeAsyncHTTPClient"],
             path: "Benchmarks/StreamBench/Sources/stream-bench"
         ),
-        .plugin(name: "APIBindgenPlugin", capability: .buildTool(), dependencies: ["api-bindgen"]),
+        .plugin(name: "APIBindgenPlugin", capability: .buildTool(), dependencies: ["api-bindgen-plugin-tool"]),
         .plugin(
             name: "GenerateBindings",
             capability: .command(
@@ -117,7 +120,7 @@ let package = Package(
                 .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
             ]
         ),
-        .testTarget(name: "CLITests", dependencies: ["api-bindgen", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["api-bindgen", "api-bindgen-plugin-tool", "TestSupport"]),
         // Whole responses (Tests/Fixtures/Responses): typed headers, per-status bodies, paging, media types; exercised over loopback by EnergyCAPTests.
         .target(name: "ResponsesFixture", dependencies: ["BindingRuntime"], path: "Tests/Fixtures/Responses/Generated"),
 

@@ -6,12 +6,13 @@
 #   Benchmarks/run.sh              # generation, YAML load, validate
 #   Benchmarks/run.sh --compile    # the above plus the compile benchmark (slow: ~5 min more)
 #   Benchmarks/run.sh --compile-only
+#   Benchmarks/run.sh --plugin-only # only the build plugin's first build (part of --compile)
 #   Benchmarks/run.sh --streaming  # the default set plus the streamed-upload memory benchmark (Benchmarks/streaming.sh)
 #   Benchmarks/run.sh --streaming-only
 #
 # Options: --runs N (timed runs per generator, default 5, after 1 warm-up), --no-oag (skip
 # OpenAPI Generator), --no-peer (skip swift-openapi-generator, whose release build takes ~7 min;
-# with --compile-only only), --keep-tmp. Environment: BENCH_ROOT (default /work/bench) holds the peer's
+# with --compile-only or --plugin-only only), --keep-tmp. Environment: BENCH_ROOT (default /work/bench) holds the peer's
 # clone and the builds; SPEC (default Tests/Corpus/energycap/energycap-sdk-8.2309.openapi.yaml).
 # The Markdown table is printed at the end and written to Benchmarks/results/latest.md.
 set -euo pipefail
@@ -22,6 +23,7 @@ PEER_REPO_URL="https://github.com/apple/swift-openapi-generator"
 PEER_TAG="1.14.3"
 PEER_RUNTIME_URL="https://github.com/apple/swift-openapi-runtime"
 PEER_RUNTIME_VERSION="1.13.4"
+PEER_URLSESSION_VERSION="1.4.0"
 OAG_VERSION="7.26.0"           # PyPI openapi-generator-cli (bundles the OpenAPI Generator jar)
 MODULE="EnergyCAPFull"
 PEER_MODULE="EnergyCAPPeer"
@@ -36,6 +38,7 @@ NICE=(nice -n 10)
 
 DO_DEFAULT=1
 DO_COMPILE=0
+DO_PLUGIN=0
 DO_STREAMING=0
 STREAMING_ONLY=0
 DO_OAG=1
@@ -43,8 +46,9 @@ DO_PEER=1
 KEEP_TMP=0
 while [[ $# -gt 0 ]]; do
     case "$1" in
-        --compile) DO_COMPILE=1 ;;
-        --compile-only) DO_COMPILE=1; DO_DEFAULT=0 ;;
+        --compile) DO_COMPILE=1; DO_PLUGIN=1 ;;
+        --compile-only) DO_COMPILE=1; DO_PLUGIN=1; DO_DEFAULT=0 ;;
+        --plugin-only) DO_PLUGIN=1; DO_DEFAULT=0 ;;
         --streaming) DO_STREAMING=1 ;;
         --streaming-only) DO_STREAMING=1; DO_DEFAULT=0; STREAMING_ONLY=1 ;;
         --no-oag) DO_OAG=0 ;;
@@ -59,7 +63,7 @@ done
 if [[ $STREAMING_ONLY == 1 ]]; then
     exec "$(dirname "${BASH_SOURCE[0]}")/streaming.sh"
 fi
-if [[ $DO_PEER == 0 && $DO_DEFAULT == 1 ]]; then echo "run.sh: --no-peer goes with --compile-only" >&2; exit 2; fi
+if [[ $DO_PEER == 0 && $DO_DEFAULT == 1 ]]; then echo "run.sh: --no-peer goes with --compile-only or --plugin-only" >&2; exit 2; fi
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: --runs needs a positive integer" >&2; exit 2; }
 [[ -f "$SPEC" ]] || { echo "run.sh: spec not found: $SPEC (set SPEC=...)" >&2; exit 2; }
 SPEC="$(cd "$(dirname "$SPEC")" && pwd)/$(basename "$SPEC")"
@@ -301,6 +305,54 @@ incremental_ours() {
     echo "  ours, incremental ($schema changed): wall $COMP_incr_wall s, CPU $COMP_incr_cpu s" >&2
 }
 
+# plugin_first_build NAME DIR: the first `swift build` of a user's package whose bindings come from
+# a build plugin, from an empty .build. An untimed resolve first fills SwiftPM's shared repository
+# cache, so the timed build clones nothing from the network, as on a user's second project; it then
+# starts from no .build at all: resolution from that cache, the plugin and its generator tool, the
+# runtime, the generation and the generated module. Sets PLUG_<NAME>_{status,wall,rss,cpu,modules}.
+plugin_first_build() {
+    local name="$1" dir="$2" rc=0 t0 t1
+    log "plugin ($name): resolving once (untimed), then timing swift build from an empty .build"
+    "${NICE[@]}" swift package --package-path "$dir" resolve >"$dir/resolve.log" 2>&1 || true
+    rm -rf "$dir/.build"
+    t0="$(now)"
+    "${NICE[@]}" /usr/bin/time -v -o "$TMP/plug-$name.time" swift build --package-path "$dir" >"$dir/build-timed.log" 2>&1 || rc=$?
+    t1="$(now)"
+    if [[ $rc != 0 ]]; then
+        grep -m 20 'error:' "$dir/build-timed.log" >&2 || tail -n 20 "$dir/build-timed.log" >&2
+        printf -v "PLUG_${name}_status" '%s' "failed (exit $rc)"
+        return 0
+    fi
+    printf -v "PLUG_${name}_status" '%s' "ok"
+    printf -v "PLUG_${name}_wall" '%s' "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')"
+    printf -v "PLUG_${name}_rss" '%s' "$(rss_mib "$TMP/plug-$name.time")"
+    printf -v "PLUG_${name}_cpu" '%s' "$(cpu_s "$TMP/plug-$name.time")"
+    printf -v "PLUG_${name}_warnings" '%s' "$(grep -c 'warning:' "$dir/build-timed.log" || true)"
+    # The Swift modules the build compiled, from its "Compiling <Module> <file>" lines.
+    printf -v "PLUG_${name}_modules" '%s' "$(sed -n 's/^\[[0-9]*\/[0-9]*\] Compiling \([A-Za-z0-9_]*\) .*/\1/p' "$dir/build-timed.log" | sort -u | tr '\n' ' ' | sed 's/ $//')"
+    echo "  plugin $name: wall $(plug "$name" wall) s, CPU $(plug "$name" cpu) s, modules: $(plug "$name" modules)" >&2
+}
+plug() { local v="PLUG_$1_$2"; echo "${!v:-n/a}"; }
+
+# run_plugin: the same small package (the seed's EnergyCAP spec, Specs/EnergyCAP) on our build
+# plugin and on swift-openapi-generator's (Benchmarks/plugin/).
+run_plugin() {
+    local seed="$REPO/Specs/EnergyCAP/energycap.openapi.yaml" ours_dir="$BENCH_ROOT/plugin-ours" peer_dir="$BENCH_ROOT/plugin-peer"
+    rm -rf "$ours_dir" "$peer_dir"
+    mkdir -p "$ours_dir/Sources/EnergyCAPClient" "$peer_dir/Sources/EnergyCAPClient"
+    sed -e "s|@REPO@|$REPO|g" "$REPO/Benchmarks/plugin/ours.Package.swift.template" >"$ours_dir/Package.swift"
+    cp "$REPO/Benchmarks/plugin/ours-api-bindgen.yaml" "$ours_dir/Sources/EnergyCAPClient/api-bindgen.yaml"
+    sed -e "s|@PEER_VERSION@|$PEER_TAG|g" -e "s|@RUNTIME_VERSION@|$PEER_RUNTIME_VERSION|g" -e "s|@URLSESSION_VERSION@|$PEER_URLSESSION_VERSION|g" \
+        "$REPO/Benchmarks/plugin/peer.Package.swift.template" >"$peer_dir/Package.swift"
+    cp "$REPO/Benchmarks/plugin/peer-openapi-generator-config.yaml" "$peer_dir/Sources/EnergyCAPClient/openapi-generator-config.yaml"
+    for d in "$ours_dir" "$peer_dir"; do
+        cp "$seed" "$d/Sources/EnergyCAPClient/openapi.yaml"
+        cp "$REPO/Benchmarks/plugin/EnergyCAPClient.swift" "$d/Sources/EnergyCAPClient/EnergyCAPClient.swift"
+    done
+    plugin_first_build ours "$ours_dir"
+    if [[ $DO_PEER == 1 ]]; then plugin_first_build peer "$peer_dir"; else PLUG_peer_status="skipped (--no-peer)"; fi
+}
+
 run_compile() {
     local ours_dir="$BENCH_ROOT/compile-ours" peer_dir="$BENCH_ROOT/compile-peer"
     rm -rf "$ours_dir" "$peer_dir"
@@ -339,8 +391,10 @@ run_compile() {
 # ---------------------------------------------------------------- main
 START="$(date -u '+%Y-%m-%d %H:%M UTC')"
 LOADAVG="$(cut -d' ' -f1-3 /proc/loadavg)"
-build_ours
-if [[ $DO_PEER == 1 ]]; then build_peer; fi
+if [[ $DO_DEFAULT == 1 || $DO_COMPILE == 1 ]]; then
+    build_ours
+    if [[ $DO_PEER == 1 ]]; then build_peer; fi
+fi
 if [[ $DO_DEFAULT == 1 ]]; then
     if [[ $DO_OAG == 1 ]]; then setup_oag; else OAG_NOTE="skipped (--no-oag)"; fi
     build_loadbench
@@ -349,6 +403,7 @@ if [[ $DO_DEFAULT == 1 ]]; then
     run_validate
 fi
 if [[ $DO_COMPILE == 1 ]]; then run_compile; fi
+if [[ $DO_PLUGIN == 1 ]]; then run_plugin; fi
 
 # ---------------------------------------------------------------- report
 REPORT="$TMP/report.md"
@@ -361,7 +416,7 @@ REPORT="$TMP/report.md"
     echo "- api-bindgen: $(git -C "$REPO" rev-parse --short HEAD)$(git -C "$REPO" diff --quiet HEAD -- Sources Package.swift 2>/dev/null || echo " + uncommitted changes to Sources/Package.swift (diff sha256 $(git -C "$REPO" diff HEAD -- Sources Package.swift | sha256sum | cut -c1-12))"), release build"
     echo "- Peer: apple/swift-openapi-generator $PEER_TAG (release build; modes types + client, accessModifier public)"
     echo "- Spec: \`$(basename "$SPEC")\` ($(wc -c <"$SPEC" | tr -d ' ') bytes)"
-    echo "- Command: \`Benchmarks/run.sh$([[ $DO_COMPILE == 1 ]] && { [[ $DO_DEFAULT == 1 ]] && echo ' --compile' || echo ' --compile-only'; })\` (runs per generator: $RUNS after 1 warm-up)"
+    echo "- Command: \`Benchmarks/run.sh$([[ $DO_COMPILE == 1 ]] && { [[ $DO_DEFAULT == 1 ]] && echo ' --compile' || echo ' --compile-only'; })$([[ $DO_PLUGIN == 1 && $DO_COMPILE == 0 ]] && echo ' --plugin-only')\` (runs per generator: $RUNS after 1 warm-up)"
     if [[ $DO_DEFAULT == 1 ]]; then
         echo
         echo "## 1. Generation of the whole spec (median of $RUNS runs; output on $GEN_OUT_FS)"
@@ -445,6 +500,19 @@ REPORT="$TMP/report.md"
         echo "| OpenAPI Generator swift6 / ours | $(ratio "$(comp oag wall)" "$(comp ours wall)") | $(ratio "$(comp oag rss)" "$(comp ours rss)") | $(ratio "$(comp oag cpu)" "$(comp ours cpu)") |"
     else
         echo "Not run (use \`Benchmarks/run.sh --compile\`)."
+    fi
+    if [[ $DO_PLUGIN == 1 ]]; then
+        echo
+        echo "## 6. First build of a package that gets its bindings from a build plugin"
+        echo
+        echo "The seed's EnergyCAP spec (\`Specs/EnergyCAP\`) in a one-target package (\`Benchmarks/plugin/\`): \`swift build\` (debug) from an empty \`.build\`, after one untimed resolve that fills SwiftPM's shared repository cache. It builds the plugin, the generator tool, the runtime, runs the generation and compiles the bindings: what every user of the plugin pays on a clean build and in CI."
+        echo
+        echo "| package | status | wall s | max RSS MiB | CPU s | compiler warnings | Swift modules compiled |"
+        echo "| --- | --- | ---: | ---: | ---: | ---: | --- |"
+        echo "| api-bindgen's APIBindgenPlugin, on BindingRuntime | $(plug ours status) | $(plug ours wall) | $(plug ours rss) | $(plug ours cpu) | $(plug ours warnings) | $(plug ours modules) |"
+        echo "| swift-openapi-generator $PEER_TAG's OpenAPIGenerator, on swift-openapi-runtime $PEER_RUNTIME_VERSION + swift-openapi-urlsession $PEER_URLSESSION_VERSION | $(plug peer status) | $(plug peer wall) | $(plug peer rss) | $(plug peer cpu) | $(plug peer warnings) | $(plug peer modules) |"
+        echo
+        echo "Ours / swift-openapi-generator's: wall $(ratio "$(plug ours wall)" "$(plug peer wall)"), CPU $(ratio "$(plug ours cpu)" "$(plug peer cpu)"). Target: ≤ 1/3 of the peer's wall time: $(awk -v a="$(plug ours wall)" -v b="$(plug peer wall)" 'BEGIN { if (a + 0 > 0 && b + 0 > 0 && a / b <= 1 / 3) print "**met**"; else if (a + 0 > 0 && b + 0 > 0) print "**not met**"; else print "n/a" }')."
     fi
 } >"$REPORT"
 

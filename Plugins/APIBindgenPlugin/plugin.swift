@@ -29,8 +29,10 @@ struct APIBindgenPlugin: BuildToolPlugin {
         return [
             .buildCommand(
                 displayName: "Generating API bindings for \(target.name)",
-                executable: try context.tool(named: "api-bindgen").url,
-                arguments: ["generate", folder.path, "--output", outputFolder.path, "--module", target.moduleName, "--single-file", "APIBindings.swift"],
+                // `api-bindgen generate <folder> --output <folder> --module <name> --single-file <file>`,
+                // by the tool that links no argument parser (Sources/api-bindgen-plugin-tool).
+                executable: try context.tool(named: "api-bindgen-plugin-tool").url,
+                arguments: [folder.path, outputFolder.path, target.moduleName, output.lastPathComponent],
                 inputFiles: [config] + specs,
                 outputFiles: [output])
         ]

@@ -12,17 +12,17 @@ import Testing
         var stderr: String
     }
 
-    /// The built `api-bindgen`, next to the test bundle.
-    static var executable: URL {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("api-bindgen")
+    /// A built executable of this package (`api-bindgen`, `api-bindgen-plugin-tool`), next to the test bundle.
+    static func executable(named name: String = "api-bindgen") -> URL {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(name)
         if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-        return Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent().appendingPathComponent("api-bindgen") }
+        return Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent().appendingPathComponent(name) }
             .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? beside
     }
 
-    static func run(_ arguments: [String], in folder: URL) throws -> Run {
+    static func run(_ arguments: [String], in folder: URL, executable name: String = "api-bindgen") throws -> Run {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = executable(named: name)
         process.arguments = arguments
         process.currentDirectoryURL = folder
         let out = Pipe(), err = Pipe()

@@ -16,7 +16,7 @@ import Testing
 
     static func run(_ arguments: [String]) throws -> Outcome {
         let process = Process()
-        process.executableURL = GenerateCommandTests.executable
+        process.executableURL = GenerateCommandTests.executable()
         process.arguments = arguments
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
