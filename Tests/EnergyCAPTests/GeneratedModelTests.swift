@@ -19,6 +19,10 @@ import Testing
         }
         #expect(DataAccessReleaseStatusID(rawValue: 5) == .declined)
         #expect(DataAccessReleaseStatusID.unknown(5) == .declined)
+        #expect(DataAccessReleaseStatusID.unknown(6) != .declined)
+        // OpenEnumeration's hash(into:) agrees with its ==: one element for the two spellings of 5.
+        #expect(Set<DataAccessReleaseStatusID>([.unknown(5), .declined, .unknown(6)]).count == 2)
+        #expect(DataAccessReleaseStatusID.unknown(5).hashValue == DataAccessReleaseStatusID.declined.hashValue)
         #expect(DataAccessReleaseStatusID.allCases.count == 5)
     }
 

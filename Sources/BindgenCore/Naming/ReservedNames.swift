@@ -66,7 +66,7 @@ public enum ReservedNames {
         "URIEncoding", "URLSessionTransport", "Validatable", "ValidationError", "ValidationErrors", "ValidationSchema",
         "ClientMiddleware", "CodingDirection", "DynamicCodingKey", "DeprecationNotice", "DeprecationWarnings", "LoggingMiddleware", "OperationError", "RequestTimeoutError",
         "ResponseBodyTooLargeError", "RetryAfter", "RetryMiddleware", "TransportContext", "TransportError", "TransportErrorClassifying",
-        "Nullable", "UnionDecoding",
+        "Nullable", "OpenEnumeration", "UnionDecoding",
         "NoResponseHeaders", "OperationResponse", "PageSequence", "ResponseHeaderReader", "ResponseHeaderValue", "TypedData",
         "UnexpectedContentTypeError",
         "BodyFieldEncoding", "FormEncoder", "InvalidHeaderValueError", "MultipartBody", "MultipartFile", "ParameterEncoding", "ParameterStyle", "RequestEncoding",

@@ -169,7 +169,9 @@ extension SwiftRenderer {
     /// An open enum: values the spec does not list decode to `.unknown(raw)` and encode back unchanged.
     private func renderEnumeration(_ name: String, raw: TypeReference, cases: [EnumCase], into writer: inout SwiftWriter) {
         let rawType = swiftType(raw)
-        writer.block("\(access)nonisolated enum \(name): RawRepresentable, Codable, Hashable, Sendable, CaseIterable") { writer in
+        // `OpenEnumeration` (BindingRuntime) is `RawRepresentable` and `Hashable`, with `==` and
+        // `hash(into:)` by raw value: one shared overload, not one `==` per enum.
+        writer.block("\(access)nonisolated enum \(name): OpenEnumeration, Codable, Sendable, CaseIterable") { writer in
             for enumCase in cases {
                 let literal = literalText(enumCase.rawValue)
                 writer.documentation((enumCase.documentation.map { $0 + " " } ?? "") + "(`\(literal)`)")
@@ -206,15 +208,6 @@ extension SwiftRenderer {
             writer.block("\(access)func encode(to encoder: any Encoder) throws") { writer in
                 writer.line("var container = encoder.singleValueContainer()")
                 writer.line("try container.encode(rawValue)")
-            }
-            writer.line()
-            writer.documentation("Equal when the raw values are: `.unknown(x)` equals the listed case for `x`.")
-            writer.block("\(access)static func == (lhs: \(name), rhs: \(name)) -> Bool") { writer in
-                writer.line("lhs.rawValue == rhs.rawValue")
-            }
-            writer.line()
-            writer.block("\(access)func hash(into hasher: inout Hasher)") { writer in
-                writer.line("hasher.combine(rawValue)")
             }
         }
     }

@@ -10,7 +10,7 @@ import BindingRuntime
 /// public func evil29() -> Int { 5 }
 ///
 /// Schema: `#/components/schemas/Choice`
-public nonisolated enum Choice: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
+public nonisolated enum Choice: OpenEnumeration, Codable, Sendable, CaseIterable {
     /// d
     /// public func evil32() -> Int { 5 } (`"self"`)
     case self2
@@ -102,15 +102,6 @@ public nonisolated enum Choice: RawRepresentable, Codable, Hashable, Sendable, C
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
-    }
-
-    /// Equal when the raw values are: `.unknown(x)` equals the listed case for `x`.
-    public static func == (lhs: Choice, rhs: Choice) -> Bool {
-        lhs.rawValue == rhs.rawValue
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(rawValue)
     }
 }
 

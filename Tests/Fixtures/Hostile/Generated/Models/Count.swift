@@ -7,7 +7,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/Count`
-public nonisolated enum Count: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
+public nonisolated enum Count: OpenEnumeration, Codable, Sendable, CaseIterable {
     /// (`0`)
     case self2
     /// (`1`)
@@ -45,15 +45,6 @@ public nonisolated enum Count: RawRepresentable, Codable, Hashable, Sendable, Ca
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
-    }
-
-    /// Equal when the raw values are: `.unknown(x)` equals the listed case for `x`.
-    public static func == (lhs: Count, rhs: Count) -> Bool {
-        lhs.rawValue == rhs.rawValue
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(rawValue)
     }
 }
 

@@ -88,7 +88,7 @@ public nonisolated struct Person: Codable, Hashable, Sendable {
     }
 
     /// Schema: `#/components/schemas/Person/properties/status`
-    public nonisolated enum Status: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
+    public nonisolated enum Status: OpenEnumeration, Codable, Sendable, CaseIterable {
         /// (`"active"`)
         case active
         /// (`"inactive"`)
@@ -122,15 +122,6 @@ public nonisolated struct Person: Codable, Hashable, Sendable {
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.singleValueContainer()
             try container.encode(rawValue)
-        }
-
-        /// Equal when the raw values are: `.unknown(x)` equals the listed case for `x`.
-        public static func == (lhs: Status, rhs: Status) -> Bool {
-            lhs.rawValue == rhs.rawValue
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(rawValue)
         }
     }
 

@@ -7,7 +7,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/components/schemas/Sign`
-public nonisolated enum Sign: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
+public nonisolated enum Sign: OpenEnumeration, Codable, Sendable, CaseIterable {
     /// (`"+1"`)
     case _1
     /// (`"-1"`)
@@ -57,15 +57,6 @@ public nonisolated enum Sign: RawRepresentable, Codable, Hashable, Sendable, Cas
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
-    }
-
-    /// Equal when the raw values are: `.unknown(x)` equals the listed case for `x`.
-    public static func == (lhs: Sign, rhs: Sign) -> Bool {
-        lhs.rawValue == rhs.rawValue
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(rawValue)
     }
 }
 

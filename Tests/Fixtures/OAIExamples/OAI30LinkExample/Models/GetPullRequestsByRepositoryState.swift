@@ -7,7 +7,7 @@ import Foundation
 import BindingRuntime
 
 /// Schema: `#/paths/~12.0~1repositories~1{username}~1{slug}~1pullrequests/get/parameters/2/schema`
-public nonisolated enum GetPullRequestsByRepositoryState: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
+public nonisolated enum GetPullRequestsByRepositoryState: OpenEnumeration, Codable, Sendable, CaseIterable {
     /// (`"open"`)
     case `open`
     /// (`"merged"`)
@@ -45,15 +45,6 @@ public nonisolated enum GetPullRequestsByRepositoryState: RawRepresentable, Coda
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
-    }
-
-    /// Equal when the raw values are: `.unknown(x)` equals the listed case for `x`.
-    public static func == (lhs: GetPullRequestsByRepositoryState, rhs: GetPullRequestsByRepositoryState) -> Bool {
-        lhs.rawValue == rhs.rawValue
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(rawValue)
     }
 }
 

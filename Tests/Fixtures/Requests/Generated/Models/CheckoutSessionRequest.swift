@@ -48,7 +48,7 @@ public nonisolated struct CheckoutSessionRequest: Codable, Hashable, Sendable {
     }
 
     /// Schema: `#/components/schemas/CheckoutSessionRequest/properties/mode`
-    public nonisolated enum Mode: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
+    public nonisolated enum Mode: OpenEnumeration, Codable, Sendable, CaseIterable {
         /// (`"payment"`)
         case payment
         /// (`"subscription"`)
@@ -82,15 +82,6 @@ public nonisolated struct CheckoutSessionRequest: Codable, Hashable, Sendable {
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.singleValueContainer()
             try container.encode(rawValue)
-        }
-
-        /// Equal when the raw values are: `.unknown(x)` equals the listed case for `x`.
-        public static func == (lhs: Mode, rhs: Mode) -> Bool {
-            lhs.rawValue == rhs.rawValue
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(rawValue)
         }
     }
 

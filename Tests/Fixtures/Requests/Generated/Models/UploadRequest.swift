@@ -34,7 +34,7 @@ public nonisolated struct UploadRequest: Codable, Hashable, Sendable {
     }
 
     /// Schema: `#/components/schemas/UploadRequest/properties/purpose`
-    public nonisolated enum Purpose: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
+    public nonisolated enum Purpose: OpenEnumeration, Codable, Sendable, CaseIterable {
         /// (`"assistants"`)
         case assistants
         /// (`"fine-tune"`)
@@ -68,15 +68,6 @@ public nonisolated struct UploadRequest: Codable, Hashable, Sendable {
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.singleValueContainer()
             try container.encode(rawValue)
-        }
-
-        /// Equal when the raw values are: `.unknown(x)` equals the listed case for `x`.
-        public static func == (lhs: Purpose, rhs: Purpose) -> Bool {
-            lhs.rawValue == rhs.rawValue
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(rawValue)
         }
     }
 

@@ -26,7 +26,7 @@ public nonisolated struct EnumInteger: Codable, Hashable, Sendable {
     }
 
     /// Schema: `#/components/schemas/EnumInteger/properties/value`
-    public nonisolated enum Value: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
+    public nonisolated enum Value: OpenEnumeration, Codable, Sendable, CaseIterable {
         /// (`1`)
         case value1
         /// (`2`)
@@ -64,15 +64,6 @@ public nonisolated struct EnumInteger: Codable, Hashable, Sendable {
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.singleValueContainer()
             try container.encode(rawValue)
-        }
-
-        /// Equal when the raw values are: `.unknown(x)` equals the listed case for `x`.
-        public static func == (lhs: Value, rhs: Value) -> Bool {
-            lhs.rawValue == rhs.rawValue
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(rawValue)
         }
     }
 }

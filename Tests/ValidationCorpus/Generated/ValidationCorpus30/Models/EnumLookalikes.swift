@@ -26,7 +26,7 @@ public nonisolated struct EnumLookalikes: Codable, Hashable, Sendable {
     }
 
     /// Schema: `#/components/schemas/EnumLookalikes/properties/value`
-    public nonisolated enum Value: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
+    public nonisolated enum Value: OpenEnumeration, Codable, Sendable, CaseIterable {
         /// (`"yes"`)
         case yes
         /// (`"null"`)
@@ -64,15 +64,6 @@ public nonisolated struct EnumLookalikes: Codable, Hashable, Sendable {
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.singleValueContainer()
             try container.encode(rawValue)
-        }
-
-        /// Equal when the raw values are: `.unknown(x)` equals the listed case for `x`.
-        public static func == (lhs: Value, rhs: Value) -> Bool {
-            lhs.rawValue == rhs.rawValue
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(rawValue)
         }
     }
 }

@@ -31,7 +31,7 @@ public nonisolated struct PetCat: Codable, Hashable, Sendable {
     }
 
     /// Schema: `#/components/schemas/PetCat/properties/kind`
-    public nonisolated enum Kind: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
+    public nonisolated enum Kind: OpenEnumeration, Codable, Sendable, CaseIterable {
         /// (`"cat"`)
         case cat
         /// A value this version of the spec does not list, kept as received.
@@ -61,15 +61,6 @@ public nonisolated struct PetCat: Codable, Hashable, Sendable {
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.singleValueContainer()
             try container.encode(rawValue)
-        }
-
-        /// Equal when the raw values are: `.unknown(x)` equals the listed case for `x`.
-        public static func == (lhs: Kind, rhs: Kind) -> Bool {
-            lhs.rawValue == rhs.rawValue
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(rawValue)
         }
     }
 }

@@ -30,7 +30,7 @@ public nonisolated struct PetDog: Codable, Hashable, Sendable {
     }
 
     /// Schema: `#/components/schemas/PetDog/properties/kind`
-    public nonisolated enum Kind: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
+    public nonisolated enum Kind: OpenEnumeration, Codable, Sendable, CaseIterable {
         /// (`"dog"`)
         case dog
         /// A value this version of the spec does not list, kept as received.
@@ -60,15 +60,6 @@ public nonisolated struct PetDog: Codable, Hashable, Sendable {
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.singleValueContainer()
             try container.encode(rawValue)
-        }
-
-        /// Equal when the raw values are: `.unknown(x)` equals the listed case for `x`.
-        public static func == (lhs: Kind, rhs: Kind) -> Bool {
-            lhs.rawValue == rhs.rawValue
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(rawValue)
         }
     }
 }

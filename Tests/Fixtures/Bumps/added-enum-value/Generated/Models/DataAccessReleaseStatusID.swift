@@ -9,7 +9,7 @@ import BindingRuntime
 /// Id of the data access release status.
 ///
 /// Schema: `#/components/schemas/DataAccessReleaseStatusId`
-public nonisolated enum DataAccessReleaseStatusID: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
+public nonisolated enum DataAccessReleaseStatusID: OpenEnumeration, Codable, Sendable, CaseIterable {
     /// Not Applicable (`1`)
     case notApplicable
     /// Required (`2`)
@@ -59,15 +59,6 @@ public nonisolated enum DataAccessReleaseStatusID: RawRepresentable, Codable, Ha
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
-    }
-
-    /// Equal when the raw values are: `.unknown(x)` equals the listed case for `x`.
-    public static func == (lhs: DataAccessReleaseStatusID, rhs: DataAccessReleaseStatusID) -> Bool {
-        lhs.rawValue == rhs.rawValue
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(rawValue)
     }
 }
 
