@@ -3,7 +3,7 @@
 # swift6, when it installs), YAML load vs libyaml, validate() cost, and (with --compile) the
 # debug compile of the generated module. See Benchmarks/README.md for the method.
 #
-#   Benchmarks/run.sh              # generation, YAML load, validate
+#   Benchmarks/run.sh --compile    # the above plus the compile benchmarks: EnergyCAP, OpenAI, Stripe, the build plugin (slow: ~45 min more with the peer)
 #   Benchmarks/run.sh --compile    # the above plus the compile benchmark (slow: ~5 min more)
 #   Benchmarks/run.sh --compile-only
 #   Benchmarks/run.sh --plugin-only # only the build plugin's first build (part of --compile)
@@ -259,11 +259,16 @@ compile_module() {
     fi
     log "compile ($name): timing swift build --target $module"
     t0="$(now)"
-    "${NICE[@]}" /usr/bin/time -v -o "$TMP/comp-$name.time" swift build --package-path "$dir" --target "$module" >"$dir/build-timed.log" 2>&1 || rc=$?
+    # COMPILE_TIMEOUT (seconds, default 0: none) stops a build that would not end (a peer's output).
+    "${NICE[@]}" timeout "${COMPILE_TIMEOUT:-0}" /usr/bin/time -v -o "$TMP/comp-$name.time" swift build --package-path "$dir" --target "$module" >"$dir/build-timed.log" 2>&1 || rc=$?
     t1="$(now)"
     if [[ $rc != 0 ]]; then
         grep -m 20 'error:' "$dir/build-timed.log" >&2 || tail -n 20 "$dir/build-timed.log" >&2
-        printf -v "COMP_${name}_status" '%s' "failed (exit $rc, $(grep -c 'error:' "$dir/build-timed.log" || true) error lines)"
+        if [[ $rc == 124 ]]; then
+            printf -v "COMP_${name}_status" '%s' "did not finish in ${COMPILE_TIMEOUT} s (stopped)"
+        else
+            printf -v "COMP_${name}_status" '%s' "failed (exit $rc, $(grep -c 'error:' "$dir/build-timed.log" || true) error lines)"
+        fi
         return 0
     fi
     printf -v "COMP_${name}_status" '%s' "ok"
@@ -303,6 +308,47 @@ incremental_ours() {
     COMP_incr_rss="$(rss_mib "$TMP/comp-incr.time")"
     COMP_incr_cpu="$(cpu_s "$TMP/comp-incr.time")"
     echo "  ours, incremental ($schema changed): wall $COMP_incr_wall s, CPU $COMP_incr_cpu s" >&2
+}
+
+# generated_size NAME DIR: the .swift files and lines under DIR, as LARGE_<NAME>_{files,lines}.
+generated_size() {
+    printf -v "LARGE_$1_files" '%s' "$(find "$2" -name '*.swift' | wc -l | tr -d ' ')"
+    printf -v "LARGE_$1_lines" '%s' "$(find "$2" -name '*.swift' -exec cat {} + | wc -l | tr -d ' ')"
+}
+large() { local v="LARGE_$1_$2"; echo "${!v:-n/a}"; }
+per_second() { awk -v n="$1" -v s="$2" 'BEGIN { if (n == "n/a" || s == "n/a" || s + 0 == 0) print "n/a"; else printf "%.0f", n / s }'; }
+
+# run_compile_large: the corpus's large specs (Tests/Corpus/openapi/large): OpenAI 3.1, ours
+# alone (neither peer's output compiles, see Benchmarks/README.md), and Stripe 3.0, ours and
+# swift-openapi-generator's (COMPILE_TIMEOUT bounds the peer's build, default 1,200 s).
+run_compile_large() {
+    local corpus="$REPO/Tests/Corpus/openapi/large" name spec module dir
+    for name in openai stripe; do
+        case $name in
+            openai) spec="$corpus/openai-openapi.yaml"; module=OpenAIFull ;;
+            stripe) spec="$corpus/stripe-spec3-2023-08-16.yaml"; module=StripeFull ;;
+        esac
+        dir="$BENCH_ROOT/compile-$name"
+        rm -rf "$dir"
+        mkdir -p "$dir/Sources"
+        sed -e "s|@REPO@|$REPO|g" -e "s|@MODULE@|$module|g" "$REPO/Benchmarks/compile/ours.Package.swift.template" >"$dir/Package.swift"
+        "$OURS_BIN" generate "$spec" --output "$dir/Sources/$module" --module "$module" >"$TMP/gen-$name.log" 2>&1
+        generated_size "$name" "$dir/Sources/$module"
+        compile_module "$name" "$dir" BindingRuntime "$module"
+    done
+    dir="$BENCH_ROOT/compile-stripe-peer"
+    rm -rf "$dir"
+    mkdir -p "$dir/Sources/StripePeer"
+    sed -e "s|@RUNTIME_VERSION@|$PEER_RUNTIME_VERSION|g" -e "s|@MODULE@|StripePeer|g" "$REPO/Benchmarks/compile/peer.Package.swift.template" >"$dir/Package.swift"
+    if [[ $DO_PEER == 0 ]]; then
+        COMP_stripepeer_status="skipped (--no-peer)"
+    elif "$PEER_BIN" generate "$corpus/stripe-spec3-2023-08-16.yaml" --config "$TMP/peer-compile-config.yaml" --mode types --mode client \
+        --output-directory "$dir/Sources/StripePeer" >/dev/null 2>"$TMP/peer-stripe-gen.log"; then
+        generated_size stripepeer "$dir/Sources/StripePeer"
+        COMPILE_TIMEOUT="${COMPILE_TIMEOUT:-1200}" compile_module stripepeer "$dir" OpenAIRuntime StripePeer
+    else
+        COMP_stripepeer_status="generation failed ($(grep -m 1 -i 'error' "$TMP/peer-stripe-gen.log" | cut -c1-120))"
+    fi
 }
 
 # plugin_first_build NAME DIR: the first `swift build` of a user's package whose bindings come from
@@ -360,6 +406,7 @@ run_compile() {
 
     sed -e "s|@REPO@|$REPO|g" -e "s|@MODULE@|$MODULE|g" "$REPO/Benchmarks/compile/ours.Package.swift.template" >"$ours_dir/Package.swift"
     "$OURS_BIN" generate "$SPEC" --output "$ours_dir/Sources/$MODULE" --module "$MODULE" >&2
+    generated_size ours "$ours_dir/Sources/$MODULE"
     compile_module ours "$ours_dir" BindingRuntime "$MODULE"
     [[ $(comp ours status) == ok ]] && incremental_ours "$ours_dir"
 
@@ -386,6 +433,7 @@ run_compile() {
             COMP_oag_status="generation failed"
         fi
     fi
+    run_compile_large
 }
 
 # ---------------------------------------------------------------- main
@@ -491,6 +539,18 @@ REPORT="$TMP/report.md"
         echo "| $MODULE (ours, on BindingRuntime) | $(comp ours status) | $(comp ours wall) | $(comp ours rss) | $(comp ours cpu) | $(comp ours null) | $(comp ours warnings) |"
         echo "| $PEER_MODULE (swift-openapi-generator $PEER_TAG, on swift-openapi-runtime $PEER_RUNTIME_VERSION) | $(comp peer status) | $(comp peer wall) | $(comp peer rss) | $(comp peer cpu) | $(comp peer null) | $(comp peer warnings) |"
         echo "| OpenAPIClient (OpenAPI Generator $OAG_VERSION swift6) | $(comp oag status) | $(comp oag wall) | $(comp oag rss) | $(comp oag cpu) | $(comp oag null) | $(comp oag warnings) |"
+        echo
+        echo
+        echo "The corpus's large specs (\`Tests/Corpus/openapi/large\`), built the same way:"
+        echo
+        echo "| module | status | .swift files | lines | wall s | max RSS MiB | CPU s | lines per wall second | compiler warnings |"
+        echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+        echo "| $MODULE (ours), for the per-line comparison | $(comp ours status) | $(large ours files) | $(large ours lines) | $(comp ours wall) | $(comp ours rss) | $(comp ours cpu) | $(per_second "$(large ours lines)" "$(comp ours wall)") | $(comp ours warnings) |"
+        echo "| OpenAIFull (ours, OpenAI 3.1) | $(comp openai status) | $(large openai files) | $(large openai lines) | $(comp openai wall) | $(comp openai rss) | $(comp openai cpu) | $(per_second "$(large openai lines)" "$(comp openai wall)") | $(comp openai warnings) |"
+        echo "| StripeFull (ours, Stripe 3.0) | $(comp stripe status) | $(large stripe files) | $(large stripe lines) | $(comp stripe wall) | $(comp stripe rss) | $(comp stripe cpu) | $(per_second "$(large stripe lines)" "$(comp stripe wall)") | $(comp stripe warnings) |"
+        echo "| StripePeer (swift-openapi-generator $PEER_TAG, Stripe 3.0) | $(comp stripepeer status) | $(large stripepeer files) | $(large stripepeer lines) | $(comp stripepeer wall) | $(comp stripepeer rss) | $(comp stripepeer cpu) | $(per_second "$(large stripepeer lines)" "$(comp stripepeer wall)") | $(comp stripepeer warnings) |"
+        echo
+        echo "Stripe, swift-openapi-generator / ours: wall $(ratio "$(comp stripepeer wall)" "$(comp stripe wall)"), max RSS $(ratio "$(comp stripepeer rss)" "$(comp stripe rss)"), CPU $(ratio "$(comp stripepeer cpu)" "$(comp stripe cpu)"). OpenAI per line against $MODULE per line (wall s per line): $(awk -v a="$(comp openai wall)" -v la="$(large openai lines)" -v b="$(comp ours wall)" -v lb="$(large ours lines)" 'BEGIN { if (a + 0 > 0 && la + 0 > 0 && b + 0 > 0 && lb + 0 > 0) printf "%.2f×", (a / la) / (b / lb); else print "n/a" }')."
         echo
         echo "Incremental rebuild of ours after one schema changes (\`${INCREMENTAL_SCHEMA:-MeterResponse}\` gains an optional property; regenerated, $(comp incr files) files rewritten): $(comp incr status), wall $(comp incr wall) s, CPU $(comp incr cpu) s, max RSS $(comp incr rss) MiB ($(ratio "$(comp incr wall)" "$(comp ours wall)") of the full build's wall time)."
         echo
