@@ -3,8 +3,8 @@
 # swift6, when it installs), YAML load vs libyaml, validate() cost, and (with --compile) the
 # debug compile of the generated module. See Benchmarks/README.md for the method.
 #
+#   Benchmarks/run.sh              # generation, YAML load, validate
 #   Benchmarks/run.sh --compile    # the above plus the compile benchmarks: EnergyCAP, OpenAI, Stripe, the build plugin (slow: ~45 min more with the peer)
-#   Benchmarks/run.sh --compile    # the above plus the compile benchmark (slow: ~5 min more)
 #   Benchmarks/run.sh --compile-only
 #   Benchmarks/run.sh --plugin-only # only the build plugin's first build (part of --compile)
 #   Benchmarks/run.sh --streaming  # the default set plus the streamed-upload memory benchmark (Benchmarks/streaming.sh)
@@ -271,11 +271,7 @@ compile_module() {
         fi
         return 0
     fi
-    printf -v "COMP_${name}_status" '%s' "ok"
-    printf -v "COMP_${name}_wall" '%s' "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')"
-    printf -v "COMP_${name}_rss" '%s' "$(rss_mib "$TMP/comp-$name.time")"
-    printf -v "COMP_${name}_cpu" '%s' "$(cpu_s "$TMP/comp-$name.time")"
-    printf -v "COMP_${name}_warnings" '%s' "$(grep -c 'warning:' "$dir/build-timed.log" || true)"
+    record_build COMP "$name" "$TMP/comp-$name.time" "$dir/build-timed.log" "$t0" "$t1"
     t0="$(now)"
     "${NICE[@]}" swift build --package-path "$dir" --target "$module" >/dev/null 2>&1 || true
     t1="$(now)"
@@ -283,6 +279,18 @@ compile_module() {
     echo "  $name: wall $(comp "$name" wall) s, max RSS $(comp "$name" rss) MiB, CPU $(comp "$name" cpu) s, no-op rebuild $(comp "$name" null) s" >&2
 }
 comp() { local v="COMP_$1_$2"; echo "${!v:-n/a}"; }
+
+# record_build PREFIX NAME TIMEFILE LOG T0 T1: a successful timed build's figures as
+# <PREFIX>_<NAME>_{status,wall,rss,cpu,warnings} (wall from the two $EPOCHREALTIME stamps; max RSS
+# and CPU from /usr/bin/time -v; the warning lines in its log).
+record_build() {
+    local prefix="$1" name="$2" timefile="$3" logfile="$4" t0="$5" t1="$6"
+    printf -v "${prefix}_${name}_status" '%s' "ok"
+    printf -v "${prefix}_${name}_wall" '%s' "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')"
+    printf -v "${prefix}_${name}_rss" '%s' "$(rss_mib "$timefile")"
+    printf -v "${prefix}_${name}_cpu" '%s' "$(cpu_s "$timefile")"
+    printf -v "${prefix}_${name}_warnings" '%s' "$(grep -c 'warning:' "$logfile" || true)"
+}
 
 # incremental_ours PKGDIR: after the full build, one schema of the spec changes (INCREMENTAL_SCHEMA,
 # default MeterResponse, gains an optional string property), the module is regenerated and the
@@ -345,7 +353,7 @@ run_compile_large() {
     elif "$PEER_BIN" generate "$corpus/stripe-spec3-2023-08-16.yaml" --config "$TMP/peer-compile-config.yaml" --mode types --mode client \
         --output-directory "$dir/Sources/StripePeer" >/dev/null 2>"$TMP/peer-stripe-gen.log"; then
         generated_size stripepeer "$dir/Sources/StripePeer"
-        COMPILE_TIMEOUT="${COMPILE_TIMEOUT:-1200}" compile_module stripepeer "$dir" OpenAIRuntime StripePeer
+        COMPILE_TIMEOUT="${COMPILE_TIMEOUT:-1200}" compile_module stripepeer "$dir" OpenAPIRuntime StripePeer
     else
         COMP_stripepeer_status="generation failed ($(grep -m 1 -i 'error' "$TMP/peer-stripe-gen.log" | cut -c1-120))"
     fi
@@ -369,11 +377,7 @@ plugin_first_build() {
         printf -v "PLUG_${name}_status" '%s' "failed (exit $rc)"
         return 0
     fi
-    printf -v "PLUG_${name}_status" '%s' "ok"
-    printf -v "PLUG_${name}_wall" '%s' "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')"
-    printf -v "PLUG_${name}_rss" '%s' "$(rss_mib "$TMP/plug-$name.time")"
-    printf -v "PLUG_${name}_cpu" '%s' "$(cpu_s "$TMP/plug-$name.time")"
-    printf -v "PLUG_${name}_warnings" '%s' "$(grep -c 'warning:' "$dir/build-timed.log" || true)"
+    record_build PLUG "$name" "$TMP/plug-$name.time" "$dir/build-timed.log" "$t0" "$t1"
     # The Swift modules the build compiled, from its "Compiling <Module> <file>" lines.
     printf -v "PLUG_${name}_modules" '%s' "$(sed -n 's/^\[[0-9]*\/[0-9]*\] Compiling \([A-Za-z0-9_]*\) .*/\1/p' "$dir/build-timed.log" | sort -u | tr '\n' ' ' | sed 's/ $//')"
     echo "  plugin $name: wall $(plug "$name" wall) s, CPU $(plug "$name" cpu) s, modules: $(plug "$name" modules)" >&2
