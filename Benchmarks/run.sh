@@ -29,6 +29,8 @@ MODULE="EnergyCAPFull"
 PEER_MODULE="EnergyCAPPeer"
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# swift-openapi-generator's config for every run of it here: types and client, public (ours is public too).
+PEER_CONFIG="$REPO/Benchmarks/compile/peer-openapi-generator-config.yaml"
 BENCH_ROOT="${BENCH_ROOT:-/work/bench}"
 SPEC="${SPEC:-$REPO/Tests/Corpus/energycap/energycap-sdk-8.2309.openapi.yaml}"
 RUNS="${RUNS:-5}"
@@ -191,14 +193,8 @@ run_generation() {
     measure_generation ours "$o/gen-ours" \
         "$OURS_BIN" generate "$SPEC" --output "$o/gen-ours" --module "$MODULE"
 
-    cat >"$TMP/openapi-generator-config.yaml" <<EOF
-generate:
-  - types
-  - client
-accessModifier: public
-EOF
     measure_generation peer "$o/gen-peer" \
-        "$PEER_BIN" generate "$SPEC" --config "$TMP/openapi-generator-config.yaml" \
+        "$PEER_BIN" generate "$SPEC" --config "$PEER_CONFIG" \
         --mode types --mode client --output-directory "$o/gen-peer"
 
     if [[ -n "$OAG_BIN" ]]; then
@@ -311,10 +307,7 @@ incremental_ours() {
     "${NICE[@]}" /usr/bin/time -v -o "$TMP/comp-incr.time" swift build --package-path "$dir" --target "$MODULE" >"$dir/build-incremental.log" 2>&1 || rc=$?
     t1="$(now)"
     if [[ $rc != 0 ]]; then COMP_incr_status="failed (exit $rc)"; return 0; fi
-    COMP_incr_status=ok
-    COMP_incr_wall="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')"
-    COMP_incr_rss="$(rss_mib "$TMP/comp-incr.time")"
-    COMP_incr_cpu="$(cpu_s "$TMP/comp-incr.time")"
+    record_build COMP incr "$TMP/comp-incr.time" "$dir/build-incremental.log" "$t0" "$t1"
     echo "  ours, incremental ($schema changed): wall $COMP_incr_wall s, CPU $COMP_incr_cpu s" >&2
 }
 
@@ -326,37 +319,44 @@ generated_size() {
 large() { local v="LARGE_$1_$2"; echo "${!v:-n/a}"; }
 per_second() { awk -v n="$1" -v s="$2" 'BEGIN { if (n == "n/a" || s == "n/a" || s + 0 == 0) print "n/a"; else printf "%.0f", n / s }'; }
 
+# ours_compile NAME DIR SPEC MODULE: DIR becomes a package (compile/ours.Package.swift.template)
+# whose target MODULE is ours generated from SPEC; its size and build are recorded under NAME.
+ours_compile() {
+    local name="$1" dir="$2" spec="$3" module="$4"
+    rm -rf "$dir"
+    mkdir -p "$dir/Sources"
+    sed -e "s|@REPO@|$REPO|g" -e "s|@MODULE@|$module|g" "$REPO/Benchmarks/compile/ours.Package.swift.template" >"$dir/Package.swift"
+    "$OURS_BIN" generate "$spec" --output "$dir/Sources/$module" --module "$module" >"$TMP/gen-$name.log" 2>&1
+    generated_size "$name" "$dir/Sources/$module"
+    compile_module "$name" "$dir" BindingRuntime "$module"
+}
+
+# peer_compile NAME DIR SPEC MODULE: the same with swift-openapi-generator's types and client
+# (compile/peer.Package.swift.template, on swift-openapi-runtime), unless --no-peer.
+peer_compile() {
+    local name="$1" dir="$2" spec="$3" module="$4"
+    rm -rf "$dir"
+    mkdir -p "$dir/Sources/$module"
+    sed -e "s|@RUNTIME_VERSION@|$PEER_RUNTIME_VERSION|g" -e "s|@MODULE@|$module|g" "$REPO/Benchmarks/compile/peer.Package.swift.template" >"$dir/Package.swift"
+    if [[ $DO_PEER == 0 ]]; then
+        printf -v "COMP_${name}_status" '%s' "skipped (--no-peer)"
+    elif "$PEER_BIN" generate "$spec" --config "$PEER_CONFIG" --mode types --mode client \
+        --output-directory "$dir/Sources/$module" >/dev/null 2>"$TMP/gen-$name.log"; then
+        generated_size "$name" "$dir/Sources/$module"
+        compile_module "$name" "$dir" OpenAPIRuntime "$module"
+    else
+        printf -v "COMP_${name}_status" '%s' "generation failed ($(grep -m 1 -i 'error' "$TMP/gen-$name.log" | cut -c1-120))"
+    fi
+}
+
 # run_compile_large: the corpus's large specs (Tests/Corpus/openapi/large): OpenAI 3.1, ours
 # alone (neither peer's output compiles, see Benchmarks/README.md), and Stripe 3.0, ours and
 # swift-openapi-generator's (COMPILE_TIMEOUT bounds the peer's build, default 1,200 s).
 run_compile_large() {
-    local corpus="$REPO/Tests/Corpus/openapi/large" name spec module dir
-    for name in openai stripe; do
-        case $name in
-            openai) spec="$corpus/openai-openapi.yaml"; module=OpenAIFull ;;
-            stripe) spec="$corpus/stripe-spec3-2023-08-16.yaml"; module=StripeFull ;;
-        esac
-        dir="$BENCH_ROOT/compile-$name"
-        rm -rf "$dir"
-        mkdir -p "$dir/Sources"
-        sed -e "s|@REPO@|$REPO|g" -e "s|@MODULE@|$module|g" "$REPO/Benchmarks/compile/ours.Package.swift.template" >"$dir/Package.swift"
-        "$OURS_BIN" generate "$spec" --output "$dir/Sources/$module" --module "$module" >"$TMP/gen-$name.log" 2>&1
-        generated_size "$name" "$dir/Sources/$module"
-        compile_module "$name" "$dir" BindingRuntime "$module"
-    done
-    dir="$BENCH_ROOT/compile-stripe-peer"
-    rm -rf "$dir"
-    mkdir -p "$dir/Sources/StripePeer"
-    sed -e "s|@RUNTIME_VERSION@|$PEER_RUNTIME_VERSION|g" -e "s|@MODULE@|StripePeer|g" "$REPO/Benchmarks/compile/peer.Package.swift.template" >"$dir/Package.swift"
-    if [[ $DO_PEER == 0 ]]; then
-        COMP_stripepeer_status="skipped (--no-peer)"
-    elif "$PEER_BIN" generate "$corpus/stripe-spec3-2023-08-16.yaml" --config "$TMP/peer-compile-config.yaml" --mode types --mode client \
-        --output-directory "$dir/Sources/StripePeer" >/dev/null 2>"$TMP/peer-stripe-gen.log"; then
-        generated_size stripepeer "$dir/Sources/StripePeer"
-        COMPILE_TIMEOUT="${COMPILE_TIMEOUT:-1200}" compile_module stripepeer "$dir" OpenAPIRuntime StripePeer
-    else
-        COMP_stripepeer_status="generation failed ($(grep -m 1 -i 'error' "$TMP/peer-stripe-gen.log" | cut -c1-120))"
-    fi
+    local corpus="$REPO/Tests/Corpus/openapi/large"
+    ours_compile openai "$BENCH_ROOT/compile-openai" "$corpus/openai-openapi.yaml" OpenAIFull
+    ours_compile stripe "$BENCH_ROOT/compile-stripe" "$corpus/stripe-spec3-2023-08-16.yaml" StripeFull
+    COMPILE_TIMEOUT="${COMPILE_TIMEOUT:-1200}" peer_compile stripepeer "$BENCH_ROOT/compile-stripe-peer" "$corpus/stripe-spec3-2023-08-16.yaml" StripePeer
 }
 
 # plugin_first_build NAME DIR: the first `swift build` of a user's package whose bindings come from
@@ -394,7 +394,7 @@ run_plugin() {
     cp "$REPO/Benchmarks/plugin/ours-api-bindgen.yaml" "$ours_dir/Sources/EnergyCAPClient/api-bindgen.yaml"
     sed -e "s|@PEER_VERSION@|$PEER_TAG|g" -e "s|@RUNTIME_VERSION@|$PEER_RUNTIME_VERSION|g" -e "s|@URLSESSION_VERSION@|$PEER_URLSESSION_VERSION|g" \
         "$REPO/Benchmarks/plugin/peer.Package.swift.template" >"$peer_dir/Package.swift"
-    cp "$REPO/Benchmarks/plugin/peer-openapi-generator-config.yaml" "$peer_dir/Sources/EnergyCAPClient/openapi-generator-config.yaml"
+    cp "$PEER_CONFIG" "$peer_dir/Sources/EnergyCAPClient/openapi-generator-config.yaml"
     for d in "$ours_dir" "$peer_dir"; do
         cp "$seed" "$d/Sources/EnergyCAPClient/openapi.yaml"
         cp "$REPO/Benchmarks/plugin/EnergyCAPClient.swift" "$d/Sources/EnergyCAPClient/EnergyCAPClient.swift"
@@ -404,26 +404,9 @@ run_plugin() {
 }
 
 run_compile() {
-    local ours_dir="$BENCH_ROOT/compile-ours" peer_dir="$BENCH_ROOT/compile-peer"
-    rm -rf "$ours_dir" "$peer_dir"
-    mkdir -p "$ours_dir/Sources" "$peer_dir/Sources/$PEER_MODULE"
-
-    sed -e "s|@REPO@|$REPO|g" -e "s|@MODULE@|$MODULE|g" "$REPO/Benchmarks/compile/ours.Package.swift.template" >"$ours_dir/Package.swift"
-    "$OURS_BIN" generate "$SPEC" --output "$ours_dir/Sources/$MODULE" --module "$MODULE" >&2
-    generated_size ours "$ours_dir/Sources/$MODULE"
-    compile_module ours "$ours_dir" BindingRuntime "$MODULE"
-    [[ $(comp ours status) == ok ]] && incremental_ours "$ours_dir"
-
-    sed -e "s|@RUNTIME_VERSION@|$PEER_RUNTIME_VERSION|g" -e "s|@MODULE@|$PEER_MODULE|g" "$REPO/Benchmarks/compile/peer.Package.swift.template" >"$peer_dir/Package.swift"
-    printf 'generate:\n  - types\n  - client\naccessModifier: public\n' >"$TMP/peer-compile-config.yaml"
-    if [[ $DO_PEER == 0 ]]; then
-        COMP_peer_status="skipped (--no-peer)"
-    elif "$PEER_BIN" generate "$SPEC" --config "$TMP/peer-compile-config.yaml" --mode types --mode client \
-        --output-directory "$peer_dir/Sources/$PEER_MODULE" >/dev/null 2>"$TMP/peer-compile-gen.log"; then
-        compile_module peer "$peer_dir" OpenAPIRuntime "$PEER_MODULE"
-    else
-        COMP_peer_status="generation failed"
-    fi
+    ours_compile ours "$BENCH_ROOT/compile-ours" "$SPEC" "$MODULE"
+    [[ $(comp ours status) == ok ]] && incremental_ours "$BENCH_ROOT/compile-ours"
+    peer_compile peer "$BENCH_ROOT/compile-peer" "$SPEC" "$PEER_MODULE"
 
     # OpenAPI Generator's swift6 output is a whole package (OpenAPIClient, no dependencies).
     if [[ $DO_OAG == 1 && -z "${OAG_BIN:-}" ]]; then setup_oag; fi
@@ -543,7 +526,6 @@ REPORT="$TMP/report.md"
         echo "| $MODULE (ours, on BindingRuntime) | $(comp ours status) | $(comp ours wall) | $(comp ours rss) | $(comp ours cpu) | $(comp ours null) | $(comp ours warnings) |"
         echo "| $PEER_MODULE (swift-openapi-generator $PEER_TAG, on swift-openapi-runtime $PEER_RUNTIME_VERSION) | $(comp peer status) | $(comp peer wall) | $(comp peer rss) | $(comp peer cpu) | $(comp peer null) | $(comp peer warnings) |"
         echo "| OpenAPIClient (OpenAPI Generator $OAG_VERSION swift6) | $(comp oag status) | $(comp oag wall) | $(comp oag rss) | $(comp oag cpu) | $(comp oag null) | $(comp oag warnings) |"
-        echo
         echo
         echo "The corpus's large specs (\`Tests/Corpus/openapi/large\`), built the same way:"
         echo
