@@ -15,14 +15,25 @@ let package = Package(
         .library(name: "BindingRuntime", targets: ["BindingRuntime"]),
         .library(name: "EnergyCAP", targets: ["EnergyCAP"]),
         // Runs generated clients over swift-openapi-runtime transports and middlewares; its own
-        // product, so users of the URLSession default compile no OpenAPIRuntime.
+        // product, so users of the URLSession default compile no OpenAPIRuntime. Empty unless the
+        // OpenAPIRuntimeTransports trait is enabled.
         .library(name: "BindingRuntimeOpenAPI", targets: ["BindingRuntimeOpenAPI"]),
         // Runs generated clients over AsyncHTTPClient (SwiftNIO); its own product, so users of the
-        // URLSession default compile no SwiftNIO.
+        // URLSession default compile no SwiftNIO. Empty unless the AsyncHTTPClientTransport trait
+        // is enabled.
         .library(name: "BindingRuntimeAsyncHTTPClient", targets: ["BindingRuntimeAsyncHTTPClient"]),
         .library(name: "BindgenCore", targets: ["BindgenCore"]),
         .plugin(name: "APIBindgenPlugin", targets: ["APIBindgenPlugin"]),
         .plugin(name: "GenerateBindings", targets: ["GenerateBindings"]),
+    ],
+    // The optional transports' dependencies are behind traits (SE-0450), off by default, so a
+    // package that uses the runtime or the build plugin resolves and checks out 3 packages, not
+    // 24 (Benchmarks/README.md, "the build plugin's first build"). Enable one with
+    // `.package(url: …, from: …, traits: ["AsyncHTTPClientTransport"])`; Scripts/test enables both.
+    traits: [
+        .trait(name: "AsyncHTTPClientTransport", description: "BindingRuntimeAsyncHTTPClient: generated clients over AsyncHTTPClient (SwiftNIO)."),
+        .trait(name: "OpenAPIRuntimeTransports", description: "BindingRuntimeOpenAPI: generated clients over swift-openapi-runtime transports and middlewares."),
+        .default(enabledTraits: []),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -66,16 +77,19 @@ let package = Package(
         ),
         .target(
             name: "BindingRuntimeOpenAPI",
-            dependencies: ["BindingRuntime", .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")]
+            dependencies: [
+                "BindingRuntime",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime", condition: .when(traits: ["OpenAPIRuntimeTransports"])),
+            ]
         ),
         .target(
             name: "BindingRuntimeAsyncHTTPClient",
             dependencies: [
                 "BindingRuntime",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["AsyncHTTPClientTransport"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClientTransport"])),
+                .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClientTransport"])),
+                .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClientTransport"])),
             ]
         ),
         .target(name: "EnergyCAP", dependencies: ["BindingRuntime"], path: "Generated/EnergyCAP"),
@@ -112,12 +126,12 @@ let package = Package(
             dependencies: [
                 "EnergyCAP", "BindingRuntime", "ResponsesFixture", "RequestsFixture",
                 "BindingRuntimeOpenAPI", "BindingRuntimeAsyncHTTPClient",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["AsyncHTTPClientTransport"])),
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client", condition: .when(traits: ["AsyncHTTPClientTransport"])),
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
-                .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime", condition: .when(traits: ["OpenAPIRuntimeTransports"])),
+                .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession", condition: .when(traits: ["OpenAPIRuntimeTransports"])),
             ]
         ),
         .testTarget(name: "CLITests", dependencies: ["api-bindgen", "api-bindgen-plugin-tool", "TestSupport"]),

@@ -505,7 +505,7 @@ REPORT="$TMP/report.md"
         echo
         echo "Target: \`validate()\` ≤ 1000 ns: $(awk -v a="$(val single-valid median_ns)" 'BEGIN { if (a + 0 > 0 && a <= 1000) print "**met**"; else print "**not met**" }')."
         echo
-        echo "Decoding \`DataAccessReleaseState\` (\`JSONCoding.decoder\`, median ns per decode over 7 rounds):"
+        echo "Decoding \`DataAccessReleaseState\` (\`JSONCoding.decoder\`, median ns per decode over 7 rounds; in each round the two are timed one after the other, the order alternating, and the ratio is the median of the rounds' ratios):"
         echo
         echo "| decoded as | ns/decode |"
         echo "| --- | ---: |"

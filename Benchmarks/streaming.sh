@@ -21,8 +21,9 @@ trap 'rm -rf "$TMP"' EXIT
 
 CONFIG="${CONFIG:-release}"
 echo "streaming.sh: building stream-bench ($CONFIG)" >&2
-swift build -c "$CONFIG" --package-path "$REPO" --product stream-bench >&2
-BIN="$(swift build -c "$CONFIG" --package-path "$REPO" --show-bin-path)/stream-bench"
+# The AsyncHTTPClient transport is behind its package trait (Package.swift).
+swift build -c "$CONFIG" --package-path "$REPO" --traits AsyncHTTPClientTransport --product stream-bench >&2
+BIN="$(swift build -c "$CONFIG" --package-path "$REPO" --traits AsyncHTTPClientTransport --show-bin-path)/stream-bench"
 
 # field NAME from a JSON line
 field() { sed -E "s/.*\"$1\":\"?([^,\"}]*)\"?.*/\1/" <<<"$2"; }

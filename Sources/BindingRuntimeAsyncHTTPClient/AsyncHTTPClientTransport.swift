@@ -1,3 +1,4 @@
+#if AsyncHTTPClientTransport
 public import AsyncHTTPClient
 public import BindingRuntime
 public import Foundation
@@ -138,3 +139,4 @@ extension ChannelError: TransportErrorClassifying {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if OpenAPIRuntimeTransports
 public import BindingRuntime
 public import Foundation
 public import OpenAPIRuntime
@@ -105,3 +106,4 @@ public struct OpenAPIMiddleware: BindingRuntime.ClientMiddleware {
         return (response, try await OpenAPITransport.collect(responseBody, limit: nil))
     }
 }
+#endif

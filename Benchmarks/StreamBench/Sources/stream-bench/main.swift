@@ -75,7 +75,16 @@ do {
 defer { try? FileManager.default.removeItem(at: file) }
 
 let server = try DiscardingServer()
+#if AsyncHTTPClientTransport
 let transport: any ClientTransport = transportName == "asynchttpclient" ? AsyncHTTPClientTransport() : URLSessionTransport()
+#else
+// BindingRuntimeAsyncHTTPClient is empty without its trait (Package.swift); Benchmarks/streaming.sh enables it.
+guard transportName != "asynchttpclient" else {
+    FileHandle.standardError.write(Data("stream-bench: build with --traits AsyncHTTPClientTransport for --transport asynchttpclient\n".utf8))
+    exit(2)
+}
+let transport: any ClientTransport = URLSessionTransport()
+#endif
 var configuration = ClientConfiguration(serverURL: URL(string: "http://127.0.0.1:\(server.port)")!)
 configuration.timeout = .seconds(600)
 let client = EnergyCAPClient(configuration: configuration, apiKey: "k", transport: transport)
