@@ -43,7 +43,7 @@ guard case .value(let date)? = generated.submittedDate, date == handWritten.subm
 /// Times the two cases round by round, alternating which goes first, so both see the same machine
 /// (its speed moved up to 1.6× within one session: Benchmarks/README.md): each round times
 /// `calls` decodes of each case, and the ratio is the median of the rounds' own ratios.
-func measurePair(_ first: (String, () throws -> Void), _ second: (String, () throws -> Void)) rethrows {
+func measurePair(_ first: (String, () throws -> Void), _ second: (String, () throws -> Void)) throws {
     for _ in 0..<max(1, calls / 10) { try first.1(); try second.1() }
     var samples: [[Double]] = [[], []]
     var ratios: [Double] = []

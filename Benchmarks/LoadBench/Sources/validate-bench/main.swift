@@ -1,6 +1,6 @@
 // validate() benchmark (Benchmarks/run.sh, part 3).
 //
-//   validate-bench [--calls N] [--rounds R]
+//   validate-bench [--calls N] [--rounds R] [--case NAME]
 //
 // Each case runs R rounds of N calls and prints the median (and minimum) nanoseconds per call:
 //   single-valid:    DataAccessReleaseRequest(...).validate()  (checked while encoding: FastValidation)
@@ -23,7 +23,11 @@ import Foundation
 let calls = max(1, intOption("--calls", default: 20_000))
 let rounds = max(1, intOption("--rounds", default: 7))
 
+/// `--case NAME` runs that case alone (for a profiler); every case by default.
+let onlyCase: String? = CommandLine.arguments.firstIndex(of: "--case").flatMap { $0 + 1 < CommandLine.arguments.count ? CommandLine.arguments[$0 + 1] : nil }
+
 func measure(_ name: String, calls: Int, _ body: () -> Void) {
+    if let onlyCase, onlyCase != name { return }
     for _ in 0..<max(1, calls / 10) { body() }  // warm-up: regex compile, caches
     var samples: [Double] = []
     for _ in 0..<rounds {
