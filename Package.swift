@@ -5,8 +5,8 @@ import PackageDescription
 ///
 /// Stage modules, lowest first: CYAML (system libyaml) → YAMLParsing (node tree with marks)
 /// → OpenAPIModel (document model) → BindgenCore (translator, binding model, renderer, writer)
-/// → `api-bindgen` (CLI). `BindingRuntime` is what generated code links against; `EnergyCAP`
-/// is the committed, generated module.
+/// → BindgenDiff (`api-bindgen diff`) → `api-bindgen` (CLI). `BindingRuntime` is what generated
+/// code links against; `EnergyCAP` is the committed, generated module.
 let package = Package(
     name: "api-bindgen",
     platforms: [.macOS(.v13)],
@@ -22,7 +22,7 @@ let package = Package(
         // URLSession default compile no SwiftNIO. Empty unless the AsyncHTTPClientTransport trait
         // is enabled.
         .library(name: "BindingRuntimeAsyncHTTPClient", targets: ["BindingRuntimeAsyncHTTPClient"]),
-        .library(name: "BindgenCore", targets: ["BindgenCore"]),
+        .library(name: "BindgenCore", targets: ["BindgenCore", "BindgenDiff"]),
         .plugin(name: "APIBindgenPlugin", targets: ["APIBindgenPlugin"]),
         .plugin(name: "GenerateBindings", targets: ["GenerateBindings"]),
     ],
@@ -57,10 +57,13 @@ let package = Package(
         .target(name: "YAMLParsing", dependencies: ["CYAML"]),
         .target(name: "OpenAPIModel", dependencies: ["YAMLParsing"]),
         .target(name: "BindgenCore", dependencies: ["OpenAPIModel", "YAMLParsing"]),
+        // `api-bindgen diff` (wire and Swift-source rules), a module of its own so the build
+        // plugin's tool, which only generates, does not compile it.
+        .target(name: "BindgenDiff", dependencies: ["BindgenCore", "OpenAPIModel", "YAMLParsing"]),
         .executableTarget(
             name: "api-bindgen",
             dependencies: [
-                "BindgenCore", "OpenAPIModel", "YAMLParsing",
+                "BindgenCore", "BindgenDiff", "OpenAPIModel", "YAMLParsing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -119,7 +122,7 @@ let package = Package(
                 .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
             ]
         ),
-        .testTarget(name: "BindgenCoreTests", dependencies: ["BindgenCore", "OpenAPIModel", "YAMLParsing", "TestSupport"]),
+        .testTarget(name: "BindgenCoreTests", dependencies: ["BindgenCore", "BindgenDiff", "OpenAPIModel", "YAMLParsing", "TestSupport"]),
         .testTarget(name: "BindingRuntimeTests", dependencies: ["BindingRuntime", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "EnergyCAPTests",

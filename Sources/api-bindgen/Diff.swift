@@ -1,5 +1,6 @@
 import ArgumentParser
 import BindgenCore
+import BindgenDiff
 import Foundation
 import OpenAPIModel
 import YAMLParsing

@@ -1,38 +1,38 @@
 /// The Swift surface of the client: its name, credential properties, initializers and, per API
 /// version group, the accessor and the operations' methods.
-struct ClientSurface {
+package struct ClientSurface {
     /// A credential property (`var apiKey: String?`) and the security scheme it is for.
-    struct Credential: Equatable {
+    package struct Credential: Equatable {
         /// The property name, unescaped.
-        var name: String
+        package var name: String
         /// The credential's type, without the `?` the property adds (`String`, `HTTPBasicCredentials`).
-        var type: String
-        var schemeName: String
+        package var type: String
+        package var schemeName: String
         /// Every operation requires it, so the convenience initializer does too.
-        var isRequiredEverywhere: Bool
+        package var isRequiredEverywhere: Bool
     }
 
     /// Operations of one API version (or those of none) and how code reaches them.
-    struct Group {
+    package struct Group {
         /// The namespace struct (`V202203`); nil for operations on the client itself.
-        var typeName: String?
+        package var typeName: String?
         /// The client's property reaching the namespace (`v202203`).
-        var accessorName: String?
-        var operations: [OperationSurface]
+        package var accessorName: String?
+        package var operations: [OperationSurface]
 
         /// `client.` or `client.v202203.`: how the diff names the group's methods.
-        var methodPrefix: String { "client." + (accessorName.map { $0 + "." } ?? "") }
+        package var methodPrefix: String { "client." + (accessorName.map { $0 + "." } ?? "") }
     }
 
-    var name: String
-    var credentials: [Credential]
+    package var name: String
+    package var credentials: [Credential]
     /// `init(serverURL: URL = …, apiKey: String, timeZone: …, transport: …, middlewares: …)`.
-    var initializer: SurfaceSignature
+    package var initializer: SurfaceSignature
     /// `init(configuration: ClientConfiguration, apiKey: String?, transport: any ClientTransport)`.
-    var designatedInitializer: SurfaceSignature
-    var groups: [Group]
+    package var designatedInitializer: SurfaceSignature
+    package var groups: [Group]
 
-    init(_ client: ClientDeclaration, defaultServerURL: String?, spelling: TypeSpelling) {
+    package init(_ client: ClientDeclaration, defaultServerURL: String?, spelling: TypeSpelling) {
         name = client.name
         credentials = client.credentials.map { credential in
             Credential(name: credential.propertyName, type: Self.credentialType(credential), schemeName: credential.schemeName,

@@ -4,46 +4,46 @@ import OpenAPIModel
 /// whole response (`…Response`), the `Data`-body overload of a binary body, the pages
 /// (`…Pages`), the streamed body (`…Stream`) and the event stream (`…Events`); and the types the operation declares itself:
 /// its headers struct, its per-status success body enum and its per-media-type request body enum.
-struct OperationSurface {
+package struct OperationSurface {
     /// Which of an operation's methods a signature is.
-    enum Method: Equatable { case call, response, pages, stream, events }
+    package enum Method: Equatable { case call, response, pages, stream, events }
 
-    var operationID: String
+    package var operationID: String
     /// The path and method of the operation, to locate findings in the spec.
-    var pathTemplate: String
-    var httpMethod: HTTPMethod
+    package var pathTemplate: String
+    package var httpMethod: HTTPMethod
     /// `func name(…) async throws -> Body` (no result for `Void`); the body parameter is a
     /// `RequestBody` for a binary body.
-    var call: SurfaceSignature
+    package var call: SurfaceSignature
     /// `func nameResponse(…) async throws -> OperationResponse<Body, Headers>`.
-    var response: SurfaceSignature
+    package var response: SurfaceSignature
     /// For a binary body: `call` with `body: Data`, forwarding to it.
-    var dataBodyCall: SurfaceSignature?
+    package var dataBodyCall: SurfaceSignature?
     /// For a paged operation: `func namePages(…) -> PageSequence<OperationResponse<Body, Headers>>`,
     /// without the page-number parameter.
-    var pages: SurfaceSignature?
+    package var pages: SurfaceSignature?
     /// For a streamable success body: `func nameStream(…) async throws -> OperationResponse<ResponseBodyStream, Headers>`.
-    var stream: SurfaceSignature?
+    package var stream: SurfaceSignature?
     /// For a `text/event-stream` success: `func nameEvents(…) async throws -> OperationResponse<ServerSentEvents<Payload>, Headers>`.
-    var events: SurfaceSignature?
+    package var events: SurfaceSignature?
     /// The headers struct (`var rateLimit: Int?`, one optional property per header, and the
     /// memberwise `init(rateLimit: Int? = nil)`), when the success statuses declare headers.
-    var headersType: TypeSurface?
+    package var headersType: TypeSurface?
     /// The per-status success body enum (`case ok(Item)`, `case noContent`), when the success
     /// statuses carry different bodies.
-    var successBodyType: TypeSurface?
+    package var successBodyType: TypeSurface?
     /// The per-media-type request body enum (`case json(Item)`), when the body accepts several kinds.
-    var requestBodyType: TypeSurface?
+    package var requestBodyType: TypeSurface?
     /// The multipart part headers struct (`var logXLogType: String?`, and its memberwise
     /// initializer), when the body's Encoding Objects declare part headers.
-    var partHeadersType: TypeSurface?
+    package var partHeadersType: TypeSurface?
 
     /// The types the operation declares, as the diff compares them: headers, success body, request body, part headers.
-    var ownTypes: [TypeSurface] {
+    package var ownTypes: [TypeSurface] {
         [headersType, successBodyType, requestBodyType, partHeadersType].compactMap { $0 }
     }
 
-    init(_ operation: OperationDeclaration, spelling: TypeSpelling) {
+    package init(_ operation: OperationDeclaration, spelling: TypeSpelling) {
         operationID = operation.operationID
         pathTemplate = operation.pathTemplate
         httpMethod = operation.httpMethod
@@ -127,7 +127,7 @@ struct OperationSurface {
     /// The methods the Swift-source diff compares, by kind: the one-line call, the whole response
     /// (when named), the pages, the stream and the events. (The `Data`-body overload forwards to the call with
     /// the same labels; its changes are the call's.)
-    var comparedMethods: [(method: Method, signature: SurfaceSignature)] {
+    package var comparedMethods: [(method: Method, signature: SurfaceSignature)] {
         var methods: [(method: Method, signature: SurfaceSignature)] = [(.call, call)]
         if !response.name.isEmpty { methods.append((.response, response)) }
         if let pages { methods.append((.pages, pages)) }

@@ -1,20 +1,21 @@
 /// The Swift API a binding model generates, computed once from the `BindingModule`: every type
 /// with its members and initializer, the client with its initializers, and every operation's
 /// methods with labels and result types. The renderers print names and declaration lines from
-/// it; the Swift-source diff (`SwiftAPIDiff`) compares two of them and renders nothing.
-struct SwiftSurface {
+/// it; the Swift-source diff (`SwiftAPIDiff`, in BindgenDiff, hence the `package` access of the
+/// surface types) compares two of them and renders nothing.
+package struct SwiftSurface {
     /// The generated module's name.
-    let moduleName: String
+    package let moduleName: String
     /// The model's declarations by Swift path.
-    let declarations: DeclarationIndex
+    package let declarations: DeclarationIndex
     /// How the model's types are spelled.
-    let spelling: TypeSpelling
+    package let spelling: TypeSpelling
     /// Every type, depth first in model order (a type, then those nested in it).
-    let types: [TypeSurface]
-    let client: ClientSurface
+    package let types: [TypeSurface]
+    package let client: ClientSurface
     private let typeIndex: [String: Int]
 
-    init(module: BindingModule) {
+    package init(module: BindingModule) {
         let declarations = DeclarationIndex(module.types)
         let spelling = TypeSpelling(moduleName: module.name, declarations: declarations)
         let types = declarations.entries.map { TypeSurface(path: $0.path, scope: $0.scope, declaration: $0.declaration, spelling: spelling) }
@@ -27,7 +28,7 @@ struct SwiftSurface {
     }
 
     /// The type the Swift code declares at `scope` (`Pet.Status`; `TypeSurface.scope`).
-    func type(declaredAt scope: String) -> TypeSurface? {
+    package func type(declaredAt scope: String) -> TypeSurface? {
         typeIndex[scope].map { types[$0] }
     }
 }

@@ -1,13 +1,13 @@
 /// How a binding-model type is spelled in Swift: the one place that turns a `TypeReference` into
 /// source text, for declarations (the renderers) and for comparison (the Swift-source diff).
-struct TypeSpelling {
+package struct TypeSpelling {
     /// The generated module's name, for module-qualified names.
-    let moduleName: String
-    let declarations: DeclarationIndex
+    package let moduleName: String
+    package let declarations: DeclarationIndex
 
     /// `String`, `[Pet]`, `[String: Int?]`, `Pet.Status`: a reference as written anywhere a
     /// nested type of the same name cannot shadow it.
-    func swiftType(_ type: TypeReference) -> String {
+    package func swiftType(_ type: TypeReference) -> String {
         switch type {
         case .string: return "String"
         case .bool: return "Bool"
@@ -31,7 +31,7 @@ struct TypeSpelling {
     /// `swiftType`, with a top-level type written module-qualified where a type enclosing `path`
     /// (or the type at `path` itself) declares a nested type of the same name, which would shadow
     /// it (`Charge.Customer`, the union of `string` and the top-level `Customer`, holds `Stripe.Customer`).
-    func payloadType(_ type: TypeReference, inside path: String) -> String {
+    package func payloadType(_ type: TypeReference, inside path: String) -> String {
         switch type {
         case .array(let element): return "[\(payloadType(element, inside: path))]"
         case .dictionary(let value): return "[String: \(payloadType(value, inside: path))]"
@@ -51,12 +51,12 @@ struct TypeSpelling {
     }
 
     /// A property's declared type inside the struct at `path` (`String?`, `Nullable<Stripe.Customer>?`).
-    func propertyType(_ property: Property, inside path: String) -> String {
+    package func propertyType(_ property: Property, inside path: String) -> String {
         Self.propertyType(property, payload: payloadType(property.type, inside: path))
     }
 
     /// A property's type as the diff compares it: `propertyType` without module qualification.
-    func comparedPropertyType(_ property: Property) -> String {
+    package func comparedPropertyType(_ property: Property) -> String {
         Self.propertyType(property, payload: swiftType(property.type))
     }
 

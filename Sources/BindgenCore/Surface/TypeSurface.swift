@@ -1,50 +1,50 @@
 /// The Swift surface of one bound type (a struct, an open enum, a union or a typealias): its
 /// name, the members code can name, and a struct's memberwise initializer.
-struct TypeSurface {
+package struct TypeSurface {
     /// What the Swift declaration is: changing it breaks code that relies on the kind.
-    enum Kind: Equatable { case structure, enumeration, union, alias }
+    package enum Kind: Equatable { case structure, enumeration, union, alias }
 
     /// A stored property (struct) or a case (enum, union).
-    struct Member: Equatable {
+    package struct Member: Equatable {
         /// The Swift name, unescaped.
-        var name: String
+        package var name: String
         /// A property's type or a union case's payload as the diff compares it; nil for a case
         /// without payload.
-        var type: String?
+        package var type: String?
         /// As the declaration writes it (`TypeSpelling.payloadType`: module-qualified where shadowed).
-        var writtenType: String?
+        package var writtenType: String?
 
         /// A property's declaration after `var`: `name: Type` (the name escaped).
-        var declaration: String {
+        package var declaration: String {
             Naming.escaped(name) + (writtenType.map { ": " + $0 } ?? "")
         }
 
         /// A case's declaration after `case`: `name(Payload)`, or `name` without payload.
-        var caseDeclaration: String {
+        package var caseDeclaration: String {
             Naming.escaped(name) + (writtenType.map { "(" + $0 + ")" } ?? "")
         }
     }
 
     /// The path in the model (`Pet`, `Pet.Status`), as the diff names the type.
-    var path: String
+    package var path: String
     /// Where the Swift code declares it (`DeclarationIndex.entries`); the scope its members'
     /// types are spelled in.
-    var scope: String
+    package var scope: String
     /// The declared name, the path's last component (`Status`).
-    var name: String
+    package var name: String
     /// JSON Pointer of the schema (`/components/schemas/Pet`).
-    var sourcePointer: String
-    var kind: Kind
+    package var sourcePointer: String
+    package var kind: Kind
     /// A struct's declared properties in declaration order, its open-object map last; an enum's
     /// or union's cases (without `unknown`).
-    var members: [Member]
+    package var members: [Member]
     /// A struct's memberwise initializer: parameters without a default first, then those with one
     /// (nil, the schema's `default`), the open-object map last (`= [:]`).
-    var initializer: SurfaceSignature?
+    package var initializer: SurfaceSignature?
     /// A typealias's target.
-    var aliasTarget: String?
+    package var aliasTarget: String?
 
-    init(path: String, scope: String, declaration: TypeDeclaration, spelling: TypeSpelling) {
+    package init(path: String, scope: String, declaration: TypeDeclaration, spelling: TypeSpelling) {
         self.path = path
         self.scope = scope
         self.name = declaration.name
@@ -82,7 +82,7 @@ struct TypeSurface {
     }
 
     /// A type an operation declares at the top level of the module (`OperationSurface.ownTypes`).
-    init(name: String, sourcePointer: String, kind: Kind, members: [Member], initializer: SurfaceSignature? = nil) {
+    package init(name: String, sourcePointer: String, kind: Kind, members: [Member], initializer: SurfaceSignature? = nil) {
         self.path = name
         self.scope = name
         self.name = name

@@ -69,7 +69,7 @@ public struct Translator {
     /// `translate`, also returning the errors that are limits passed (depth, types, output size;
     /// a subset of `diagnostics`): `diff` reports those, as `generate` does, and ignores the other
     /// translation errors (an untranslatable pattern does not change the API).
-    static func translateReportingLimits(_ document: OpenAPIDocument, options: Options)
+    package static func translateReportingLimits(_ document: OpenAPIDocument, options: Options)
         -> (module: BindingModule, diagnostics: [Diagnostic], limitErrors: [Diagnostic]) {
         var translator = Translator(document: document, options: options)
         let module = translator.translate()

@@ -1,4 +1,5 @@
 import BindgenCore
+import BindgenDiff
 import Foundation
 import TestSupport
 import OpenAPIModel

@@ -1,3 +1,4 @@
+import BindgenCore
 import OpenAPIModel
 import YAMLParsing
 

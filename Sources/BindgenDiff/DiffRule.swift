@@ -1,3 +1,4 @@
+import BindgenCore
 /// Every rule `api-bindgen diff` applies, each with a stable ID (README "Diff rules";
 /// `api-bindgen diff --list-rules` prints this table). An ID never changes meaning; a new check
 /// gets a new ID.

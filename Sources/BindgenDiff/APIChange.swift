@@ -1,3 +1,4 @@
+import BindgenCore
 import YAMLParsing
 
 /// One finding of `api-bindgen diff`: what changed, how much it matters, and where.

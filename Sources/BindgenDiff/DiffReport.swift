@@ -1,3 +1,4 @@
+import BindgenCore
 import Foundation
 
 /// Renders diff findings as text, Markdown (for a PR comment), JSON (a stable schema, below) or

@@ -1,3 +1,4 @@
+import BindgenCore
 import OpenAPIModel
 
 /// `oneOf` / `anyOf` alternatives and discriminators (rules `*-union-alternative-added`,

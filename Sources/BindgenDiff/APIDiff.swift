@@ -1,3 +1,4 @@
+import BindgenCore
 import Foundation
 import OpenAPIModel
 import YAMLParsing
