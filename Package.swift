@@ -7,6 +7,10 @@ import PackageDescription
 /// → OpenAPIModel (document model) → BindgenCore (translator, binding model, renderer, writer)
 /// → BindgenDiff (`api-bindgen diff`) → `api-bindgen` (CLI). `BindingRuntime` is what generated
 /// code links against; `EnergyCAP` is the committed, generated module.
+/// The optional transports' package traits (see `traits:` below), each named once here.
+let asyncHTTPClientTransport = "AsyncHTTPClientTransport"
+let openAPIRuntimeTransports = "OpenAPIRuntimeTransports"
+
 let package = Package(
     name: "api-bindgen",
     platforms: [.macOS(.v13)],
@@ -31,8 +35,8 @@ let package = Package(
     // 24 (Benchmarks/README.md, "the build plugin's first build"). Enable one with
     // `.package(url: …, from: …, traits: ["AsyncHTTPClientTransport"])`; Scripts/test enables both.
     traits: [
-        .trait(name: "AsyncHTTPClientTransport", description: "BindingRuntimeAsyncHTTPClient: generated clients over AsyncHTTPClient (SwiftNIO)."),
-        .trait(name: "OpenAPIRuntimeTransports", description: "BindingRuntimeOpenAPI: generated clients over swift-openapi-runtime transports and middlewares."),
+        .trait(name: asyncHTTPClientTransport, description: "BindingRuntimeAsyncHTTPClient: generated clients over AsyncHTTPClient (SwiftNIO)."),
+        .trait(name: openAPIRuntimeTransports, description: "BindingRuntimeOpenAPI: generated clients over swift-openapi-runtime transports and middlewares."),
         .default(enabledTraits: []),
     ],
     dependencies: [
@@ -82,17 +86,17 @@ let package = Package(
             name: "BindingRuntimeOpenAPI",
             dependencies: [
                 "BindingRuntime",
-                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime", condition: .when(traits: ["OpenAPIRuntimeTransports"])),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime", condition: .when(traits: [openAPIRuntimeTransports])),
             ]
         ),
         .target(
             name: "BindingRuntimeAsyncHTTPClient",
             dependencies: [
                 "BindingRuntime",
-                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["AsyncHTTPClientTransport"])),
-                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClientTransport"])),
-                .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClientTransport"])),
-                .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClientTransport"])),
+                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: [asyncHTTPClientTransport])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: [asyncHTTPClientTransport])),
+                .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: [asyncHTTPClientTransport])),
+                .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: [asyncHTTPClientTransport])),
             ]
         ),
         .target(name: "EnergyCAP", dependencies: ["BindingRuntime"], path: "Generated/EnergyCAP"),
@@ -129,12 +133,12 @@ let package = Package(
             dependencies: [
                 "EnergyCAP", "BindingRuntime", "ResponsesFixture", "RequestsFixture",
                 "BindingRuntimeOpenAPI", "BindingRuntimeAsyncHTTPClient",
-                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["AsyncHTTPClientTransport"])),
-                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client", condition: .when(traits: ["AsyncHTTPClientTransport"])),
+                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: [asyncHTTPClientTransport])),
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client", condition: .when(traits: [asyncHTTPClientTransport])),
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime", condition: .when(traits: ["OpenAPIRuntimeTransports"])),
-                .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession", condition: .when(traits: ["OpenAPIRuntimeTransports"])),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime", condition: .when(traits: [openAPIRuntimeTransports])),
+                .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession", condition: .when(traits: [openAPIRuntimeTransports])),
             ]
         ),
         .testTarget(name: "CLITests", dependencies: ["api-bindgen", "api-bindgen-plugin-tool", "TestSupport"]),

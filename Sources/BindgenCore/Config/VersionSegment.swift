@@ -9,7 +9,7 @@ extension VersionSource {
     }
 
     /// The first version segment of a path (`/api/v202203/…` → `v202203`); nil when there is none.
-    package static func versionSegment(of path: String) -> String? {
+    static func versionSegment(of path: String) -> String? {
         path.split(separator: "/", omittingEmptySubsequences: true).first(where: isVersionSegment).map(String.init)
     }
 }
