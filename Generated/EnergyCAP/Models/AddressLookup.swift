@@ -85,25 +85,29 @@ public nonisolated struct AddressLookup: Codable, Hashable, Sendable {
 
 nonisolated extension AddressLookup: Validatable {
     /// Validation keywords of `#/components/schemas/AddressLookup`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("addressTypeId", ValidationSchema(.types([.integer]))),
-            ("line1", ValidationSchema(.types([.string]))),
-            ("line2", ValidationSchema(.types([.string]))),
-            ("line3", ValidationSchema(.types([.string]))),
-            ("city", ValidationSchema(.types([.string]))),
-            ("state", ValidationSchema(.types([.string]))),
-            ("country", ValidationSchema(.types([.string]))),
-            ("postalCode", ValidationSchema(.types([.string]))),
-            ("latitude", ValidationSchema(.types([.number]))),
-            ("longitude", ValidationSchema(.types([.number]))),
-            ("uniqueLocationIdentifier", ValidationSchema(.types([.string]))),
-            ("locationProperties", ValidationSchema(
-                .types([.object]),
-                .additionalProperties(.schema(ValidationSchema()))
-            ))
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("addressTypeId", ValidationSchema(.types([.integer]))),
+                ("line1", ValidationSchema(.types([.string]))),
+                ("line2", ValidationSchema(.types([.string]))),
+                ("line3", ValidationSchema(.types([.string]))),
+                ("city", ValidationSchema(.types([.string]))),
+                ("state", ValidationSchema(.types([.string]))),
+                ("country", ValidationSchema(.types([.string]))),
+                ("postalCode", ValidationSchema(.types([.string]))),
+                ("latitude", ValidationSchema(.types([.number]))),
+                ("longitude", ValidationSchema(.types([.number]))),
+                ("uniqueLocationIdentifier", ValidationSchema(.types([.string]))),
+                ("locationProperties", ValidationSchema(
+                    .types([.object]),
+                    .additionalProperties(.schema(ValidationSchema()))
+                ))
+            ])
+        )
+    }
 }

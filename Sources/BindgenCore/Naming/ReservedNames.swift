@@ -86,12 +86,17 @@ public enum ReservedNames {
     /// guard name overrides.
     public static let memberNames: Set<String> = ["self", "Self", "Type", "Protocol"]
 
-    /// Taken in every struct: its initializer and coding members, `CodingKeys`, `Validatable`'s
-    /// `validate()`, and `hashValue` (a stored `hashValue` makes `Hashable` warn).
-    public static let propertyNames: Set<String> = memberNames.union(["init", "encode", "CodingKeys", "validate", "hashValue"])
+    /// The function every struct, enum and union builds its `validationSchema` in (see
+    /// `SwiftRenderer.renderValidation`), so no property or case may take its name.
+    static let validationSchemaBuilder = "makeValidationSchema"
 
-    /// Taken in every enum: the case for unlisted values and `CaseIterable`'s `allCases`.
-    public static let enumCaseNames: Set<String> = memberNames.union(["unknown", "allCases"])
+    /// Taken in every struct: its initializer and coding members, `CodingKeys`, `Validatable`'s
+    /// `validate()`, the schema's builder, and `hashValue` (a stored `hashValue` makes `Hashable` warn).
+    public static let propertyNames: Set<String> = memberNames.union(["init", "encode", "CodingKeys", "validate", validationSchemaBuilder, "hashValue"])
+
+    /// Taken in every enum: the case for unlisted values, `CaseIterable`'s `allCases` and the
+    /// validation schema's builder.
+    public static let enumCaseNames: Set<String> = memberNames.union(["unknown", "allCases", validationSchemaBuilder])
 
     /// Taken in every operation method: the names its generated body declares or reads
     /// (`OperationLocals`, kept beside the renderer that writes them).

@@ -107,9 +107,13 @@ public nonisolated enum Choice: OpenEnumeration, Codable, Sendable, CaseIterable
 
 nonisolated extension Choice: Validatable {
     /// Validation keywords of `#/components/schemas/Choice`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.string]),
-        .enumValues([.string("self"), .string("Self"), .string("allCases"), .string("unknown"), .string("default"), .string("init"), .string("rawValue"), .string("none"), .string("some"), .string("_"), .string(""), .string("a\"b"), .string("x\\(evil30())"), .string("\r\npublic func evil31() -> Int { 5 }"), .string("\u{202e}\u{2066}"), .string("nul\u{0}")])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.string]),
+            .enumValues([.string("self"), .string("Self"), .string("allCases"), .string("unknown"), .string("default"), .string("init"), .string("rawValue"), .string("none"), .string("some"), .string("_"), .string(""), .string("a\"b"), .string("x\\(evil30())"), .string("\r\npublic func evil31() -> Int { 5 }"), .string("\u{202e}\u{2066}"), .string("nul\u{0}")])
+        )
+    }
 }

@@ -50,9 +50,13 @@ public nonisolated enum Count: OpenEnumeration, Codable, Sendable, CaseIterable 
 
 nonisolated extension Count: Validatable {
     /// Validation keywords of `#/components/schemas/Count`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.integer]),
-        .enumValues([.integer(0), .integer(1), .integer(-1)])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.integer]),
+            .enumValues([.integer(0), .integer(1), .integer(-1)])
+        )
+    }
 }

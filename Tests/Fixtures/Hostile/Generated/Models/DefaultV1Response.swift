@@ -32,12 +32,16 @@ public nonisolated struct DefaultV1Response: Codable, Hashable, Sendable {
 
 nonisolated extension DefaultV1Response: Validatable {
     /// Validation keywords of `#/paths/~1v1~1default/get/responses/200/content/application~1json/schema`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("self", ValidationSchema(.types([.string]))),
-            ("Type", ValidationSchema(.types([.string])))
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("self", ValidationSchema(.types([.string]))),
+                ("Type", ValidationSchema(.types([.string])))
+            ])
+        )
+    }
 }

@@ -33,11 +33,15 @@ public nonisolated struct EvilPublicFuncEvil36Int5: Codable, Hashable, Sendable 
 nonisolated extension EvilPublicFuncEvil36Int5: Validatable {
     /// Validation keywords of `#/components/schemas/Evil
     /// public func evil36() -> Int { 5 }`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("x", ValidationSchema(.types([.string])))
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("x", ValidationSchema(.types([.string])))
+            ])
+        )
+    }
 }

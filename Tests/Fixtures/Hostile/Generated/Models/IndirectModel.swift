@@ -28,11 +28,15 @@ public nonisolated struct IndirectModel: Codable, Hashable, Sendable {
 
 nonisolated extension IndirectModel: Validatable {
     /// Validation keywords of `#/components/schemas/Indirect`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("x", ValidationSchema(.types([.string])))
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("x", ValidationSchema(.types([.string])))
+            ])
+        )
+    }
 }

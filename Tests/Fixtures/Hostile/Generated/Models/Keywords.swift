@@ -301,78 +301,86 @@ public nonisolated struct Keywords: Codable, Hashable, Sendable {
 
 nonisolated extension Keywords: Validatable {
     /// Validation keywords of `#/components/schemas/Keywords`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("self", ValidationSchema(.types([.string]))),
-            ("Self", ValidationSchema(.types([.string]))),
-            ("Type", ValidationSchema(.types([.string]))),
-            ("Protocol", ValidationSchema(.types([.string]))),
-            ("class", ValidationSchema(.types([.string]))),
-            ("default", ValidationSchema(.types([.string]))),
-            ("init", ValidationSchema(.types([.string]))),
-            ("inout", ValidationSchema(.types([.string]))),
-            ("let", ValidationSchema(.types([.string]))),
-            ("var", ValidationSchema(.types([.string]))),
-            ("subscript", ValidationSchema(.types([.string]))),
-            ("deinit", ValidationSchema(.types([.string]))),
-            ("_", ValidationSchema(.types([.string]))),
-            ("async", ValidationSchema(.types([.string]))),
-            ("await", ValidationSchema(.types([.string]))),
-            ("actor", ValidationSchema(.types([.string]))),
-            ("nonisolated", ValidationSchema(.types([.string]))),
-            ("isolated", ValidationSchema(.types([.string]))),
-            ("consume", ValidationSchema(.types([.string]))),
-            ("borrowing", ValidationSchema(.types([.string]))),
-            ("consuming", ValidationSchema(.types([.string]))),
-            ("each", ValidationSchema(.types([.string]))),
-            ("macro", ValidationSchema(.types([.string]))),
-            ("some", ValidationSchema(.types([.string]))),
-            ("any", ValidationSchema(.types([.string]))),
-            ("get", ValidationSchema(.types([.string]))),
-            ("set", ValidationSchema(.types([.string]))),
-            ("none", ValidationSchema(.types([.string]))),
-            ("open", ValidationSchema(.types([.string]))),
-            ("where", ValidationSchema(.types([.string]))),
-            ("is", ValidationSchema(.types([.string]))),
-            ("as", ValidationSchema(.types([.string]))),
-            ("nil", ValidationSchema(.types([.string]))),
-            ("true", ValidationSchema(.types([.string]))),
-            ("allCases", ValidationSchema(.types([.string]))),
-            ("hashValue", ValidationSchema(.types([.string]))),
-            ("rawValue", ValidationSchema(.types([.string]))),
-            ("validationSchema", ValidationSchema(.types([.string]))),
-            ("validate", ValidationSchema(.types([.string]))),
-            ("encode", ValidationSchema(.types([.string]))),
-            ("CodingKeys", ValidationSchema(.types([.string]))),
-            ("evil\rpublic func evil26() -> Int { 5 }", ValidationSchema(
-                .types([.string]),
-                .minLength(1),
-                .pattern(Pattern(source: "^x\r$", icu: "^x\\x{D}\\z"))
-            )),
-            ("choice", ValidationSchema(reference: { Choice.validationSchema })),
-            ("count", ValidationSchema(reference: { Count.validationSchema })),
-            ("nested", ValidationSchema(reference: { Keywords.Nested.validationSchema })),
-            ("string", ValidationSchema(reference: { Schemas.stringModel })),
-            ("url", ValidationSchema(
-                .types([.string]),
-                .format("uri")
-            ))
-        ]),
-        .required(["self", "class"]),
-        .additionalProperties(.forbidden)
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("self", ValidationSchema(.types([.string]))),
+                ("Self", ValidationSchema(.types([.string]))),
+                ("Type", ValidationSchema(.types([.string]))),
+                ("Protocol", ValidationSchema(.types([.string]))),
+                ("class", ValidationSchema(.types([.string]))),
+                ("default", ValidationSchema(.types([.string]))),
+                ("init", ValidationSchema(.types([.string]))),
+                ("inout", ValidationSchema(.types([.string]))),
+                ("let", ValidationSchema(.types([.string]))),
+                ("var", ValidationSchema(.types([.string]))),
+                ("subscript", ValidationSchema(.types([.string]))),
+                ("deinit", ValidationSchema(.types([.string]))),
+                ("_", ValidationSchema(.types([.string]))),
+                ("async", ValidationSchema(.types([.string]))),
+                ("await", ValidationSchema(.types([.string]))),
+                ("actor", ValidationSchema(.types([.string]))),
+                ("nonisolated", ValidationSchema(.types([.string]))),
+                ("isolated", ValidationSchema(.types([.string]))),
+                ("consume", ValidationSchema(.types([.string]))),
+                ("borrowing", ValidationSchema(.types([.string]))),
+                ("consuming", ValidationSchema(.types([.string]))),
+                ("each", ValidationSchema(.types([.string]))),
+                ("macro", ValidationSchema(.types([.string]))),
+                ("some", ValidationSchema(.types([.string]))),
+                ("any", ValidationSchema(.types([.string]))),
+                ("get", ValidationSchema(.types([.string]))),
+                ("set", ValidationSchema(.types([.string]))),
+                ("none", ValidationSchema(.types([.string]))),
+                ("open", ValidationSchema(.types([.string]))),
+                ("where", ValidationSchema(.types([.string]))),
+                ("is", ValidationSchema(.types([.string]))),
+                ("as", ValidationSchema(.types([.string]))),
+                ("nil", ValidationSchema(.types([.string]))),
+                ("true", ValidationSchema(.types([.string]))),
+                ("allCases", ValidationSchema(.types([.string]))),
+                ("hashValue", ValidationSchema(.types([.string]))),
+                ("rawValue", ValidationSchema(.types([.string]))),
+                ("validationSchema", ValidationSchema(.types([.string]))),
+                ("validate", ValidationSchema(.types([.string]))),
+                ("encode", ValidationSchema(.types([.string]))),
+                ("CodingKeys", ValidationSchema(.types([.string]))),
+                ("evil\rpublic func evil26() -> Int { 5 }", ValidationSchema(
+                    .types([.string]),
+                    .minLength(1),
+                    .pattern(Pattern(source: "^x\r$", icu: "^x\\x{D}\\z"))
+                )),
+                ("choice", ValidationSchema(reference: { Choice.validationSchema })),
+                ("count", ValidationSchema(reference: { Count.validationSchema })),
+                ("nested", ValidationSchema(reference: { Keywords.Nested.validationSchema })),
+                ("string", ValidationSchema(reference: { Schemas.stringModel })),
+                ("url", ValidationSchema(
+                    .types([.string]),
+                    .format("uri")
+                ))
+            ]),
+            .required(["self", "class"]),
+            .additionalProperties(.forbidden)
+        )
+    }
 }
 
 nonisolated extension Keywords.Nested: Validatable {
     /// Validation keywords of `#/components/schemas/Keywords/properties/nested`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("Type", ValidationSchema(.types([.string]))),
-            ("String", ValidationSchema(.types([.integer])))
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("Type", ValidationSchema(.types([.string]))),
+                ("String", ValidationSchema(.types([.integer])))
+            ])
+        )
+    }
 }

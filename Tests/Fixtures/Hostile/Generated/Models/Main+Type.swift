@@ -29,11 +29,15 @@ public nonisolated struct Main: Codable, Hashable, Sendable {
 
 nonisolated extension Main: Validatable {
     /// Validation keywords of `#/components/schemas/main`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("name", ValidationSchema(.types([.string])))
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("name", ValidationSchema(.types([.string])))
+            ])
+        )
+    }
 }

@@ -40,12 +40,16 @@ public nonisolated struct Node: Codable, Hashable, Sendable {
 
 nonisolated extension Node: Validatable {
     /// Validation keywords of `#/components/schemas/Node`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("self", ValidationSchema(reference: { Node.validationSchema })),
-            ("default", ValidationSchema(reference: { Node.validationSchema }))
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("self", ValidationSchema(reference: { Node.validationSchema })),
+                ("default", ValidationSchema(reference: { Node.validationSchema }))
+            ])
+        )
+    }
 }

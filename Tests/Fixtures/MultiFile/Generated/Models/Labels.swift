@@ -35,16 +35,20 @@ public nonisolated struct Labels: Codable, Hashable, Sendable {
 
 nonisolated extension Labels: Validatable {
     /// Validation keywords of `#/components/schemas/Labels`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("name", ValidationSchema(.types([.string])))
-        ]),
-        .required(["name"]),
-        .additionalProperties(.forbidden),
-        .patternProperties([
-            (Pattern(source: "^x-", icu: "^x\\x{2D}"), ValidationSchema(.types([.string])))
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("name", ValidationSchema(.types([.string])))
+            ]),
+            .required(["name"]),
+            .additionalProperties(.forbidden),
+            .patternProperties([
+                (Pattern(source: "^x-", icu: "^x\\x{2D}"), ValidationSchema(.types([.string])))
+            ])
+        )
+    }
 }

@@ -43,21 +43,25 @@ public nonisolated struct Money: Codable, Hashable, Sendable {
 
 nonisolated extension Money: Validatable {
     /// Validation keywords of `common.yaml#/components/schemas/Money`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("amount", ValidationSchema(
-                .types([.string]),
-                .pattern(Pattern(source: "^[0-9]+(\\.[0-9]{1,2})?$", icu: "^[0-9]+(?:\\x{2E}[0-9]{1,2})?\\z"))
-            )),
-            ("currency", ValidationSchema(
-                .types([.string]),
-                .minLength(3),
-                .maxLength(3)
-            ))
-        ]),
-        .required(["amount", "currency"]),
-        .additionalProperties(.schema(ValidationSchema(.types([.number]))))
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("amount", ValidationSchema(
+                    .types([.string]),
+                    .pattern(Pattern(source: "^[0-9]+(\\.[0-9]{1,2})?$", icu: "^[0-9]+(?:\\x{2E}[0-9]{1,2})?\\z"))
+                )),
+                ("currency", ValidationSchema(
+                    .types([.string]),
+                    .minLength(3),
+                    .maxLength(3)
+                ))
+            ]),
+            .required(["amount", "currency"]),
+            .additionalProperties(.schema(ValidationSchema(.types([.number]))))
+        )
+    }
 }

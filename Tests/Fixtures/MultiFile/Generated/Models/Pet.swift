@@ -82,27 +82,31 @@ public nonisolated struct Pet: Codable, Hashable, Sendable {
 
 nonisolated extension Pet: Validatable {
     /// Validation keywords of `schemas/pet.yaml`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("id", ValidationSchema(.types([.integer]))),
-            ("name", ValidationSchema(
-                .types([.string]),
-                .minLength(1)
-            )),
-            ("password", ValidationSchema(.types([.string]))),
-            ("price", ValidationSchema(reference: { Money.validationSchema })),
-            ("status", ValidationSchema(.types([.string]))),
-            ("legs", ValidationSchema(.types([.integer]))),
-            ("friend", ValidationSchema(reference: { Pet.validationSchema })),
-            ("tags", ValidationSchema(
-                .types([.object]),
-                .additionalProperties(.schema(ValidationSchema(.types([.string]))))
-            ))
-        ]),
-        .required(["id", "name", "password", "price"]),
-        .readOnlyProperties(["id"]),
-        .writeOnlyProperties(["password"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("id", ValidationSchema(.types([.integer]))),
+                ("name", ValidationSchema(
+                    .types([.string]),
+                    .minLength(1)
+                )),
+                ("password", ValidationSchema(.types([.string]))),
+                ("price", ValidationSchema(reference: { Money.validationSchema })),
+                ("status", ValidationSchema(.types([.string]))),
+                ("legs", ValidationSchema(.types([.integer]))),
+                ("friend", ValidationSchema(reference: { Pet.validationSchema })),
+                ("tags", ValidationSchema(
+                    .types([.object]),
+                    .additionalProperties(.schema(ValidationSchema(.types([.string]))))
+                ))
+            ]),
+            .required(["id", "name", "password", "price"]),
+            .readOnlyProperties(["id"]),
+            .writeOnlyProperties(["password"])
+        )
+    }
 }

@@ -37,12 +37,16 @@ public nonisolated struct Problem: Codable, Hashable, Sendable {
 
 nonisolated extension Problem: Validatable {
     /// Validation keywords of `common.yaml#/components/schemas/Problem`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("title", ValidationSchema(.types([.string]))),
-            ("status", ValidationSchema(.types([.integer])))
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("title", ValidationSchema(.types([.string]))),
+                ("status", ValidationSchema(.types([.integer])))
+            ])
+        )
+    }
 }

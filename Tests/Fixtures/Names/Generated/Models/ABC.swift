@@ -28,11 +28,15 @@ public nonisolated struct ABC: Codable, Hashable, Sendable {
 
 nonisolated extension ABC: Validatable {
     /// Validation keywords of `#/components/schemas/ABC`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("b", ValidationSchema(.types([.string])))
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("b", ValidationSchema(.types([.string])))
+            ])
+        )
+    }
 }

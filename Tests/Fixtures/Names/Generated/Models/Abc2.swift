@@ -28,11 +28,15 @@ public nonisolated struct Abc: Codable, Hashable, Sendable {
 
 nonisolated extension Abc: Validatable {
     /// Validation keywords of `#/components/schemas/Abc`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("a", ValidationSchema(.types([.string])))
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("a", ValidationSchema(.types([.string])))
+            ])
+        )
+    }
 }

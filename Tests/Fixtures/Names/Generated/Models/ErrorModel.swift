@@ -28,11 +28,15 @@ public nonisolated struct ErrorModel: Codable, Hashable, Sendable {
 
 nonisolated extension ErrorModel: Validatable {
     /// Validation keywords of `#/components/schemas/Error`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("message", ValidationSchema(.types([.string])))
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("message", ValidationSchema(.types([.string])))
+            ])
+        )
+    }
 }

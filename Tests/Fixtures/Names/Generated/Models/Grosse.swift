@@ -28,11 +28,15 @@ public nonisolated struct Grosse: Codable, Hashable, Sendable {
 
 nonisolated extension Grosse: Validatable {
     /// Validation keywords of `#/components/schemas/Größe`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(.types([.number])))
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(.types([.number])))
+            ])
+        )
+    }
 }

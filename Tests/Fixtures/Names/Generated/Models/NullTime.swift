@@ -32,15 +32,19 @@ public nonisolated struct NullTime: Codable, Hashable, Sendable {
 
 nonisolated extension NullTime: Validatable {
     /// Validation keywords of `#/components/schemas/NullTime`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("time", ValidationSchema(
-                .types([.string]),
-                .format("date-time")
-            )),
-            ("valid", ValidationSchema(.types([.boolean])))
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("time", ValidationSchema(
+                    .types([.string]),
+                    .format("date-time")
+                )),
+                ("valid", ValidationSchema(.types([.boolean])))
+            ])
+        )
+    }
 }

@@ -148,47 +148,59 @@ public nonisolated struct Person: Codable, Hashable, Sendable {
 
 nonisolated extension Person: Validatable {
     /// Validation keywords of `#/components/schemas/Person`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("firstName", ValidationSchema(.types([.string]))),
-            ("first_name", ValidationSchema(.types([.string]))),
-            ("FirstName", ValidationSchema(.types([.string]))),
-            ("first-name", ValidationSchema(.types([.string]))),
-            ("über", ValidationSchema(.types([.string]))),
-            ("naïve", ValidationSchema(.types([.boolean]))),
-            ("名前", ValidationSchema(.types([.string]))),
-            ("init", ValidationSchema(.types([.string]))),
-            ("default", ValidationSchema(.types([.string]))),
-            ("status", ValidationSchema(reference: { Person.Status.validationSchema })),
-            ("Status", ValidationSchema(reference: { Person.Status2.validationSchema })),
-            ("size", ValidationSchema(reference: { Grosse.validationSchema })),
-            ("sign", ValidationSchema(reference: { Sign.validationSchema }))
-        ]),
-        .required(["firstName"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("firstName", ValidationSchema(.types([.string]))),
+                ("first_name", ValidationSchema(.types([.string]))),
+                ("FirstName", ValidationSchema(.types([.string]))),
+                ("first-name", ValidationSchema(.types([.string]))),
+                ("über", ValidationSchema(.types([.string]))),
+                ("naïve", ValidationSchema(.types([.boolean]))),
+                ("名前", ValidationSchema(.types([.string]))),
+                ("init", ValidationSchema(.types([.string]))),
+                ("default", ValidationSchema(.types([.string]))),
+                ("status", ValidationSchema(reference: { Person.Status.validationSchema })),
+                ("Status", ValidationSchema(reference: { Person.Status2.validationSchema })),
+                ("size", ValidationSchema(reference: { Grosse.validationSchema })),
+                ("sign", ValidationSchema(reference: { Sign.validationSchema }))
+            ]),
+            .required(["firstName"])
+        )
+    }
 }
 
 nonisolated extension Person.Status: Validatable {
     /// Validation keywords of `#/components/schemas/Person/properties/status`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.string]),
-        .enumValues([.string("active"), .string("inactive")])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.string]),
+            .enumValues([.string("active"), .string("inactive")])
+        )
+    }
 }
 
 nonisolated extension Person.Status2: Validatable {
     /// Validation keywords of `#/components/schemas/Person/properties/Status`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("since", ValidationSchema(
-                .types([.string]),
-                .format("date")
-            ))
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("since", ValidationSchema(
+                    .types([.string]),
+                    .format("date")
+                ))
+            ])
+        )
+    }
 }

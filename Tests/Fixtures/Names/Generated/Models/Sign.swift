@@ -62,9 +62,13 @@ public nonisolated enum Sign: OpenEnumeration, Codable, Sendable, CaseIterable {
 
 nonisolated extension Sign: Validatable {
     /// Validation keywords of `#/components/schemas/Sign`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.string]),
-        .enumValues([.string("+1"), .string("-1"), .string(""), .string("unknown"), .string("default"), .string("Unknown")])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.string]),
+            .enumValues([.string("+1"), .string("-1"), .string(""), .string("unknown"), .string("default"), .string("Unknown")])
+        )
+    }
 }

@@ -31,11 +31,15 @@ public nonisolated struct PostStreamsResponse: Codable, Hashable, Sendable {
 
 nonisolated extension PostStreamsResponse: Validatable {
     /// Validation keywords of `#/paths/~1streams/post/responses/201/content/application~1json/schema`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .properties([
-            ("subscriptionId", ValidationSchema(.types([.string])))
-        ]),
-        .required(["subscriptionId"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .properties([
+                ("subscriptionId", ValidationSchema(.types([.string])))
+            ]),
+            .required(["subscriptionId"])
+        )
+    }
 }

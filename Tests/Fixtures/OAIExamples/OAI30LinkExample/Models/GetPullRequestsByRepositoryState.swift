@@ -50,9 +50,13 @@ public nonisolated enum GetPullRequestsByRepositoryState: OpenEnumeration, Codab
 
 nonisolated extension GetPullRequestsByRepositoryState: Validatable {
     /// Validation keywords of `#/paths/~12.0~1repositories~1{username}~1{slug}~1pullrequests/get/parameters/2/schema`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.string]),
-        .enumValues([.string("open"), .string("merged"), .string("declined")])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.string]),
+            .enumValues([.string("open"), .string("merged"), .string("declined")])
+        )
+    }
 }

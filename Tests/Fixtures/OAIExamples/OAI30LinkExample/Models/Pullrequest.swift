@@ -40,14 +40,18 @@ public nonisolated struct Pullrequest: Codable, Hashable, Sendable {
 
 nonisolated extension Pullrequest: Validatable {
     /// Validation keywords of `#/components/schemas/pullrequest`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("id", ValidationSchema(.types([.integer]))),
-            ("title", ValidationSchema(.types([.string]))),
-            ("repository", ValidationSchema(reference: { Repository.validationSchema })),
-            ("author", ValidationSchema(reference: { User.validationSchema }))
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("id", ValidationSchema(.types([.integer]))),
+                ("title", ValidationSchema(.types([.string]))),
+                ("repository", ValidationSchema(reference: { Repository.validationSchema })),
+                ("author", ValidationSchema(reference: { User.validationSchema }))
+            ])
+        )
+    }
 }

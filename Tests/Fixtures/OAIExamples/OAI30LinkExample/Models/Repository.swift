@@ -32,12 +32,16 @@ public nonisolated struct Repository: Codable, Hashable, Sendable {
 
 nonisolated extension Repository: Validatable {
     /// Validation keywords of `#/components/schemas/repository`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("slug", ValidationSchema(.types([.string]))),
-            ("owner", ValidationSchema(reference: { User.validationSchema }))
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("slug", ValidationSchema(.types([.string]))),
+                ("owner", ValidationSchema(reference: { User.validationSchema }))
+            ])
+        )
+    }
 }

@@ -32,12 +32,16 @@ public nonisolated struct User: Codable, Hashable, Sendable {
 
 nonisolated extension User: Validatable {
     /// Validation keywords of `#/components/schemas/user`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("username", ValidationSchema(.types([.string]))),
-            ("uuid", ValidationSchema(.types([.string])))
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("username", ValidationSchema(.types([.string]))),
+                ("uuid", ValidationSchema(.types([.string])))
+            ])
+        )
+    }
 }

@@ -32,13 +32,17 @@ public nonisolated struct ErrorModel: Codable, Hashable, Sendable {
 
 nonisolated extension ErrorModel: Validatable {
     /// Validation keywords of `#/components/schemas/Error`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("code", ValidationSchema(.types([.integer]))),
-            ("message", ValidationSchema(.types([.string])))
-        ]),
-        .required(["code", "message"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("code", ValidationSchema(.types([.integer]))),
+                ("message", ValidationSchema(.types([.string])))
+            ]),
+            .required(["code", "message"])
+        )
+    }
 }

@@ -32,13 +32,17 @@ public nonisolated struct NewPet: Codable, Hashable, Sendable {
 
 nonisolated extension NewPet: Validatable {
     /// Validation keywords of `#/components/schemas/NewPet`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("name", ValidationSchema(.types([.string]))),
-            ("tag", ValidationSchema(.types([.string])))
-        ]),
-        .required(["name"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("name", ValidationSchema(.types([.string]))),
+                ("tag", ValidationSchema(.types([.string])))
+            ]),
+            .required(["name"])
+        )
+    }
 }

@@ -36,17 +36,21 @@ public nonisolated struct Pet: Codable, Hashable, Sendable {
 
 nonisolated extension Pet: Validatable {
     /// Validation keywords of `#/components/schemas/Pet`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .allOf([
-            ValidationSchema(reference: { NewPet.validationSchema }),
-            ValidationSchema(
-                .types([.object]),
-                .properties([
-                    ("id", ValidationSchema(.types([.integer])))
-                ]),
-                .required(["id"])
-            )
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .allOf([
+                ValidationSchema(reference: { NewPet.validationSchema }),
+                ValidationSchema(
+                    .types([.object]),
+                    .properties([
+                        ("id", ValidationSchema(.types([.integer])))
+                    ]),
+                    .required(["id"])
+                )
+            ])
+        )
+    }
 }

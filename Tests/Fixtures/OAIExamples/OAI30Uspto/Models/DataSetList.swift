@@ -77,37 +77,45 @@ public nonisolated struct DataSetList: Codable, Hashable, Sendable {
 
 nonisolated extension DataSetList: Validatable {
     /// Validation keywords of `#/components/schemas/dataSetList`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("total", ValidationSchema(.types([.integer]))),
-            ("apis", ValidationSchema(
-                .types([.array]),
-                .items(ValidationSchema(
-                    .types([.object]),
-                    .properties([
-                        ("apiKey", ValidationSchema(.types([.string]))),
-                        ("apiVersionNumber", ValidationSchema(.types([.string]))),
-                        ("apiUrl", ValidationSchema(.types([.string]))),
-                        ("apiDocumentationUrl", ValidationSchema(.types([.string])))
-                    ])
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("total", ValidationSchema(.types([.integer]))),
+                ("apis", ValidationSchema(
+                    .types([.array]),
+                    .items(ValidationSchema(
+                        .types([.object]),
+                        .properties([
+                            ("apiKey", ValidationSchema(.types([.string]))),
+                            ("apiVersionNumber", ValidationSchema(.types([.string]))),
+                            ("apiUrl", ValidationSchema(.types([.string]))),
+                            ("apiDocumentationUrl", ValidationSchema(.types([.string])))
+                        ])
+                    ))
                 ))
-            ))
-        ])
-    )
+            ])
+        )
+    }
 }
 
 nonisolated extension DataSetList.ApisItem: Validatable {
     /// Validation keywords of `#/components/schemas/dataSetList/properties/apis/items`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("apiKey", ValidationSchema(.types([.string]))),
-            ("apiVersionNumber", ValidationSchema(.types([.string]))),
-            ("apiUrl", ValidationSchema(.types([.string]))),
-            ("apiDocumentationUrl", ValidationSchema(.types([.string])))
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("apiKey", ValidationSchema(.types([.string]))),
+                ("apiVersionNumber", ValidationSchema(.types([.string]))),
+                ("apiUrl", ValidationSchema(.types([.string]))),
+                ("apiDocumentationUrl", ValidationSchema(.types([.string])))
+            ])
+        )
+    }
 }

@@ -45,14 +45,18 @@ public nonisolated struct PerformSearchRequest: Codable, Hashable, Sendable {
 
 nonisolated extension PerformSearchRequest: Validatable {
     /// Validation keywords of `#/paths/~1{dataset}~1{version}~1records/post/requestBody/content/application~1x-www-form-urlencoded/schema`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("criteria", ValidationSchema(.types([.string]))),
-            ("start", ValidationSchema(.types([.integer]))),
-            ("rows", ValidationSchema(.types([.integer])))
-        ]),
-        .required(["criteria"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("criteria", ValidationSchema(.types([.string]))),
+                ("start", ValidationSchema(.types([.integer]))),
+                ("rows", ValidationSchema(.types([.integer])))
+            ]),
+            .required(["criteria"])
+        )
+    }
 }

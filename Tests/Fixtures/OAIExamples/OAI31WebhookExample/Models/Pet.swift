@@ -36,13 +36,17 @@ public nonisolated struct Pet: Codable, Hashable, Sendable {
 
 nonisolated extension Pet: Validatable {
     /// Validation keywords of `#/components/schemas/Pet`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .properties([
-            ("id", ValidationSchema(.types([.integer]))),
-            ("name", ValidationSchema(.types([.string]))),
-            ("tag", ValidationSchema(.types([.string])))
-        ]),
-        .required(["id", "name"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .properties([
+                ("id", ValidationSchema(.types([.integer]))),
+                ("name", ValidationSchema(.types([.string]))),
+                ("tag", ValidationSchema(.types([.string])))
+            ]),
+            .required(["id", "name"])
+        )
+    }
 }

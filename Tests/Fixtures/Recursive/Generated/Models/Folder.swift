@@ -49,21 +49,25 @@ public nonisolated struct Folder: Codable, Hashable, Sendable {
 
 nonisolated extension Folder: Validatable {
     /// Validation keywords of `#/components/schemas/Folder`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("name", ValidationSchema(
-                .types([.string]),
-                .minLength(1)
-            )),
-            ("parent", ValidationSchema(reference: { Folder.validationSchema })),
-            ("children", ValidationSchema(
-                .types([.array]),
-                .items(ValidationSchema(reference: { Folder.validationSchema }))
-            )),
-            ("shortcut", ValidationSchema(reference: { Link.validationSchema }))
-        ]),
-        .required(["name"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("name", ValidationSchema(
+                    .types([.string]),
+                    .minLength(1)
+                )),
+                ("parent", ValidationSchema(reference: { Folder.validationSchema })),
+                ("children", ValidationSchema(
+                    .types([.array]),
+                    .items(ValidationSchema(reference: { Folder.validationSchema }))
+                )),
+                ("shortcut", ValidationSchema(reference: { Link.validationSchema }))
+            ]),
+            .required(["name"])
+        )
+    }
 }

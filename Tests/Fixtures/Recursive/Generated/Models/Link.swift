@@ -32,12 +32,16 @@ public nonisolated struct Link: Codable, Hashable, Sendable {
 
 nonisolated extension Link: Validatable {
     /// Validation keywords of `#/components/schemas/Link`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("target", ValidationSchema(reference: { Folder.validationSchema }))
-        ]),
-        .required(["target"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("target", ValidationSchema(reference: { Folder.validationSchema }))
+            ]),
+            .required(["target"])
+        )
+    }
 }

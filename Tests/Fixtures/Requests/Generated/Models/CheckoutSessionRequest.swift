@@ -112,57 +112,69 @@ public nonisolated struct CheckoutSessionRequest: Codable, Hashable, Sendable {
 
 nonisolated extension CheckoutSessionRequest: Validatable {
     /// Validation keywords of `#/components/schemas/CheckoutSessionRequest`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("mode", ValidationSchema(reference: { CheckoutSessionRequest.Mode.validationSchema })),
-            ("metadata", ValidationSchema(
-                .types([.object]),
-                .additionalProperties(.schema(ValidationSchema(.types([.string]))))
-            )),
-            ("line_items", ValidationSchema(
-                .types([.array]),
-                .items(ValidationSchema(
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("mode", ValidationSchema(reference: { CheckoutSessionRequest.Mode.validationSchema })),
+                ("metadata", ValidationSchema(
                     .types([.object]),
-                    .properties([
-                        ("price", ValidationSchema(.types([.string]))),
-                        ("quantity", ValidationSchema(.types([.integer])))
-                    ]),
-                    .required(["price"])
+                    .additionalProperties(.schema(ValidationSchema(.types([.string]))))
+                )),
+                ("line_items", ValidationSchema(
+                    .types([.array]),
+                    .items(ValidationSchema(
+                        .types([.object]),
+                        .properties([
+                            ("price", ValidationSchema(.types([.string]))),
+                            ("quantity", ValidationSchema(.types([.integer])))
+                        ]),
+                        .required(["price"])
+                    ))
+                )),
+                ("expand", ValidationSchema(
+                    .types([.array]),
+                    .items(ValidationSchema(.types([.string])))
+                )),
+                ("tags", ValidationSchema(
+                    .types([.array]),
+                    .items(ValidationSchema(.types([.string])))
                 ))
-            )),
-            ("expand", ValidationSchema(
-                .types([.array]),
-                .items(ValidationSchema(.types([.string])))
-            )),
-            ("tags", ValidationSchema(
-                .types([.array]),
-                .items(ValidationSchema(.types([.string])))
-            ))
-        ]),
-        .required(["mode"])
-    )
+            ]),
+            .required(["mode"])
+        )
+    }
 }
 
 nonisolated extension CheckoutSessionRequest.Mode: Validatable {
     /// Validation keywords of `#/components/schemas/CheckoutSessionRequest/properties/mode`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.string]),
-        .enumValues([.string("payment"), .string("subscription")])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.string]),
+            .enumValues([.string("payment"), .string("subscription")])
+        )
+    }
 }
 
 nonisolated extension CheckoutSessionRequest.LineItemsItem: Validatable {
     /// Validation keywords of `#/components/schemas/CheckoutSessionRequest/properties/line_items/items`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("price", ValidationSchema(.types([.string]))),
-            ("quantity", ValidationSchema(.types([.integer])))
-        ]),
-        .required(["price"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("price", ValidationSchema(.types([.string]))),
+                ("quantity", ValidationSchema(.types([.integer])))
+            ]),
+            .required(["price"])
+        )
+    }
 }

@@ -36,14 +36,18 @@ public nonisolated struct Color: Codable, Hashable, Sendable {
 
 nonisolated extension Color: Validatable {
     /// Validation keywords of `#/components/schemas/Color`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("R", ValidationSchema(.types([.integer]))),
-            ("G", ValidationSchema(.types([.integer]))),
-            ("B", ValidationSchema(.types([.integer])))
-        ]),
-        .required(["R", "G", "B"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("R", ValidationSchema(.types([.integer]))),
+                ("G", ValidationSchema(.types([.integer]))),
+                ("B", ValidationSchema(.types([.integer])))
+            ]),
+            .required(["R", "G", "B"])
+        )
+    }
 }

@@ -32,13 +32,17 @@ public nonisolated struct CreateCallRequest: Codable, Hashable, Sendable {
 
 nonisolated extension CreateCallRequest: Validatable {
     /// Validation keywords of `#/paths/~1v1~1calls/post/requestBody/content/multipart~1form-data/schema`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("sdp", ValidationSchema(.types([.string]))),
-            ("session", ValidationSchema(reference: { Color.validationSchema }))
-        ]),
-        .required(["sdp"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("sdp", ValidationSchema(.types([.string]))),
+                ("session", ValidationSchema(reference: { Color.validationSchema }))
+            ]),
+            .required(["sdp"])
+        )
+    }
 }

@@ -28,12 +28,16 @@ public nonisolated struct Created: Codable, Hashable, Sendable {
 
 nonisolated extension Created: Validatable {
     /// Validation keywords of `#/components/schemas/Created`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("id", ValidationSchema(.types([.string])))
-        ]),
-        .required(["id"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("id", ValidationSchema(.types([.string])))
+            ]),
+            .required(["id"])
+        )
+    }
 }

@@ -32,12 +32,16 @@ public nonisolated struct RangeQuery: Codable, Hashable, Sendable {
 
 nonisolated extension RangeQuery: Validatable {
     /// Validation keywords of `#/components/schemas/RangeQuery`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("gte", ValidationSchema(.types([.integer]))),
-            ("lt", ValidationSchema(.types([.integer])))
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("gte", ValidationSchema(.types([.integer]))),
+                ("lt", ValidationSchema(.types([.integer])))
+            ])
+        )
+    }
 }

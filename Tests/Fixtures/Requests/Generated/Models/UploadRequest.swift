@@ -94,34 +94,46 @@ public nonisolated struct UploadRequest: Codable, Hashable, Sendable {
 
 nonisolated extension UploadRequest: Validatable {
     /// Validation keywords of `#/components/schemas/UploadRequest`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("file", ValidationSchema(.types([.string]))),
-            ("purpose", ValidationSchema(reference: { UploadRequest.Purpose.validationSchema })),
-            ("options", ValidationSchema(reference: { UploadRequest.Options.validationSchema }))
-        ]),
-        .required(["file", "purpose"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("file", ValidationSchema(.types([.string]))),
+                ("purpose", ValidationSchema(reference: { UploadRequest.Purpose.validationSchema })),
+                ("options", ValidationSchema(reference: { UploadRequest.Options.validationSchema }))
+            ]),
+            .required(["file", "purpose"])
+        )
+    }
 }
 
 nonisolated extension UploadRequest.Purpose: Validatable {
     /// Validation keywords of `#/components/schemas/UploadRequest/properties/purpose`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.string]),
-        .enumValues([.string("assistants"), .string("fine-tune")])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.string]),
+            .enumValues([.string("assistants"), .string("fine-tune")])
+        )
+    }
 }
 
 nonisolated extension UploadRequest.Options: Validatable {
     /// Validation keywords of `#/components/schemas/UploadRequest/properties/options`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("chunk", ValidationSchema(.types([.integer])))
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("chunk", ValidationSchema(.types([.integer])))
+            ])
+        )
+    }
 }

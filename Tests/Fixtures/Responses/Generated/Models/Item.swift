@@ -32,13 +32,17 @@ public nonisolated struct Item: Codable, Hashable, Sendable {
 
 nonisolated extension Item: Validatable {
     /// Validation keywords of `#/components/schemas/Item`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("id", ValidationSchema(.types([.integer]))),
-            ("name", ValidationSchema(.types([.string])))
-        ]),
-        .required(["name"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("id", ValidationSchema(.types([.integer]))),
+                ("name", ValidationSchema(.types([.string])))
+            ]),
+            .required(["name"])
+        )
+    }
 }

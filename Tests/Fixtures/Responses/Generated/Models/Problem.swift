@@ -42,14 +42,18 @@ public nonisolated struct Problem: Codable, Hashable, Sendable {
 
 nonisolated extension Problem: Validatable {
     /// Validation keywords of `#/components/schemas/Problem`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("type", ValidationSchema(.types([.string]))),
-            ("title", ValidationSchema(.types([.string]))),
-            ("status", ValidationSchema(.types([.integer]))),
-            ("detail", ValidationSchema(.types([.string])))
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("type", ValidationSchema(.types([.string]))),
+                ("title", ValidationSchema(.types([.string]))),
+                ("status", ValidationSchema(.types([.integer]))),
+                ("detail", ValidationSchema(.types([.string])))
+            ])
+        )
+    }
 }

@@ -32,16 +32,20 @@ public nonisolated struct Receipt: Codable, Hashable, Sendable {
 
 nonisolated extension Receipt: Validatable {
     /// Validation keywords of `#/components/schemas/Receipt`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("id", ValidationSchema(.types([.integer]))),
-            ("queuedAt", ValidationSchema(
-                .types([.string]),
-                .format("date-time")
-            ))
-        ]),
-        .required(["id"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("id", ValidationSchema(.types([.integer]))),
+                ("queuedAt", ValidationSchema(
+                    .types([.string]),
+                    .format("date-time")
+                ))
+            ]),
+            .required(["id"])
+        )
+    }
 }

@@ -32,16 +32,20 @@ public nonisolated struct BankAccount: Codable, Hashable, Sendable {
 
 nonisolated extension BankAccount: Validatable {
     /// Validation keywords of `#/components/schemas/BankAccount`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("object", ValidationSchema(
-                .types([.string]),
-                .constValue(.string("bank_account"))
-            )),
-            ("routingNumber", ValidationSchema(.types([.string])))
-        ]),
-        .required(["object", "routingNumber"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("object", ValidationSchema(
+                    .types([.string]),
+                    .constValue(.string("bank_account"))
+                )),
+                ("routingNumber", ValidationSchema(.types([.string])))
+            ]),
+            .required(["object", "routingNumber"])
+        )
+    }
 }

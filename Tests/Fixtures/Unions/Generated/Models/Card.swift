@@ -37,20 +37,24 @@ public nonisolated struct Card: Codable, Hashable, Sendable {
 
 nonisolated extension Card: Validatable {
     /// Validation keywords of `#/components/schemas/Card`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("object", ValidationSchema(
-                .types([.string]),
-                .constValue(.string("card"))
-            )),
-            ("last4", ValidationSchema(
-                .types([.string]),
-                .pattern(Pattern(source: "^[0-9]{4}$", icu: "^[0-9]{4}\\z"))
-            )),
-            ("brand", ValidationSchema(.types([.string])))
-        ]),
-        .required(["object", "last4"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("object", ValidationSchema(
+                    .types([.string]),
+                    .constValue(.string("card"))
+                )),
+                ("last4", ValidationSchema(
+                    .types([.string]),
+                    .pattern(Pattern(source: "^[0-9]{4}$", icu: "^[0-9]{4}\\z"))
+                )),
+                ("brand", ValidationSchema(.types([.string])))
+            ]),
+            .required(["object", "last4"])
+        )
+    }
 }

@@ -32,13 +32,17 @@ public nonisolated struct Circle: Codable, Hashable, Sendable {
 
 nonisolated extension Circle: Validatable {
     /// Validation keywords of `#/components/schemas/Circle`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("radius", ValidationSchema(.types([.number]))),
-            ("label", ValidationSchema(.types([.string])))
-        ]),
-        .required(["radius"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("radius", ValidationSchema(.types([.number]))),
+                ("label", ValidationSchema(.types([.string])))
+            ]),
+            .required(["radius"])
+        )
+    }
 }

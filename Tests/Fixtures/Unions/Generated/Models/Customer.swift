@@ -32,13 +32,17 @@ public nonisolated struct Customer: Codable, Hashable, Sendable {
 
 nonisolated extension Customer: Validatable {
     /// Validation keywords of `#/components/schemas/Customer`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("id", ValidationSchema(.types([.string]))),
-            ("name", ValidationSchema(.types([.string])))
-        ]),
-        .required(["id"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("id", ValidationSchema(.types([.string]))),
+                ("name", ValidationSchema(.types([.string])))
+            ]),
+            .required(["id"])
+        )
+    }
 }

@@ -38,14 +38,18 @@ public nonisolated indirect enum ExpandableCustomer: Codable, Hashable, Sendable
 
 nonisolated extension ExpandableCustomer: Validatable {
     /// Validation keywords of `#/components/schemas/ExpandableCustomer`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .anyOf([
-            ValidationSchema(
-                .types([.string]),
-                .maxLength(64)
-            ),
-            ValidationSchema(reference: { Customer.validationSchema })
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .anyOf([
+                ValidationSchema(
+                    .types([.string]),
+                    .maxLength(64)
+                ),
+                ValidationSchema(reference: { Customer.validationSchema })
+            ])
+        )
+    }
 }

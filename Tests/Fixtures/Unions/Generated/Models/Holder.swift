@@ -125,60 +125,72 @@ public nonisolated struct Holder: Codable, Hashable, Sendable {
 
 nonisolated extension Holder: Validatable {
     /// Validation keywords of `#/components/schemas/Holder`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("note", ValidationSchema(.types([.string, .null]))),
-            ("nickname", ValidationSchema(.types([.string, .null]))),
-            ("customers", ValidationSchema(
-                .types([.array]),
-                .items(ValidationSchema(
-                    .anyOf([
-                        ValidationSchema(reference: { Customer.validationSchema }),
-                        ValidationSchema(.types([.null]))
-                    ])
-                ))
-            )),
-            ("scores", ValidationSchema(
-                .types([.object]),
-                .additionalProperties(.schema(ValidationSchema(.types([.integer, .null]))))
-            )),
-            ("method", ValidationSchema(reference: { PaymentMethod.validationSchema })),
-            ("shapes", ValidationSchema(
-                .types([.array]),
-                .items(ValidationSchema(reference: { Shape.validationSchema }))
-            )),
-            ("owner", ValidationSchema(reference: { ExpandableCustomer.validationSchema })),
-            ("code", ValidationSchema(reference: { IntegerOrString.validationSchema })),
-            ("contact", ValidationSchema(reference: { Holder.Contact.validationSchema }))
-        ]),
-        .required(["note", "customers", "scores"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("note", ValidationSchema(.types([.string, .null]))),
+                ("nickname", ValidationSchema(.types([.string, .null]))),
+                ("customers", ValidationSchema(
+                    .types([.array]),
+                    .items(ValidationSchema(
+                        .anyOf([
+                            ValidationSchema(reference: { Customer.validationSchema }),
+                            ValidationSchema(.types([.null]))
+                        ])
+                    ))
+                )),
+                ("scores", ValidationSchema(
+                    .types([.object]),
+                    .additionalProperties(.schema(ValidationSchema(.types([.integer, .null]))))
+                )),
+                ("method", ValidationSchema(reference: { PaymentMethod.validationSchema })),
+                ("shapes", ValidationSchema(
+                    .types([.array]),
+                    .items(ValidationSchema(reference: { Shape.validationSchema }))
+                )),
+                ("owner", ValidationSchema(reference: { ExpandableCustomer.validationSchema })),
+                ("code", ValidationSchema(reference: { IntegerOrString.validationSchema })),
+                ("contact", ValidationSchema(reference: { Holder.Contact.validationSchema }))
+            ]),
+            .required(["note", "customers", "scores"])
+        )
+    }
 }
 
 nonisolated extension Holder.Contact: Validatable {
     /// Validation keywords of `#/components/schemas/Holder/properties/contact`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .oneOf([
-            ValidationSchema(reference: { Holder.Contact.EmailContact.validationSchema }),
-            ValidationSchema(
-                .types([.array]),
-                .items(ValidationSchema(.types([.string])))
-            )
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .oneOf([
+                ValidationSchema(reference: { Holder.Contact.EmailContact.validationSchema }),
+                ValidationSchema(
+                    .types([.array]),
+                    .items(ValidationSchema(.types([.string])))
+                )
+            ])
+        )
+    }
 }
 
 nonisolated extension Holder.Contact.EmailContact: Validatable {
     /// Validation keywords of `#/components/schemas/Holder/properties/contact/oneOf/0`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("email", ValidationSchema(.types([.string])))
-        ]),
-        .required(["email"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("email", ValidationSchema(.types([.string])))
+            ]),
+            .required(["email"])
+        )
+    }
 }

@@ -36,8 +36,12 @@ public nonisolated indirect enum IntegerOrString: Codable, Hashable, Sendable {
 
 nonisolated extension IntegerOrString: Validatable {
     /// Validation keywords of `#/components/schemas/IntegerOrString`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.integer, .string])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.integer, .string])
+        )
+    }
 }

@@ -38,11 +38,15 @@ public nonisolated indirect enum PaymentMethod: Codable, Hashable, Sendable {
 
 nonisolated extension PaymentMethod: Validatable {
     /// Validation keywords of `#/components/schemas/PaymentMethod`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .oneOf([
-            ValidationSchema(reference: { Card.validationSchema }),
-            ValidationSchema(reference: { BankAccount.validationSchema })
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .oneOf([
+                ValidationSchema(reference: { Card.validationSchema }),
+                ValidationSchema(reference: { BankAccount.validationSchema })
+            ])
+        )
+    }
 }

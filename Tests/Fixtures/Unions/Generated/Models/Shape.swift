@@ -36,11 +36,15 @@ public nonisolated indirect enum Shape: Codable, Hashable, Sendable {
 
 nonisolated extension Shape: Validatable {
     /// Validation keywords of `#/components/schemas/Shape`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .oneOf([
-            ValidationSchema(reference: { Circle.validationSchema }),
-            ValidationSchema(reference: { Square.validationSchema })
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .oneOf([
+                ValidationSchema(reference: { Circle.validationSchema }),
+                ValidationSchema(reference: { Square.validationSchema })
+            ])
+        )
+    }
 }

@@ -38,11 +38,15 @@ public nonisolated indirect enum ShapeReversed: Codable, Hashable, Sendable {
 
 nonisolated extension ShapeReversed: Validatable {
     /// Validation keywords of `#/components/schemas/ShapeReversed`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .oneOf([
-            ValidationSchema(reference: { Square.validationSchema }),
-            ValidationSchema(reference: { Circle.validationSchema })
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .oneOf([
+                ValidationSchema(reference: { Square.validationSchema }),
+                ValidationSchema(reference: { Circle.validationSchema })
+            ])
+        )
+    }
 }

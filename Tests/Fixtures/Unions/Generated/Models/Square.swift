@@ -32,13 +32,17 @@ public nonisolated struct Square: Codable, Hashable, Sendable {
 
 nonisolated extension Square: Validatable {
     /// Validation keywords of `#/components/schemas/Square`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("side", ValidationSchema(.types([.number]))),
-            ("label", ValidationSchema(.types([.string])))
-        ]),
-        .required(["side"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("side", ValidationSchema(.types([.number]))),
+                ("label", ValidationSchema(.types([.string])))
+            ]),
+            .required(["side"])
+        )
+    }
 }

@@ -29,17 +29,21 @@ public nonisolated struct ArrayItemCount: Codable, Hashable, Sendable {
 
 nonisolated extension ArrayItemCount: Validatable {
     /// Validation keywords of `#/components/schemas/ArrayItemCount`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.array]),
-                .minItems(1),
-                .maxItems(3),
-                .items(ValidationSchema(.types([.string])))
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.array]),
+                    .minItems(1),
+                    .maxItems(3),
+                    .items(ValidationSchema(.types([.string])))
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

@@ -32,14 +32,18 @@ public nonisolated struct ClosedObject: Codable, Hashable, Sendable {
 
 nonisolated extension ClosedObject: Validatable {
     /// Validation keywords of `#/components/schemas/ClosedObject`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("name", ValidationSchema(.types([.string]))),
-            ("note", ValidationSchema(.types([.string])))
-        ]),
-        .required(["name"]),
-        .additionalProperties(.forbidden)
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("name", ValidationSchema(.types([.string]))),
+                ("note", ValidationSchema(.types([.string])))
+            ]),
+            .required(["name"]),
+            .additionalProperties(.forbidden)
+        )
+    }
 }

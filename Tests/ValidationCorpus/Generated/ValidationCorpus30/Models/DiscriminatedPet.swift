@@ -56,23 +56,31 @@ public nonisolated struct DiscriminatedPet: Codable, Hashable, Sendable {
 
 nonisolated extension DiscriminatedPet: Validatable {
     /// Validation keywords of `#/components/schemas/DiscriminatedPet`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("pet", ValidationSchema(reference: { DiscriminatedPet.Pet.validationSchema }))
-        ]),
-        .required(["pet"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("pet", ValidationSchema(reference: { DiscriminatedPet.Pet.validationSchema }))
+            ]),
+            .required(["pet"])
+        )
+    }
 }
 
 nonisolated extension DiscriminatedPet.Pet: Validatable {
     /// Validation keywords of `#/components/schemas/DiscriminatedPet/properties/pet`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .oneOf([
-            ValidationSchema(reference: { PetCat.validationSchema }),
-            ValidationSchema(reference: { PetDog.validationSchema })
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .oneOf([
+                ValidationSchema(reference: { PetCat.validationSchema }),
+                ValidationSchema(reference: { PetDog.validationSchema })
+            ])
+        )
+    }
 }

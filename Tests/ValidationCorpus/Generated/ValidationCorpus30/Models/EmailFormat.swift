@@ -29,15 +29,19 @@ public nonisolated struct EmailFormat: Codable, Hashable, Sendable {
 
 nonisolated extension EmailFormat: Validatable {
     /// Validation keywords of `#/components/schemas/EmailFormat`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.string]),
-                .format("email")
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.string]),
+                    .format("email")
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

@@ -70,21 +70,29 @@ public nonisolated struct EnumLookalikes: Codable, Hashable, Sendable {
 
 nonisolated extension EnumLookalikes: Validatable {
     /// Validation keywords of `#/components/schemas/EnumLookalikes`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(reference: { EnumLookalikes.Value.validationSchema }))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(reference: { EnumLookalikes.Value.validationSchema }))
+            ]),
+            .required(["value"])
+        )
+    }
 }
 
 nonisolated extension EnumLookalikes.Value: Validatable {
     /// Validation keywords of `#/components/schemas/EnumLookalikes/properties/value`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.string]),
-        .enumValues([.string("yes"), .string("null"), .string("1.0")])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.string]),
+            .enumValues([.string("yes"), .string("null"), .string("1.0")])
+        )
+    }
 }

@@ -70,21 +70,29 @@ public nonisolated struct EnumString: Codable, Hashable, Sendable {
 
 nonisolated extension EnumString: Validatable {
     /// Validation keywords of `#/components/schemas/EnumString`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(reference: { EnumString.Value.validationSchema }))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(reference: { EnumString.Value.validationSchema }))
+            ]),
+            .required(["value"])
+        )
+    }
 }
 
 nonisolated extension EnumString.Value: Validatable {
     /// Validation keywords of `#/components/schemas/EnumString/properties/value`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.string]),
-        .enumValues([.string("red"), .string("green"), .string("blue")])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.string]),
+            .enumValues([.string("red"), .string("green"), .string("blue")])
+        )
+    }
 }

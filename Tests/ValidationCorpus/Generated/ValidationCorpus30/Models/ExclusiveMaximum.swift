@@ -29,15 +29,19 @@ public nonisolated struct ExclusiveMaximum: Codable, Hashable, Sendable {
 
 nonisolated extension ExclusiveMaximum: Validatable {
     /// Validation keywords of `#/components/schemas/ExclusiveMaximum`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.number]),
-                .exclusiveMaximum("1.5")
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.number]),
+                    .exclusiveMaximum("1.5")
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

@@ -29,15 +29,19 @@ public nonisolated struct InclusiveMinimumExplicit: Codable, Hashable, Sendable 
 
 nonisolated extension InclusiveMinimumExplicit: Validatable {
     /// Validation keywords of `#/components/schemas/InclusiveMinimumExplicit`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.integer]),
-                .minimum("5")
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.integer]),
+                    .minimum("5")
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

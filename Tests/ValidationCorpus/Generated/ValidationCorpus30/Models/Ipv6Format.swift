@@ -29,15 +29,19 @@ public nonisolated struct Ipv6Format: Codable, Hashable, Sendable {
 
 nonisolated extension Ipv6Format: Validatable {
     /// Validation keywords of `#/components/schemas/Ipv6Format`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.string]),
-                .format("ipv6")
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.string]),
+                    .format("ipv6")
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

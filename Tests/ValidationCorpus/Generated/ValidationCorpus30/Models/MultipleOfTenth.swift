@@ -29,15 +29,19 @@ public nonisolated struct MultipleOfTenth: Codable, Hashable, Sendable {
 
 nonisolated extension MultipleOfTenth: Validatable {
     /// Validation keywords of `#/components/schemas/MultipleOfTenth`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.number]),
-                .multipleOf("0.1")
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.number]),
+                    .multipleOf("0.1")
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

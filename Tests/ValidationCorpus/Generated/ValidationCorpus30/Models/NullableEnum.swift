@@ -66,21 +66,29 @@ public nonisolated struct NullableEnum: Codable, Hashable, Sendable {
 
 nonisolated extension NullableEnum: Validatable {
     /// Validation keywords of `#/components/schemas/NullableEnum`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(reference: { NullableEnum.Value.validationSchema }))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(reference: { NullableEnum.Value.validationSchema }))
+            ]),
+            .required(["value"])
+        )
+    }
 }
 
 nonisolated extension NullableEnum.Value: Validatable {
     /// Validation keywords of `#/components/schemas/NullableEnum/properties/value`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.string, .null]),
-        .enumValues([.string("open"), .string("closed"), .null])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.string, .null]),
+            .enumValues([.string("open"), .string("closed"), .null])
+        )
+    }
 }

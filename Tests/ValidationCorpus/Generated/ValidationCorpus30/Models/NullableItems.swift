@@ -28,15 +28,19 @@ public nonisolated struct NullableItems: Codable, Hashable, Sendable {
 
 nonisolated extension NullableItems: Validatable {
     /// Validation keywords of `#/components/schemas/NullableItems`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("items", ValidationSchema(
-                .types([.array]),
-                .items(ValidationSchema(.types([.string, .null])))
-            ))
-        ]),
-        .required(["items"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("items", ValidationSchema(
+                    .types([.array]),
+                    .items(ValidationSchema(.types([.string, .null])))
+                ))
+            ]),
+            .required(["items"])
+        )
+    }
 }

@@ -28,15 +28,19 @@ public nonisolated struct NullableMapValues: Codable, Hashable, Sendable {
 
 nonisolated extension NullableMapValues: Validatable {
     /// Validation keywords of `#/components/schemas/NullableMapValues`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("scores", ValidationSchema(
-                .types([.object]),
-                .additionalProperties(.schema(ValidationSchema(.types([.integer, .null]))))
-            ))
-        ]),
-        .required(["scores"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("scores", ValidationSchema(
+                    .types([.object]),
+                    .additionalProperties(.schema(ValidationSchema(.types([.integer, .null]))))
+                ))
+            ]),
+            .required(["scores"])
+        )
+    }
 }

@@ -28,21 +28,25 @@ public nonisolated struct NullableRef: Codable, Hashable, Sendable {
 
 nonisolated extension NullableRef: Validatable {
     /// Validation keywords of `#/components/schemas/NullableRef`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("owner", ValidationSchema(
-                .anyOf([
-                    ValidationSchema(.types([.null])),
-                    ValidationSchema(
-                        .allOf([
-                            ValidationSchema(reference: { PetCat.validationSchema })
-                        ])
-                    )
-                ])
-            ))
-        ]),
-        .required(["owner"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("owner", ValidationSchema(
+                    .anyOf([
+                        ValidationSchema(.types([.null])),
+                        ValidationSchema(
+                            .allOf([
+                                ValidationSchema(reference: { PetCat.validationSchema })
+                            ])
+                        )
+                    ])
+                ))
+            ]),
+            .required(["owner"])
+        )
+    }
 }

@@ -56,29 +56,37 @@ public nonisolated struct OneOfMultiples: Codable, Hashable, Sendable {
 
 nonisolated extension OneOfMultiples: Validatable {
     /// Validation keywords of `#/components/schemas/OneOfMultiples`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(reference: { OneOfMultiples.Value.validationSchema }))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(reference: { OneOfMultiples.Value.validationSchema }))
+            ]),
+            .required(["value"])
+        )
+    }
 }
 
 nonisolated extension OneOfMultiples.Value: Validatable {
     /// Validation keywords of `#/components/schemas/OneOfMultiples/properties/value`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .oneOf([
-            ValidationSchema(
-                .types([.integer]),
-                .multipleOf("3")
-            ),
-            ValidationSchema(
-                .types([.integer]),
-                .multipleOf("5")
-            )
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .oneOf([
+                ValidationSchema(
+                    .types([.integer]),
+                    .multipleOf("3")
+                ),
+                ValidationSchema(
+                    .types([.integer]),
+                    .multipleOf("5")
+                )
+            ])
+        )
+    }
 }

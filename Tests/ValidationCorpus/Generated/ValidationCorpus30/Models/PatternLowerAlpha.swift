@@ -29,15 +29,19 @@ public nonisolated struct PatternLowerAlpha: Codable, Hashable, Sendable {
 
 nonisolated extension PatternLowerAlpha: Validatable {
     /// Validation keywords of `#/components/schemas/PatternLowerAlpha`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.string]),
-                .pattern(Pattern(source: "^[a-z]+$", icu: "^[a-z]+\\z"))
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.string]),
+                    .pattern(Pattern(source: "^[a-z]+$", icu: "^[a-z]+\\z"))
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

@@ -67,25 +67,33 @@ public nonisolated struct PetCat: Codable, Hashable, Sendable {
 
 nonisolated extension PetCat: Validatable {
     /// Validation keywords of `#/components/schemas/PetCat`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("kind", ValidationSchema(reference: { PetCat.Kind.validationSchema })),
-            ("lives", ValidationSchema(
-                .types([.integer]),
-                .maximum("9")
-            ))
-        ]),
-        .required(["kind", "lives"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("kind", ValidationSchema(reference: { PetCat.Kind.validationSchema })),
+                ("lives", ValidationSchema(
+                    .types([.integer]),
+                    .maximum("9")
+                ))
+            ]),
+            .required(["kind", "lives"])
+        )
+    }
 }
 
 nonisolated extension PetCat.Kind: Validatable {
     /// Validation keywords of `#/components/schemas/PetCat/properties/kind`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.string]),
-        .enumValues([.string("cat")])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.string]),
+            .enumValues([.string("cat")])
+        )
+    }
 }

@@ -66,22 +66,30 @@ public nonisolated struct PetDog: Codable, Hashable, Sendable {
 
 nonisolated extension PetDog: Validatable {
     /// Validation keywords of `#/components/schemas/PetDog`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("kind", ValidationSchema(reference: { PetDog.Kind.validationSchema })),
-            ("bark", ValidationSchema(.types([.boolean])))
-        ]),
-        .required(["kind", "bark"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("kind", ValidationSchema(reference: { PetDog.Kind.validationSchema })),
+                ("bark", ValidationSchema(.types([.boolean])))
+            ]),
+            .required(["kind", "bark"])
+        )
+    }
 }
 
 nonisolated extension PetDog.Kind: Validatable {
     /// Validation keywords of `#/components/schemas/PetDog/properties/kind`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.string]),
-        .enumValues([.string("dog")])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.string]),
+            .enumValues([.string("dog")])
+        )
+    }
 }

@@ -57,27 +57,35 @@ public nonisolated struct PropertyCount: Codable, Hashable, Sendable {
 
 nonisolated extension PropertyCount: Validatable {
     /// Validation keywords of `#/components/schemas/PropertyCount`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(reference: { PropertyCount.Value.validationSchema }))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(reference: { PropertyCount.Value.validationSchema }))
+            ]),
+            .required(["value"])
+        )
+    }
 }
 
 nonisolated extension PropertyCount.Value: Validatable {
     /// Validation keywords of `#/components/schemas/PropertyCount/properties/value`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("alpha", ValidationSchema(.types([.string]))),
-            ("beta", ValidationSchema(.types([.string]))),
-            ("gamma", ValidationSchema(.types([.string])))
-        ]),
-        .minProperties(1),
-        .maxProperties(2)
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("alpha", ValidationSchema(.types([.string]))),
+                ("beta", ValidationSchema(.types([.string]))),
+                ("gamma", ValidationSchema(.types([.string])))
+            ]),
+            .minProperties(1),
+            .maxProperties(2)
+        )
+    }
 }

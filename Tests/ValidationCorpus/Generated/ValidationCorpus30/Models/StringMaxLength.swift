@@ -29,15 +29,19 @@ public nonisolated struct StringMaxLength: Codable, Hashable, Sendable {
 
 nonisolated extension StringMaxLength: Validatable {
     /// Validation keywords of `#/components/schemas/StringMaxLength`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.string]),
-                .maxLength(3)
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.string]),
+                    .maxLength(3)
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

@@ -29,15 +29,19 @@ public nonisolated struct StringMinLength: Codable, Hashable, Sendable {
 
 nonisolated extension StringMinLength: Validatable {
     /// Validation keywords of `#/components/schemas/StringMinLength`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.string]),
-                .minLength(2)
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.string]),
+                    .minLength(2)
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

@@ -28,12 +28,16 @@ public nonisolated struct TypeBoolean: Codable, Hashable, Sendable {
 
 nonisolated extension TypeBoolean: Validatable {
     /// Validation keywords of `#/components/schemas/TypeBoolean`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(.types([.boolean])))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(.types([.boolean])))
+            ]),
+            .required(["value"])
+        )
+    }
 }

@@ -28,12 +28,16 @@ public nonisolated struct TypeNumber: Codable, Hashable, Sendable {
 
 nonisolated extension TypeNumber: Validatable {
     /// Validation keywords of `#/components/schemas/TypeNumber`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(.types([.number])))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(.types([.number])))
+            ]),
+            .required(["value"])
+        )
+    }
 }

@@ -28,12 +28,16 @@ public nonisolated struct TypeString: Codable, Hashable, Sendable {
 
 nonisolated extension TypeString: Validatable {
     /// Validation keywords of `#/components/schemas/TypeString`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(.types([.string])))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(.types([.string])))
+            ]),
+            .required(["value"])
+        )
+    }
 }

@@ -53,36 +53,44 @@ public nonisolated struct UniqueObjects: Codable, Hashable, Sendable {
 
 nonisolated extension UniqueObjects: Validatable {
     /// Validation keywords of `#/components/schemas/UniqueObjects`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.array]),
-                .uniqueItems(true),
-                .items(ValidationSchema(
-                    .types([.object]),
-                    .properties([
-                        ("id", ValidationSchema(.types([.integer]))),
-                        ("name", ValidationSchema(.types([.string])))
-                    ]),
-                    .required(["id"])
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.array]),
+                    .uniqueItems(true),
+                    .items(ValidationSchema(
+                        .types([.object]),
+                        .properties([
+                            ("id", ValidationSchema(.types([.integer]))),
+                            ("name", ValidationSchema(.types([.string])))
+                        ]),
+                        .required(["id"])
+                    ))
                 ))
-            ))
-        ]),
-        .required(["value"])
-    )
+            ]),
+            .required(["value"])
+        )
+    }
 }
 
 nonisolated extension UniqueObjects.ValueItem: Validatable {
     /// Validation keywords of `#/components/schemas/UniqueObjects/properties/value/items`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("id", ValidationSchema(.types([.integer]))),
-            ("name", ValidationSchema(.types([.string])))
-        ]),
-        .required(["id"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("id", ValidationSchema(.types([.integer]))),
+                ("name", ValidationSchema(.types([.string])))
+            ]),
+            .required(["id"])
+        )
+    }
 }

@@ -34,19 +34,23 @@ public nonisolated struct Address: Codable, Hashable, Sendable {
 
 nonisolated extension Address: Validatable {
     /// Validation keywords of `#/components/schemas/Address`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("street", ValidationSchema(
-                .types([.string]),
-                .minLength(1)
-            )),
-            ("zip", ValidationSchema(
-                .types([.string]),
-                .pattern(Pattern(source: "^[0-9]{5}$", icu: "^[0-9]{5}\\z"))
-            ))
-        ]),
-        .required(["street", "zip"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("street", ValidationSchema(
+                    .types([.string]),
+                    .minLength(1)
+                )),
+                ("zip", ValidationSchema(
+                    .types([.string]),
+                    .pattern(Pattern(source: "^[0-9]{5}$", icu: "^[0-9]{5}\\z"))
+                ))
+            ]),
+            .required(["street", "zip"])
+        )
+    }
 }

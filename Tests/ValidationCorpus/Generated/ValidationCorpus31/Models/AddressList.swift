@@ -29,16 +29,20 @@ public nonisolated struct AddressList: Codable, Hashable, Sendable {
 
 nonisolated extension AddressList: Validatable {
     /// Validation keywords of `#/components/schemas/AddressList`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.array]),
-                .maxItems(2),
-                .items(ValidationSchema(reference: { Address.validationSchema }))
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.array]),
+                    .maxItems(2),
+                    .items(ValidationSchema(reference: { Address.validationSchema }))
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

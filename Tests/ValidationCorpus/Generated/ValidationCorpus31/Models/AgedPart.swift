@@ -29,15 +29,19 @@ public nonisolated struct AgedPart: Codable, Hashable, Sendable {
 
 nonisolated extension AgedPart: Validatable {
     /// Validation keywords of `#/components/schemas/AgedPart`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("age", ValidationSchema(
-                .types([.integer]),
-                .minimum("0")
-            ))
-        ]),
-        .required(["age"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("age", ValidationSchema(
+                    .types([.integer]),
+                    .minimum("0")
+                ))
+            ]),
+            .required(["age"])
+        )
+    }
 }

@@ -54,23 +54,31 @@ public nonisolated struct AllOfObjects: Codable, Hashable, Sendable {
 
 nonisolated extension AllOfObjects: Validatable {
     /// Validation keywords of `#/components/schemas/AllOfObjects`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(reference: { AllOfObjects.Value.validationSchema }))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(reference: { AllOfObjects.Value.validationSchema }))
+            ]),
+            .required(["value"])
+        )
+    }
 }
 
 nonisolated extension AllOfObjects.Value: Validatable {
     /// Validation keywords of `#/components/schemas/AllOfObjects/properties/value`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .allOf([
-            ValidationSchema(reference: { NamedPart.validationSchema }),
-            ValidationSchema(reference: { AgedPart.validationSchema })
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .allOf([
+                ValidationSchema(reference: { NamedPart.validationSchema }),
+                ValidationSchema(reference: { AgedPart.validationSchema })
+            ])
+        )
+    }
 }

@@ -28,23 +28,27 @@ public nonisolated struct AllOfStrings: Codable, Hashable, Sendable {
 
 nonisolated extension AllOfStrings: Validatable {
     /// Validation keywords of `#/components/schemas/AllOfStrings`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .allOf([
-                    ValidationSchema(
-                        .types([.string]),
-                        .minLength(2)
-                    ),
-                    ValidationSchema(
-                        .types([.string]),
-                        .pattern(Pattern(source: "^[a-z]+$", icu: "^[a-z]+\\z"))
-                    )
-                ])
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .allOf([
+                        ValidationSchema(
+                            .types([.string]),
+                            .minLength(2)
+                        ),
+                        ValidationSchema(
+                            .types([.string]),
+                            .pattern(Pattern(source: "^[a-z]+$", icu: "^[a-z]+\\z"))
+                        )
+                    ])
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

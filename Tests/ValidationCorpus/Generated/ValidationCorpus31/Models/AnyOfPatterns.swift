@@ -28,18 +28,22 @@ public nonisolated struct AnyOfPatterns: Codable, Hashable, Sendable {
 
 nonisolated extension AnyOfPatterns: Validatable {
     /// Validation keywords of `#/components/schemas/AnyOfPatterns`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.string]),
-                .anyOf([
-                    ValidationSchema(.pattern(Pattern(source: "^[0-9]+$", icu: "^[0-9]+\\z"))),
-                    ValidationSchema(.pattern(Pattern(source: "^[a-z]+$", icu: "^[a-z]+\\z")))
-                ])
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.string]),
+                    .anyOf([
+                        ValidationSchema(.pattern(Pattern(source: "^[0-9]+$", icu: "^[0-9]+\\z"))),
+                        ValidationSchema(.pattern(Pattern(source: "^[a-z]+$", icu: "^[a-z]+\\z")))
+                    ])
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

@@ -56,29 +56,37 @@ public nonisolated struct AnyOfScalars: Codable, Hashable, Sendable {
 
 nonisolated extension AnyOfScalars: Validatable {
     /// Validation keywords of `#/components/schemas/AnyOfScalars`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(reference: { AnyOfScalars.Value.validationSchema }))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(reference: { AnyOfScalars.Value.validationSchema }))
+            ]),
+            .required(["value"])
+        )
+    }
 }
 
 nonisolated extension AnyOfScalars.Value: Validatable {
     /// Validation keywords of `#/components/schemas/AnyOfScalars/properties/value`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .anyOf([
-            ValidationSchema(
-                .types([.string]),
-                .maxLength(3)
-            ),
-            ValidationSchema(
-                .types([.integer]),
-                .minimum("10")
-            )
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .anyOf([
+                ValidationSchema(
+                    .types([.string]),
+                    .maxLength(3)
+                ),
+                ValidationSchema(
+                    .types([.integer]),
+                    .minimum("10")
+                )
+            ])
+        )
+    }
 }

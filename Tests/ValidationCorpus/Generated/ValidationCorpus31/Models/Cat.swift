@@ -28,12 +28,16 @@ public nonisolated struct Cat: Codable, Hashable, Sendable {
 
 nonisolated extension Cat: Validatable {
     /// Validation keywords of `#/components/schemas/Cat`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("meow", ValidationSchema(.types([.boolean])))
-        ]),
-        .required(["meow"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("meow", ValidationSchema(.types([.boolean])))
+            ]),
+            .required(["meow"])
+        )
+    }
 }

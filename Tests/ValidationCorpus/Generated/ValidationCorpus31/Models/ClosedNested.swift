@@ -54,34 +54,42 @@ public nonisolated struct ClosedNested: Codable, Hashable, Sendable {
 
 nonisolated extension ClosedNested: Validatable {
     /// Validation keywords of `#/components/schemas/ClosedNested`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(reference: { ClosedNested.Value.validationSchema }))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(reference: { ClosedNested.Value.validationSchema }))
+            ]),
+            .required(["value"])
+        )
+    }
 }
 
 nonisolated extension ClosedNested.Value: Validatable {
     /// Validation keywords of `#/components/schemas/ClosedNested/properties/value`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("lat", ValidationSchema(
-                .types([.number]),
-                .minimum("-90"),
-                .maximum("90")
-            )),
-            ("lon", ValidationSchema(
-                .types([.number]),
-                .minimum("-180"),
-                .maximum("180")
-            ))
-        ]),
-        .required(["lat", "lon"]),
-        .additionalProperties(.forbidden)
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("lat", ValidationSchema(
+                    .types([.number]),
+                    .minimum("-90"),
+                    .maximum("90")
+                )),
+                ("lon", ValidationSchema(
+                    .types([.number]),
+                    .minimum("-180"),
+                    .maximum("180")
+                ))
+            ]),
+            .required(["lat", "lon"]),
+            .additionalProperties(.forbidden)
+        )
+    }
 }

@@ -28,15 +28,19 @@ public nonisolated struct ConstBoolean: Codable, Hashable, Sendable {
 
 nonisolated extension ConstBoolean: Validatable {
     /// Validation keywords of `#/components/schemas/ConstBoolean`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.boolean]),
-                .constValue(.bool(true))
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.boolean]),
+                    .constValue(.bool(true))
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

@@ -28,15 +28,19 @@ public nonisolated struct ConstInteger: Codable, Hashable, Sendable {
 
 nonisolated extension ConstInteger: Validatable {
     /// Validation keywords of `#/components/schemas/ConstInteger`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.integer]),
-                .constValue(.integer(42))
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.integer]),
+                    .constValue(.integer(42))
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

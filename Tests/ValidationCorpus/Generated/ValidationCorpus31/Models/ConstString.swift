@@ -28,15 +28,19 @@ public nonisolated struct ConstString: Codable, Hashable, Sendable {
 
 nonisolated extension ConstString: Validatable {
     /// Validation keywords of `#/components/schemas/ConstString`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.string]),
-                .constValue(.string("fixed"))
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.string]),
+                    .constValue(.string("fixed"))
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

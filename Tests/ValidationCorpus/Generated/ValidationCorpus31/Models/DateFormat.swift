@@ -28,15 +28,19 @@ public nonisolated struct DateFormat: Codable, Hashable, Sendable {
 
 nonisolated extension DateFormat: Validatable {
     /// Validation keywords of `#/components/schemas/DateFormat`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.string]),
-                .format("date")
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.string]),
+                    .format("date")
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

@@ -28,15 +28,19 @@ public nonisolated struct DateTimeFormatModel: Codable, Hashable, Sendable {
 
 nonisolated extension DateTimeFormatModel: Validatable {
     /// Validation keywords of `#/components/schemas/DateTimeFormat`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.string]),
-                .format("date-time")
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.string]),
+                    .format("date-time")
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

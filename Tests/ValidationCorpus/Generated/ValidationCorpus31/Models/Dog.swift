@@ -28,12 +28,16 @@ public nonisolated struct Dog: Codable, Hashable, Sendable {
 
 nonisolated extension Dog: Validatable {
     /// Validation keywords of `#/components/schemas/Dog`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("bark", ValidationSchema(.types([.boolean])))
-        ]),
-        .required(["bark"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("bark", ValidationSchema(.types([.boolean])))
+            ]),
+            .required(["bark"])
+        )
+    }
 }

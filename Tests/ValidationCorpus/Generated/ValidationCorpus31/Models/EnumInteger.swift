@@ -70,21 +70,29 @@ public nonisolated struct EnumInteger: Codable, Hashable, Sendable {
 
 nonisolated extension EnumInteger: Validatable {
     /// Validation keywords of `#/components/schemas/EnumInteger`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(reference: { EnumInteger.Value.validationSchema }))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(reference: { EnumInteger.Value.validationSchema }))
+            ]),
+            .required(["value"])
+        )
+    }
 }
 
 nonisolated extension EnumInteger.Value: Validatable {
     /// Validation keywords of `#/components/schemas/EnumInteger/properties/value`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.integer]),
-        .enumValues([.integer(1), .integer(2), .integer(3)])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.integer]),
+            .enumValues([.integer(1), .integer(2), .integer(3)])
+        )
+    }
 }

@@ -29,15 +29,19 @@ public nonisolated struct ExclusiveMinimum: Codable, Hashable, Sendable {
 
 nonisolated extension ExclusiveMinimum: Validatable {
     /// Validation keywords of `#/components/schemas/ExclusiveMinimum`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.number]),
-                .exclusiveMinimum("0")
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.number]),
+                    .exclusiveMinimum("0")
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

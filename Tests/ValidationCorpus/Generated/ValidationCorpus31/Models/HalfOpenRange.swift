@@ -29,16 +29,20 @@ public nonisolated struct HalfOpenRange: Codable, Hashable, Sendable {
 
 nonisolated extension HalfOpenRange: Validatable {
     /// Validation keywords of `#/components/schemas/HalfOpenRange`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.integer]),
-                .minimum("0"),
-                .exclusiveMaximum("10")
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.integer]),
+                    .minimum("0"),
+                    .exclusiveMaximum("10")
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

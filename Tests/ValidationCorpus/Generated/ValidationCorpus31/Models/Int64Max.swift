@@ -29,15 +29,19 @@ public nonisolated struct Int64Max: Codable, Hashable, Sendable {
 
 nonisolated extension Int64Max: Validatable {
     /// Validation keywords of `#/components/schemas/Int64Max`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.integer]),
-                .maximum("9007199254740992")
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.integer]),
+                    .maximum("9007199254740992")
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

@@ -29,15 +29,19 @@ public nonisolated struct Ipv4Format: Codable, Hashable, Sendable {
 
 nonisolated extension Ipv4Format: Validatable {
     /// Validation keywords of `#/components/schemas/Ipv4Format`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.string]),
-                .format("ipv4")
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.string]),
+                    .format("ipv4")
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

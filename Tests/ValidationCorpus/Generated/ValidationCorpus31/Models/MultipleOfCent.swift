@@ -29,15 +29,19 @@ public nonisolated struct MultipleOfCent: Codable, Hashable, Sendable {
 
 nonisolated extension MultipleOfCent: Validatable {
     /// Validation keywords of `#/components/schemas/MultipleOfCent`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.number]),
-                .multipleOf("0.01")
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.number]),
+                    .multipleOf("0.01")
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

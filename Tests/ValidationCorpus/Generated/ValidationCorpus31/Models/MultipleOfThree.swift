@@ -29,15 +29,19 @@ public nonisolated struct MultipleOfThree: Codable, Hashable, Sendable {
 
 nonisolated extension MultipleOfThree: Validatable {
     /// Validation keywords of `#/components/schemas/MultipleOfThree`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.integer]),
-                .multipleOf("3")
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.integer]),
+                    .multipleOf("3")
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

@@ -29,15 +29,19 @@ public nonisolated struct NamedPart: Codable, Hashable, Sendable {
 
 nonisolated extension NamedPart: Validatable {
     /// Validation keywords of `#/components/schemas/NamedPart`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("name", ValidationSchema(
-                .types([.string]),
-                .minLength(1)
-            ))
-        ]),
-        .required(["name"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("name", ValidationSchema(
+                    .types([.string]),
+                    .minLength(1)
+                ))
+            ]),
+            .required(["name"])
+        )
+    }
 }

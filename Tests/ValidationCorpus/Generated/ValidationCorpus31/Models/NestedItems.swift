@@ -59,55 +59,63 @@ public nonisolated struct NestedItems: Codable, Hashable, Sendable {
 
 nonisolated extension NestedItems: Validatable {
     /// Validation keywords of `#/components/schemas/NestedItems`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("lines", ValidationSchema(
-                .types([.array]),
-                .items(ValidationSchema(
-                    .types([.object]),
-                    .properties([
-                        ("code", ValidationSchema(
-                            .types([.string]),
-                            .pattern(Pattern(source: "^[A-Z]{3}$", icu: "^[A-Z]{3}\\z"))
-                        )),
-                        ("qty", ValidationSchema(
-                            .types([.integer]),
-                            .minimum("1")
-                        )),
-                        ("memo", ValidationSchema(
-                            .types([.string]),
-                            .maxLength(5)
-                        ))
-                    ]),
-                    .required(["code", "qty"])
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("lines", ValidationSchema(
+                    .types([.array]),
+                    .items(ValidationSchema(
+                        .types([.object]),
+                        .properties([
+                            ("code", ValidationSchema(
+                                .types([.string]),
+                                .pattern(Pattern(source: "^[A-Z]{3}$", icu: "^[A-Z]{3}\\z"))
+                            )),
+                            ("qty", ValidationSchema(
+                                .types([.integer]),
+                                .minimum("1")
+                            )),
+                            ("memo", ValidationSchema(
+                                .types([.string]),
+                                .maxLength(5)
+                            ))
+                        ]),
+                        .required(["code", "qty"])
+                    ))
                 ))
-            ))
-        ]),
-        .required(["lines"])
-    )
+            ]),
+            .required(["lines"])
+        )
+    }
 }
 
 nonisolated extension NestedItems.LinesItem: Validatable {
     /// Validation keywords of `#/components/schemas/NestedItems/properties/lines/items`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("code", ValidationSchema(
-                .types([.string]),
-                .pattern(Pattern(source: "^[A-Z]{3}$", icu: "^[A-Z]{3}\\z"))
-            )),
-            ("qty", ValidationSchema(
-                .types([.integer]),
-                .minimum("1")
-            )),
-            ("memo", ValidationSchema(
-                .types([.string]),
-                .maxLength(5)
-            ))
-        ]),
-        .required(["code", "qty"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("code", ValidationSchema(
+                    .types([.string]),
+                    .pattern(Pattern(source: "^[A-Z]{3}$", icu: "^[A-Z]{3}\\z"))
+                )),
+                ("qty", ValidationSchema(
+                    .types([.integer]),
+                    .minimum("1")
+                )),
+                ("memo", ValidationSchema(
+                    .types([.string]),
+                    .maxLength(5)
+                ))
+            ]),
+            .required(["code", "qty"])
+        )
+    }
 }

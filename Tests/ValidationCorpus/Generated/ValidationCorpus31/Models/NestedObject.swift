@@ -69,40 +69,52 @@ public nonisolated struct NestedObject: Codable, Hashable, Sendable {
 
 nonisolated extension NestedObject: Validatable {
     /// Validation keywords of `#/components/schemas/NestedObject`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(reference: { NestedObject.Value.validationSchema }))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(reference: { NestedObject.Value.validationSchema }))
+            ]),
+            .required(["value"])
+        )
+    }
 }
 
 nonisolated extension NestedObject.Value: Validatable {
     /// Validation keywords of `#/components/schemas/NestedObject/properties/value`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("inner", ValidationSchema(reference: { NestedObject.Value.Inner.validationSchema }))
-        ]),
-        .required(["inner"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("inner", ValidationSchema(reference: { NestedObject.Value.Inner.validationSchema }))
+            ]),
+            .required(["inner"])
+        )
+    }
 }
 
 nonisolated extension NestedObject.Value.Inner: Validatable {
     /// Validation keywords of `#/components/schemas/NestedObject/properties/value/properties/inner`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("leaf", ValidationSchema(
-                .types([.string]),
-                .minLength(1)
-            ))
-        ]),
-        .required(["leaf"]),
-        .additionalProperties(.forbidden)
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("leaf", ValidationSchema(
+                    .types([.string]),
+                    .minLength(1)
+                ))
+            ]),
+            .required(["leaf"]),
+            .additionalProperties(.forbidden)
+        )
+    }
 }

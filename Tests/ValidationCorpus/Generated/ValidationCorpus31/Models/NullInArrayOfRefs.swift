@@ -28,20 +28,24 @@ public nonisolated struct NullInArrayOfRefs: Codable, Hashable, Sendable {
 
 nonisolated extension NullInArrayOfRefs: Validatable {
     /// Validation keywords of `#/components/schemas/NullInArrayOfRefs`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("pets", ValidationSchema(
-                .types([.array]),
-                .items(ValidationSchema(
-                    .anyOf([
-                        ValidationSchema(reference: { PetCat.validationSchema }),
-                        ValidationSchema(.types([.null]))
-                    ])
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("pets", ValidationSchema(
+                    .types([.array]),
+                    .items(ValidationSchema(
+                        .anyOf([
+                            ValidationSchema(reference: { PetCat.validationSchema }),
+                            ValidationSchema(.types([.null]))
+                        ])
+                    ))
                 ))
-            ))
-        ]),
-        .required(["pets"])
-    )
+            ]),
+            .required(["pets"])
+        )
+    }
 }

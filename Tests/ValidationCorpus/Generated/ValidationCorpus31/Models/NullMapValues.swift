@@ -28,15 +28,19 @@ public nonisolated struct NullMapValues: Codable, Hashable, Sendable {
 
 nonisolated extension NullMapValues: Validatable {
     /// Validation keywords of `#/components/schemas/NullMapValues`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("scores", ValidationSchema(
-                .types([.object]),
-                .additionalProperties(.schema(ValidationSchema(.types([.integer, .null]))))
-            ))
-        ]),
-        .required(["scores"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("scores", ValidationSchema(
+                    .types([.object]),
+                    .additionalProperties(.schema(ValidationSchema(.types([.integer, .null]))))
+                ))
+            ]),
+            .required(["scores"])
+        )
+    }
 }

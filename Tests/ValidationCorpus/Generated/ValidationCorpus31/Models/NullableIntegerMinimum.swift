@@ -29,15 +29,19 @@ public nonisolated struct NullableIntegerMinimum: Codable, Hashable, Sendable {
 
 nonisolated extension NullableIntegerMinimum: Validatable {
     /// Validation keywords of `#/components/schemas/NullableIntegerMinimum`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.integer, .null]),
-                .minimum("1")
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.integer, .null]),
+                    .minimum("1")
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

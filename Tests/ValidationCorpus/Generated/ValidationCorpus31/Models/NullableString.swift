@@ -28,12 +28,16 @@ public nonisolated struct NullableString: Codable, Hashable, Sendable {
 
 nonisolated extension NullableString: Validatable {
     /// Validation keywords of `#/components/schemas/NullableString`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(.types([.string, .null])))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(.types([.string, .null])))
+            ]),
+            .required(["value"])
+        )
+    }
 }

@@ -29,15 +29,19 @@ public nonisolated struct NumberMaximum: Codable, Hashable, Sendable {
 
 nonisolated extension NumberMaximum: Validatable {
     /// Validation keywords of `#/components/schemas/NumberMaximum`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.number]),
-                .maximum("100")
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.number]),
+                    .maximum("100")
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

@@ -29,15 +29,19 @@ public nonisolated struct NumberMinimum: Codable, Hashable, Sendable {
 
 nonisolated extension NumberMinimum: Validatable {
     /// Validation keywords of `#/components/schemas/NumberMinimum`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.number]),
-                .minimum("10")
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.number]),
+                    .minimum("10")
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

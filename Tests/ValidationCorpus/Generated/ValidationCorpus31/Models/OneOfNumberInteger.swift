@@ -56,23 +56,31 @@ public nonisolated struct OneOfNumberInteger: Codable, Hashable, Sendable {
 
 nonisolated extension OneOfNumberInteger: Validatable {
     /// Validation keywords of `#/components/schemas/OneOfNumberInteger`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(reference: { OneOfNumberInteger.Value.validationSchema }))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(reference: { OneOfNumberInteger.Value.validationSchema }))
+            ]),
+            .required(["value"])
+        )
+    }
 }
 
 nonisolated extension OneOfNumberInteger.Value: Validatable {
     /// Validation keywords of `#/components/schemas/OneOfNumberInteger/properties/value`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .oneOf([
-            ValidationSchema(.types([.number])),
-            ValidationSchema(.types([.integer]))
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .oneOf([
+                ValidationSchema(.types([.number])),
+                ValidationSchema(.types([.integer]))
+            ])
+        )
+    }
 }

@@ -56,23 +56,31 @@ public nonisolated struct OneOfObjects: Codable, Hashable, Sendable {
 
 nonisolated extension OneOfObjects: Validatable {
     /// Validation keywords of `#/components/schemas/OneOfObjects`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(reference: { OneOfObjects.Value.validationSchema }))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(reference: { OneOfObjects.Value.validationSchema }))
+            ]),
+            .required(["value"])
+        )
+    }
 }
 
 nonisolated extension OneOfObjects.Value: Validatable {
     /// Validation keywords of `#/components/schemas/OneOfObjects/properties/value`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .oneOf([
-            ValidationSchema(reference: { Cat.validationSchema }),
-            ValidationSchema(reference: { Dog.validationSchema })
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .oneOf([
+                ValidationSchema(reference: { Cat.validationSchema }),
+                ValidationSchema(reference: { Dog.validationSchema })
+            ])
+        )
+    }
 }

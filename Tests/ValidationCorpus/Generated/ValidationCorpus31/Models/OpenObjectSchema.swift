@@ -33,16 +33,20 @@ public nonisolated struct OpenObjectSchema: Codable, Hashable, Sendable {
 
 nonisolated extension OpenObjectSchema: Validatable {
     /// Validation keywords of `#/components/schemas/OpenObjectSchema`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("name", ValidationSchema(.types([.string])))
-        ]),
-        .required(["name"]),
-        .additionalProperties(.schema(ValidationSchema(
-            .types([.integer]),
-            .minimum("0")
-        )))
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("name", ValidationSchema(.types([.string])))
+            ]),
+            .required(["name"]),
+            .additionalProperties(.schema(ValidationSchema(
+                .types([.integer]),
+                .minimum("0")
+            )))
+        )
+    }
 }

@@ -28,11 +28,15 @@ public nonisolated struct OptionalString: Codable, Hashable, Sendable {
 
 nonisolated extension OptionalString: Validatable {
     /// Validation keywords of `#/components/schemas/OptionalString`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(.types([.string])))
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(.types([.string])))
+            ])
+        )
+    }
 }

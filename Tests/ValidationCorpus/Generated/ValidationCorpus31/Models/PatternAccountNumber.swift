@@ -29,15 +29,19 @@ public nonisolated struct PatternAccountNumber: Codable, Hashable, Sendable {
 
 nonisolated extension PatternAccountNumber: Validatable {
     /// Validation keywords of `#/components/schemas/PatternAccountNumber`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.string]),
-                .pattern(Pattern(source: "^2[0-9]{11}$", icu: "^2[0-9]{11}\\z"))
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.string]),
+                    .pattern(Pattern(source: "^2[0-9]{11}$", icu: "^2[0-9]{11}\\z"))
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

@@ -29,15 +29,19 @@ public nonisolated struct PatternDigitsEscape: Codable, Hashable, Sendable {
 
 nonisolated extension PatternDigitsEscape: Validatable {
     /// Validation keywords of `#/components/schemas/PatternDigitsEscape`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.string]),
-                .pattern(Pattern(source: "^\\d+$", icu: "^[0-9]+\\z"))
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.string]),
+                    .pattern(Pattern(source: "^\\d+$", icu: "^[0-9]+\\z"))
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

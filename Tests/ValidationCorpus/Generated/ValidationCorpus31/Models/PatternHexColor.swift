@@ -29,15 +29,19 @@ public nonisolated struct PatternHexColor: Codable, Hashable, Sendable {
 
 nonisolated extension PatternHexColor: Validatable {
     /// Validation keywords of `#/components/schemas/PatternHexColor`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.string]),
-                .pattern(Pattern(source: "^#[0-9a-fA-F]{6}$", icu: "^\\x{23}[0-9a-fA-F]{6}\\z"))
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.string]),
+                    .pattern(Pattern(source: "^#[0-9a-fA-F]{6}$", icu: "^\\x{23}[0-9a-fA-F]{6}\\z"))
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

@@ -33,19 +33,23 @@ public nonisolated struct PatternMembers: Codable, Hashable, Sendable {
 
 nonisolated extension PatternMembers: Validatable {
     /// Validation keywords of `#/components/schemas/PatternMembers`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("name", ValidationSchema(.types([.string])))
-        ]),
-        .additionalProperties(.forbidden),
-        .patternProperties([
-            (Pattern(source: "^x-", icu: "^x\\x{2D}"), ValidationSchema(
-                .types([.string]),
-                .maxLength(3)
-            )),
-            (Pattern(source: "^[0-9]+$", icu: "^[0-9]+\\z"), ValidationSchema(.types([.integer])))
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("name", ValidationSchema(.types([.string])))
+            ]),
+            .additionalProperties(.forbidden),
+            .patternProperties([
+                (Pattern(source: "^x-", icu: "^x\\x{2D}"), ValidationSchema(
+                    .types([.string]),
+                    .maxLength(3)
+                )),
+                (Pattern(source: "^[0-9]+$", icu: "^[0-9]+\\z"), ValidationSchema(.types([.integer])))
+            ])
+        )
+    }
 }

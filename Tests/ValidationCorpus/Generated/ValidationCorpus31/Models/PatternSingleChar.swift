@@ -29,15 +29,19 @@ public nonisolated struct PatternSingleChar: Codable, Hashable, Sendable {
 
 nonisolated extension PatternSingleChar: Validatable {
     /// Validation keywords of `#/components/schemas/PatternSingleChar`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.string]),
-                .pattern(Pattern(source: "^.$", icu: "^[^\\n\\r\\x{2028}\\x{2029}]\\z"))
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.string]),
+                    .pattern(Pattern(source: "^.$", icu: "^[^\\n\\r\\x{2028}\\x{2029}]\\z"))
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

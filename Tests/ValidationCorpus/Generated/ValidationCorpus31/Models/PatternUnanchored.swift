@@ -29,15 +29,19 @@ public nonisolated struct PatternUnanchored: Codable, Hashable, Sendable {
 
 nonisolated extension PatternUnanchored: Validatable {
     /// Validation keywords of `#/components/schemas/PatternUnanchored`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.string]),
-                .pattern(Pattern(source: "2[0-9]{3}", icu: "2[0-9]{3}"))
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.string]),
+                    .pattern(Pattern(source: "2[0-9]{3}", icu: "2[0-9]{3}"))
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

@@ -29,15 +29,19 @@ public nonisolated struct PatternWhitespace: Codable, Hashable, Sendable {
 
 nonisolated extension PatternWhitespace: Validatable {
     /// Validation keywords of `#/components/schemas/PatternWhitespace`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.string]),
-                .pattern(Pattern(source: "\\s", icu: "[\\t\\n\\x{0B}\\f\\r\\x{20}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]"))
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.string]),
+                    .pattern(Pattern(source: "\\s", icu: "[\\t\\n\\x{0B}\\f\\r\\x{20}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]"))
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

@@ -29,15 +29,19 @@ public nonisolated struct PatternWord: Codable, Hashable, Sendable {
 
 nonisolated extension PatternWord: Validatable {
     /// Validation keywords of `#/components/schemas/PatternWord`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.string]),
-                .pattern(Pattern(source: "^\\w+$", icu: "^[A-Za-z0-9_]+\\z"))
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.string]),
+                    .pattern(Pattern(source: "^\\w+$", icu: "^[A-Za-z0-9_]+\\z"))
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

@@ -33,19 +33,23 @@ public nonisolated struct PetCat: Codable, Hashable, Sendable {
 
 nonisolated extension PetCat: Validatable {
     /// Validation keywords of `#/components/schemas/PetCat`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("kind", ValidationSchema(
-                .types([.string]),
-                .constValue(.string("cat"))
-            )),
-            ("lives", ValidationSchema(
-                .types([.integer]),
-                .maximum("9")
-            ))
-        ]),
-        .required(["kind", "lives"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("kind", ValidationSchema(
+                    .types([.string]),
+                    .constValue(.string("cat"))
+                )),
+                ("lives", ValidationSchema(
+                    .types([.integer]),
+                    .maximum("9")
+                ))
+            ]),
+            .required(["kind", "lives"])
+        )
+    }
 }

@@ -32,16 +32,20 @@ public nonisolated struct PetDog: Codable, Hashable, Sendable {
 
 nonisolated extension PetDog: Validatable {
     /// Validation keywords of `#/components/schemas/PetDog`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("kind", ValidationSchema(
-                .types([.string]),
-                .constValue(.string("dog"))
-            )),
-            ("bark", ValidationSchema(.types([.boolean])))
-        ]),
-        .required(["kind", "bark"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("kind", ValidationSchema(
+                    .types([.string]),
+                    .constValue(.string("dog"))
+                )),
+                ("bark", ValidationSchema(.types([.boolean])))
+            ]),
+            .required(["kind", "bark"])
+        )
+    }
 }

@@ -38,16 +38,20 @@ public nonisolated struct ReadWriteOnly: Codable, Hashable, Sendable {
 
 nonisolated extension ReadWriteOnly: Validatable {
     /// Validation keywords of `#/components/schemas/ReadWriteOnly`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("id", ValidationSchema(.types([.integer]))),
-            ("name", ValidationSchema(.types([.string]))),
-            ("secret", ValidationSchema(.types([.string])))
-        ]),
-        .required(["id", "name", "secret"]),
-        .readOnlyProperties(["id"]),
-        .writeOnlyProperties(["secret"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("id", ValidationSchema(.types([.integer]))),
+                ("name", ValidationSchema(.types([.string]))),
+                ("secret", ValidationSchema(.types([.string])))
+            ]),
+            .required(["id", "name", "secret"]),
+            .readOnlyProperties(["id"]),
+            .writeOnlyProperties(["secret"])
+        )
+    }
 }

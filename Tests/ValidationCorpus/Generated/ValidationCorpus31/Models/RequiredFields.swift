@@ -36,14 +36,18 @@ public nonisolated struct RequiredFields: Codable, Hashable, Sendable {
 
 nonisolated extension RequiredFields: Validatable {
     /// Validation keywords of `#/components/schemas/RequiredFields`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("name", ValidationSchema(.types([.string]))),
-            ("age", ValidationSchema(.types([.integer]))),
-            ("nickname", ValidationSchema(.types([.string])))
-        ]),
-        .required(["name", "age"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("name", ValidationSchema(.types([.string]))),
+                ("age", ValidationSchema(.types([.integer]))),
+                ("nickname", ValidationSchema(.types([.string])))
+            ]),
+            .required(["name", "age"])
+        )
+    }
 }

@@ -28,12 +28,16 @@ public nonisolated struct ShapeCircle: Codable, Hashable, Sendable {
 
 nonisolated extension ShapeCircle: Validatable {
     /// Validation keywords of `#/components/schemas/ShapeCircle`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("radius", ValidationSchema(.types([.number])))
-        ]),
-        .required(["radius"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("radius", ValidationSchema(.types([.number])))
+            ]),
+            .required(["radius"])
+        )
+    }
 }

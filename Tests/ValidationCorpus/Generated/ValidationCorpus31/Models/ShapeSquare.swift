@@ -28,12 +28,16 @@ public nonisolated struct ShapeSquare: Codable, Hashable, Sendable {
 
 nonisolated extension ShapeSquare: Validatable {
     /// Validation keywords of `#/components/schemas/ShapeSquare`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("side", ValidationSchema(.types([.number])))
-        ]),
-        .required(["side"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("side", ValidationSchema(.types([.number])))
+            ]),
+            .required(["side"])
+        )
+    }
 }

@@ -32,13 +32,17 @@ public nonisolated struct SubjectMinProperties: Codable, Hashable, Sendable {
 
 nonisolated extension SubjectMinProperties: Validatable {
     /// Validation keywords of `#/components/schemas/SubjectMinProperties`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("alpha", ValidationSchema(.types([.string]))),
-            ("beta", ValidationSchema(.types([.string])))
-        ]),
-        .minProperties(2)
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("alpha", ValidationSchema(.types([.string]))),
+                ("beta", ValidationSchema(.types([.string])))
+            ]),
+            .minProperties(2)
+        )
+    }
 }

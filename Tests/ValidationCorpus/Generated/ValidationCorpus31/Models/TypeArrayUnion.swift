@@ -57,22 +57,30 @@ public nonisolated struct TypeArrayUnion: Codable, Hashable, Sendable {
 
 nonisolated extension TypeArrayUnion: Validatable {
     /// Validation keywords of `#/components/schemas/TypeArrayUnion`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(reference: { TypeArrayUnion.Value.validationSchema }))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(reference: { TypeArrayUnion.Value.validationSchema }))
+            ]),
+            .required(["value"])
+        )
+    }
 }
 
 nonisolated extension TypeArrayUnion.Value: Validatable {
     /// Validation keywords of `#/components/schemas/TypeArrayUnion/properties/value`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.string, .integer]),
-        .minLength(2),
-        .minimum("10")
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.string, .integer]),
+            .minLength(2),
+            .minimum("10")
+        )
+    }
 }

@@ -28,12 +28,16 @@ public nonisolated struct TypeInteger: Codable, Hashable, Sendable {
 
 nonisolated extension TypeInteger: Validatable {
     /// Validation keywords of `#/components/schemas/TypeInteger`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(.types([.integer])))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(.types([.integer])))
+            ]),
+            .required(["value"])
+        )
+    }
 }

@@ -29,15 +29,19 @@ public nonisolated struct URIFormat: Codable, Hashable, Sendable {
 
 nonisolated extension URIFormat: Validatable {
     /// Validation keywords of `#/components/schemas/UriFormat`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.string]),
-                .format("uri")
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.string]),
+                    .format("uri")
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

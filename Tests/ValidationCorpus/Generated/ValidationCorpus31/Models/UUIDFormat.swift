@@ -28,15 +28,19 @@ public nonisolated struct UUIDFormat: Codable, Hashable, Sendable {
 
 nonisolated extension UUIDFormat: Validatable {
     /// Validation keywords of `#/components/schemas/UuidFormat`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.string]),
-                .format("uuid")
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.string]),
+                    .format("uuid")
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

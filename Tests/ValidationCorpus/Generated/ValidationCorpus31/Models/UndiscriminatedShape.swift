@@ -56,23 +56,31 @@ public nonisolated struct UndiscriminatedShape: Codable, Hashable, Sendable {
 
 nonisolated extension UndiscriminatedShape: Validatable {
     /// Validation keywords of `#/components/schemas/UndiscriminatedShape`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("shape", ValidationSchema(reference: { UndiscriminatedShape.Shape.validationSchema }))
-        ]),
-        .required(["shape"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("shape", ValidationSchema(reference: { UndiscriminatedShape.Shape.validationSchema }))
+            ]),
+            .required(["shape"])
+        )
+    }
 }
 
 nonisolated extension UndiscriminatedShape.Shape: Validatable {
     /// Validation keywords of `#/components/schemas/UndiscriminatedShape/properties/shape`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .oneOf([
-            ValidationSchema(reference: { ShapeSquare.validationSchema }),
-            ValidationSchema(reference: { ShapeCircle.validationSchema })
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .oneOf([
+                ValidationSchema(reference: { ShapeSquare.validationSchema }),
+                ValidationSchema(reference: { ShapeCircle.validationSchema })
+            ])
+        )
+    }
 }

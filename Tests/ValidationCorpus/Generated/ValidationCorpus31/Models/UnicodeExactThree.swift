@@ -29,16 +29,20 @@ public nonisolated struct UnicodeExactThree: Codable, Hashable, Sendable {
 
 nonisolated extension UnicodeExactThree: Validatable {
     /// Validation keywords of `#/components/schemas/UnicodeExactThree`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.string]),
-                .minLength(3),
-                .maxLength(3)
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.string]),
+                    .minLength(3),
+                    .maxLength(3)
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

@@ -29,16 +29,20 @@ public nonisolated struct UnicodeMaxOne: Codable, Hashable, Sendable {
 
 nonisolated extension UnicodeMaxOne: Validatable {
     /// Validation keywords of `#/components/schemas/UnicodeMaxOne`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.string]),
-                .minLength(1),
-                .maxLength(1)
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.string]),
+                    .minLength(1),
+                    .maxLength(1)
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

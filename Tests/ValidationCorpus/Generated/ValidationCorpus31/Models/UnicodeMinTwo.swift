@@ -29,15 +29,19 @@ public nonisolated struct UnicodeMinTwo: Codable, Hashable, Sendable {
 
 nonisolated extension UnicodeMinTwo: Validatable {
     /// Validation keywords of `#/components/schemas/UnicodeMinTwo`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.string]),
-                .minLength(2)
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.string]),
+                    .minLength(2)
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

@@ -29,16 +29,20 @@ public nonisolated struct UniqueStrings: Codable, Hashable, Sendable {
 
 nonisolated extension UniqueStrings: Validatable {
     /// Validation keywords of `#/components/schemas/UniqueStrings`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft2020),
-        .types([.object]),
-        .properties([
-            ("value", ValidationSchema(
-                .types([.array]),
-                .uniqueItems(true),
-                .items(ValidationSchema(.types([.string])))
-            ))
-        ]),
-        .required(["value"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft2020),
+            .types([.object]),
+            .properties([
+                ("value", ValidationSchema(
+                    .types([.array]),
+                    .uniqueItems(true),
+                    .items(ValidationSchema(.types([.string])))
+                ))
+            ]),
+            .required(["value"])
+        )
+    }
 }

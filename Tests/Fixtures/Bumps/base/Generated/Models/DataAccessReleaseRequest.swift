@@ -57,19 +57,23 @@ public nonisolated struct DataAccessReleaseRequest: Codable, Hashable, Sendable 
 
 nonisolated extension DataAccessReleaseRequest: Validatable {
     /// Validation keywords of `#/components/schemas/DataAccessReleaseRequest`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("accountNumber", ValidationSchema(
-                .types([.string]),
-                .pattern(Pattern(source: "^2[0-9]{11}$", icu: "^2[0-9]{11}\\z"))
-            )),
-            ("dataReleaseFile", ValidationSchema(.types([.string]))),
-            ("declined", ValidationSchema(.types([.boolean]))),
-            ("nameOnBill", ValidationSchema(.types([.string]))),
-            ("serviceAddress", ValidationSchema(.types([.string])))
-        ]),
-        .required(["accountNumber", "nameOnBill", "serviceAddress"])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("accountNumber", ValidationSchema(
+                    .types([.string]),
+                    .pattern(Pattern(source: "^2[0-9]{11}$", icu: "^2[0-9]{11}\\z"))
+                )),
+                ("dataReleaseFile", ValidationSchema(.types([.string]))),
+                ("declined", ValidationSchema(.types([.boolean]))),
+                ("nameOnBill", ValidationSchema(.types([.string]))),
+                ("serviceAddress", ValidationSchema(.types([.string])))
+            ]),
+            .required(["accountNumber", "nameOnBill", "serviceAddress"])
+        )
+    }
 }

@@ -36,12 +36,16 @@ public nonisolated struct DataAccessReleaseStatus: Codable, Hashable, Sendable {
 
 nonisolated extension DataAccessReleaseStatus: Validatable {
     /// Validation keywords of `#/components/schemas/DataAccessReleaseStatus`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("dataAccessReleaseStatusId", ValidationSchema(reference: { DataAccessReleaseStatusID.validationSchema })),
-            ("dataAccessReleaseStatusInfo", ValidationSchema(.types([.string])))
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("dataAccessReleaseStatusId", ValidationSchema(reference: { DataAccessReleaseStatusID.validationSchema })),
+                ("dataAccessReleaseStatusInfo", ValidationSchema(.types([.string])))
+            ])
+        )
+    }
 }

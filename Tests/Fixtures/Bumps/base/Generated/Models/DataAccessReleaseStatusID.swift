@@ -60,9 +60,13 @@ public nonisolated enum DataAccessReleaseStatusID: OpenEnumeration, Codable, Sen
 
 nonisolated extension DataAccessReleaseStatusID: Validatable {
     /// Validation keywords of `#/components/schemas/DataAccessReleaseStatusId`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.integer]),
-        .enumValues([.integer(1), .integer(2), .integer(3), .integer(4), .integer(5)])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.integer]),
+            .enumValues([.integer(1), .integer(2), .integer(3), .integer(4), .integer(5)])
+        )
+    }
 }

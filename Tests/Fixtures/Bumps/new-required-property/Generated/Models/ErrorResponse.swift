@@ -31,11 +31,15 @@ public nonisolated struct ErrorResponse: Codable, Hashable, Sendable {
 
 nonisolated extension ErrorResponse: Validatable {
     /// Validation keywords of `#/components/schemas/ErrorResponse`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("message", ValidationSchema(.types([.string])))
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("message", ValidationSchema(.types([.string])))
+            ])
+        )
+    }
 }

@@ -33,15 +33,19 @@ public nonisolated struct DataAccessReleaseState: Codable, Hashable, Sendable {
 
 nonisolated extension DataAccessReleaseState: Validatable {
     /// Validation keywords of `#/components/schemas/DataAccessReleaseState`.
-    public static let validationSchema: ValidationSchema = ValidationSchema(
-        .draft(.draft4),
-        .types([.object]),
-        .properties([
-            ("releaseStatus", ValidationSchema(reference: { DataAccessReleaseStatus.validationSchema })),
-            ("submittedDate", ValidationSchema(
-                .types([.string, .null]),
-                .format("date-time")
-            ))
-        ])
-    )
+    public static let validationSchema: ValidationSchema = makeValidationSchema()
+
+    private static func makeValidationSchema() -> ValidationSchema {
+        ValidationSchema(
+            .draft(.draft4),
+            .types([.object]),
+            .properties([
+                ("releaseStatus", ValidationSchema(reference: { DataAccessReleaseStatus.validationSchema })),
+                ("submittedDate", ValidationSchema(
+                    .types([.string, .null]),
+                    .format("date-time")
+                ))
+            ])
+        )
+    }
 }
